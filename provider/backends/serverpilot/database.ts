@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { finishCreate } from "../../kit/errors";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import { serverPilotApi } from "./api";
+import { serverPilotClient, type DatabaseData } from "./client";
+import { databaseName, databaseUserName, password } from "./rules";
+
+const inputs = {
+  appId: field(z.string().min(1, "must be an app id"), {
+    description: "The app the database belongs to.",
+    replaceOnChanges: true,
+  }),
+  name: field(databaseName(), {
+    description: "The MySQL database name: 3 to 64 lowercase letters, digits and '-'.",
+    replaceOnChanges: true,
+  }),
+  user: field(
+    z.object({
+      name: field(databaseUserName(), {
+        description: "The database user's name, at most 16 characters.",
+        replaceOnChanges: true,
+      }),
+      password: field(password(), {
+        description: "The database user's password, 8 to 200 characters without surrounding whitespace. ServerPilot never returns it.",
+        secret: true,
+        writeOnly: true,
+      }),
+    }),
+    { description: "The database's only user.", typeName: "DatabaseUser" },
+  ),
+};
+
+const outputs = {
+  serverId: field(z.string(), { description: "The server the database lives on." }),
+  userId: field(z.string(), { description: "The id of the database user." }),
+};
+
+function observed(data: DatabaseData) {
+  return {
+    inputs: { appId: data.appid, name: data.name, user: { name: data.user.name } },
+    outputs: { serverId: data.serverid, userId: data.user.id },
+  };
+}
+
+export const Database = defineResource({
+  token: "hosting:serverpilot:Database",
+  description: "A MySQL database of an app, with its one user.",
+  api: serverPilotApi,
+  inputs,
+  outputs,
+  // Database names and user names are unique per server.
+  uniqueKeys: (args) => [args.name, args.user?.name ?? ""],
+  async create(ctx, args) {
+    const client = serverPilotClient(ctx.config);
+    const created = await client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx);
+    await finishCreate(created.data.id, args, observed(created.data).outputs, () => client.settle(created, ctx));
+    return { id: created.data.id, outputs: observed(created.data).outputs };
+  },
+  async read(ctx, id) {
+    const data = await serverPilotClient(ctx.config).getDatabase(id, ctx);
+    return data && observed(data);
+  },
+  async update(ctx, id, olds, news) {
+    // Only the password changes in place; everything else replaces the database.
+    const { data } = await serverPilotClient(ctx.config).updateDatabasePassword(
+      id,
+      { id: olds.outputs.userId, password: news.user.password },
+      ctx,
+    );
+    return observed(data).outputs;
+  },
+  async delete(ctx, id) {
+    await serverPilotClient(ctx.config).deleteDatabase(id, ctx);
+  },
+});

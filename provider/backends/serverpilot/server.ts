@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { finishCreate } from "../../kit/errors";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import { serverPilotApi } from "./api";
+import { serverPilotClient, type ServerData } from "./client";
+import { serverName } from "./rules";
+
+const inputs = {
+  name: field(serverName(), {
+    description: "The nickname of the server: 1 to 255 lowercase letters, digits, '.' and '-'.",
+    replaceOnChanges: true,
+  }),
+  firewall: field(z.boolean().default(true), { description: "Whether the server's firewall is enabled." }),
+  autoupdates: field(z.boolean().default(true), { description: "Whether automatic system updates are enabled." }),
+  denyUnknownDomains: field(z.boolean().default(true), {
+    description: "Whether requests for domains no app serves are denied (true) or sent to the default app (false).",
+  }),
+};
+
+const outputs = {
+  apikey: field(z.string().optional(), {
+    description:
+      "The server's own API key, for `serverpilot-installer --server-id=<id> --server-apikey=<apikey>`. Returned only when the server is created.",
+    secret: true,
+    writeOnly: true,
+  }),
+  lastaddress: field(z.string().optional(), { description: "The address the server last connected from." }),
+  lastconn: field(z.number().int().optional(), { description: "When the server last connected (Unix seconds)." }),
+  datecreated: field(z.number().int(), { description: "When the server was created (Unix seconds)." }),
+};
+
+function observed(data: ServerData) {
+  return {
+    inputs: {
+      name: data.name,
+      firewall: data.firewall,
+      autoupdates: data.autoupdates,
+      denyUnknownDomains: data.deny_unknown_domains,
+    },
+    outputs: {
+      lastaddress: data.lastaddress ?? undefined,
+      lastconn: data.lastconn ?? undefined,
+      datecreated: data.datecreated,
+    },
+  };
+}
+
+export const Server = defineResource({
+  token: "hosting:serverpilot:Server",
+  description:
+    "A server connected to ServerPilot. Creating it registers the server; run the ServerPilot installer on the machine with the `id` and `apikey` outputs to finish connecting it. Deleting it deletes its system users, apps and databases.",
+  api: serverPilotApi,
+  inputs,
+  outputs,
+  async create(ctx, args) {
+    const client = serverPilotClient(ctx.config);
+    const created = await client.createServer({ name: args.name }, ctx);
+    const { id, apikey } = created.data;
+    await finishCreate(id, args, { apikey }, async () => {
+      await client.settle(created, ctx);
+      const wanted = { firewall: args.firewall, autoupdates: args.autoupdates, deny_unknown_domains: args.denyUnknownDomains };
+      const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => created.data[k as keyof typeof wanted] !== v));
+      if (Object.keys(changed).length > 0) await client.updateServer(id, changed, ctx);
+    });
+    const current = (await client.getServer(id, ctx)) ?? created.data;
+    return { id, outputs: { ...observed(current).outputs, apikey } };
+  },
+  async read(ctx, id) {
+    const data = await serverPilotClient(ctx.config).getServer(id, ctx);
+    return data && observed(data);
+  },
+  async update(ctx, id, olds, news) {
+    const client = serverPilotClient(ctx.config);
+    const changed: Partial<Pick<ServerData, "firewall" | "autoupdates" | "deny_unknown_domains">> = {};
+    if (olds.inputs.firewall !== news.firewall) changed.firewall = news.firewall;
+    if (olds.inputs.autoupdates !== news.autoupdates) changed.autoupdates = news.autoupdates;
+    if (olds.inputs.denyUnknownDomains !== news.denyUnknownDomains) changed.deny_unknown_domains = news.denyUnknownDomains;
+    const { data } = await client.updateServer(id, changed, ctx);
+    return { ...observed(data).outputs, apikey: olds.outputs.apikey };
+  },
+  async delete(ctx, id) {
+    ctx.log(`deleting server ${id} with its system users, apps and databases`);
+    await serverPilotClient(ctx.config).deleteServer(id, ctx);
+  },
+});

@@ -1,0 +1,154 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { HttpClient } from "./client";
+import { CancelledError, DeadlineExceededError } from "./errors";
+import { sendJson, startServer, type TestServer } from "./test-server";
+import { waitFor } from "./wait";
+
+const servers: TestServer[] = [];
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error("expected the wait to fail");
+}
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+describe("waitFor", () => {
+  it("polls a provisioning job on a real server until it finishes", async () => {
+    const server = await startServer((_req, res, i) =>
+      i < 3
+        ? sendJson(res, 200, { id: "42", status: "ongoing", completion: { estimate: "PT10S" } })
+        : sendJson(res, 201, { id: "42", resource_links: ["/v2/accounts/7"] }),
+    );
+    servers.push(server);
+    const client = new HttpClient({ apiName: "Combell", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const started = Date.now();
+    const link = await waitFor(
+      {
+        what: "Combell provisioning job 42 (create account example.com)",
+        initialDelayMs: 10,
+        poll: async (ctx) => {
+          const response = await client.get<{ status?: string; resource_links?: string[] }>("/provisioningjobs/42", {}, ctx);
+          if (response.status === 201) return { done: true, value: response.body.resource_links![0]! };
+          if (response.body.status === "failed") throw new Error("job failed");
+          return { done: false, status: response.body.status };
+        },
+      },
+      { deadline: Date.now() + 5000 },
+    );
+    expect(link).toBe("/v2/accounts/7");
+    expect(server.requests).toHaveLength(4);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("polls at once, then with delays growing by 1.5x up to the maximum", async () => {
+    const times: number[] = [];
+    await waitFor(
+      {
+        what: "x",
+        initialDelayMs: 40,
+        maxDelayMs: 90,
+        random: () => 0.5,
+        poll: async () => {
+          times.push(Date.now());
+          return times.length === 5 ? { done: true, value: 1 } : { done: false };
+        },
+      },
+      {},
+    );
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    // 40, 60, 90, 90 (capped), allowing for late timers on a busy machine.
+    [40, 60, 90, 90].forEach((expected, i) => {
+      expect(gaps[i]).toBeGreaterThanOrEqual(expected - 2);
+      expect(gaps[i]).toBeLessThan(expected + 30);
+    });
+  });
+
+  it("lets a failing poll fail the wait", async () => {
+    let polls = 0;
+    await expect(
+      waitFor(
+        {
+          what: "ServerPilot action a1 (create app blog)",
+          initialDelayMs: 5,
+          poll: async () => {
+            if (++polls === 2) throw new Error("ServerPilot action a1 (create app blog) failed");
+            return { done: false, status: "open" };
+          },
+        },
+        {},
+      ),
+    ).rejects.toThrow("ServerPilot action a1 (create app blog) failed");
+    expect(polls).toBe(2);
+  });
+
+  it("gives up at the deadline naming what, the last status and the time waited", async () => {
+    const started = Date.now();
+    const err = await failure(waitFor(
+      { what: "ServerPilot action a1 (create app blog)", initialDelayMs: 20, poll: async () => ({ done: false, status: "open" }) },
+      { deadline: Date.now() + 200 },
+    ));
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(err.message).toMatch(
+      /^Timed out waiting for ServerPilot action a1 \(create app blog\): gave up after \d+ms when the deadline passed; last status: open$/,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(195);
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
+  it("reports a poll request cut by the deadline as this wait's timeout", async () => {
+    const server = await startServer((_req, res) => {
+      setTimeout(() => sendJson(res, 200, { status: "ongoing" }), 2000);
+    });
+    servers.push(server);
+    const client = new HttpClient({ apiName: "Combell", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const err = await failure(waitFor(
+      {
+        what: "Combell provisioning job 9",
+        poll: async (ctx) => {
+          await client.get("/provisioningjobs/9", {}, ctx);
+          return { done: false };
+        },
+      },
+      { deadline: Date.now() + 100 },
+    ));
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    expect(err.message).toMatch(/^Timed out waiting for Combell provisioning job 9: gave up after \d+ms/);
+  });
+
+  it("stops promptly on cancel, also mid-sleep", async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 60);
+    const started = Date.now();
+    const err = await failure(waitFor(
+      { what: "job 7", initialDelayMs: 5000, poll: async () => ({ done: false }) },
+      { signal: controller.signal },
+    ));
+    expect(err).toBeInstanceOf(CancelledError);
+    expect(err.message).toBe("Waiting for job 7 was cancelled");
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it("logs progress with the status and the elapsed time", async () => {
+    const logs: string[] = [];
+    let polls = 0;
+    await waitFor(
+      {
+        what: "WisPanel database shop",
+        initialDelayMs: 20,
+        maxDelayMs: 20,
+        progressEveryMs: 100,
+        poll: async () => (++polls >= 12 ? { done: true, value: undefined } : { done: false, status: `step ${polls}` }),
+      },
+      { log: (m) => logs.push(m) },
+    );
+    expect(logs.length).toBeGreaterThanOrEqual(1);
+    expect(logs.length).toBeLessThanOrEqual(3);
+    expect(logs[0]).toMatch(/^still waiting for WisPanel database shop: step \d+, 1\d\dms elapsed$/);
+  });
+});

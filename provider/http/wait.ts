@@ -1,0 +1,73 @@
+import { sleep } from "./backoff";
+import type { OperationContext } from "./client";
+import { formatDuration } from "./duration";
+import { CancelledError, DeadlineExceededError } from "./errors";
+import { secrets } from "./redact";
+
+export type PollResult<T> = { done: true; value: T } | { done: false; status?: string };
+
+export interface WaitForOptions<T> {
+  /** Named in logs and errors: "ServerPilot action tW2fu4 (create app blog)". */
+  what: string;
+  /** Throws to fail the wait (an action that reports "error", a job that was cancelled). */
+  poll: (ctx: OperationContext) => Promise<PollResult<T>>;
+  /** Delay after the first poll. Default 250. */
+  initialDelayMs?: number;
+  /** Delays grow by 1.5x up to this. Default 5000. */
+  maxDelayMs?: number;
+  /** How often a "still waiting" line goes to ctx.log. Default 10000. */
+  progressEveryMs?: number;
+  /** Injected by tests; Math.random otherwise. */
+  random?: () => number;
+}
+
+/**
+ * Waits for an asynchronous operation (a provisioning job, an action) to finish.
+ * Polls at once, since many jobs are done by the time the first answer arrives, then
+ * backs off so a slow job does not burn the rate limit. Logs progress so a long wait
+ * never looks like a hang, and gives up at ctx.deadline with the last status it saw.
+ */
+export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationContext): Promise<T> {
+  const { what } = options;
+  const maxDelayMs = options.maxDelayMs ?? 5000;
+  const progressEveryMs = options.progressEveryMs ?? 10_000;
+  const random = options.random ?? Math.random;
+  const started = Date.now();
+  let delay = Math.min(options.initialDelayMs ?? 250, maxDelayMs);
+  let nextProgressAt = started + progressEveryMs;
+  let lastStatus: string | undefined;
+
+  const deadlineError = (lastError?: unknown) =>
+    new DeadlineExceededError({ what, elapsedMs: Date.now() - started, lastStatus, lastError });
+
+  for (;;) {
+    if (ctx.signal?.aborted) throw new CancelledError(`waiting for ${what}`, ctx.signal.reason);
+    if (ctx.deadline !== undefined && Date.now() >= ctx.deadline) throw deadlineError();
+
+    let result: PollResult<T>;
+    try {
+      result = await options.poll(ctx);
+    } catch (err) {
+      // The poll's own request ran into the deadline: report it as this wait's timeout,
+      // naming what was awaited rather than one GET among many.
+      if (err instanceof DeadlineExceededError) throw deadlineError(err.lastError ?? err);
+      throw err;
+    }
+    if (result.done) return result.value;
+    if (result.status !== undefined) lastStatus = result.status;
+
+    const now = Date.now();
+    if (now >= nextProgressAt) {
+      ctx.log?.(
+        secrets.scrub(`still waiting for ${what}${lastStatus ? `: ${lastStatus}` : ""}, ${formatDuration(now - started)} elapsed`),
+      );
+      nextProgressAt = now + progressEveryMs;
+    }
+
+    // ±20% jitter keeps parallel waits from polling the API in lockstep.
+    let pause = Math.round(delay * (0.8 + 0.4 * random()));
+    if (ctx.deadline !== undefined) pause = Math.min(pause, Math.max(0, ctx.deadline - now));
+    await sleep(pause, ctx.signal, `waiting for ${what}`);
+    delay = Math.min(maxDelayMs, delay * 1.5);
+  }
+}

@@ -1,0 +1,65 @@
+import type { z } from "zod";
+import type { CheckFailure } from "./errors";
+import type { Resource, ProviderFunction } from "./resource";
+import { containsUnknown, type PropertyMap } from "./values";
+
+export interface CheckResult {
+  inputs: PropertyMap;
+  failures: CheckFailure[];
+}
+
+/**
+ * Validates the user's inputs against the declaration and fills in defaults. A property that
+ * is not known yet (preview) is passed through unchecked; cross-property rules run only when
+ * everything is known, so preview never reports a failure that the real values would not have.
+ */
+export function checkInputs(
+  declaration: Pick<Resource, "token" | "inputs" | "rules"> | Pick<ProviderFunction, "token" | "inputs">,
+  news: PropertyMap,
+  olds?: PropertyMap,
+): CheckResult {
+  const failures: CheckFailure[] = [];
+  const inputs: PropertyMap = {};
+  for (const key of Object.keys(news)) {
+    if (!(key in declaration.inputs) && !key.startsWith("__")) {
+      failures.push({
+        property: key,
+        reason: `is not a property of ${declaration.token}; known properties: ${Object.keys(declaration.inputs).join(", ")}`,
+      });
+    }
+  }
+  let allKnown = true;
+  for (const [key, schema] of Object.entries(declaration.inputs as Record<string, z.ZodType>)) {
+    const value = news[key] === null ? undefined : news[key];
+    if (containsUnknown(value)) {
+      allKnown = false;
+      inputs[key] = value;
+      continue;
+    }
+    const parsed = schema.safeParse(value);
+    if (parsed.success) {
+      if (parsed.data !== undefined) inputs[key] = parsed.data;
+      continue;
+    }
+    for (const issue of parsed.error.issues) {
+      failures.push({ property: [key, ...issue.path].map(String).join(".").replace(/\.(\d+)(?=\.|$)/g, "[$1]"), reason: reasonOf(issue, value) });
+    }
+  }
+  if (failures.length === 0 && allKnown && "rules" in declaration && declaration.rules) {
+    failures.push(...declaration.rules(inputs as never, olds as never));
+  }
+  return { inputs, failures };
+}
+
+/** zod's default messages speak of types; ours speak of the property. Secrets never appear. */
+function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === "invalid_type" && value === undefined && issue.path.length === 0) return "is required";
+  if (issue.code === "invalid_type" && issue.path.length > 0) {
+    const [inner] = issue.path;
+    if (value && typeof value === "object" && (value as Record<string | number, unknown>)[inner as string] === undefined) return "is required";
+  }
+  if (issue.code === "invalid_type") return `must be of type ${issue.expected}`;
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
+  return issue.message;
+}

@@ -1,0 +1,109 @@
+import type { z } from "zod";
+import { metaOf } from "./fields";
+import { unwrap } from "./introspect";
+import type { Resource } from "./resource";
+import { containsUnknown, type PropertyMap } from "./values";
+
+export type ChangeKind = "add" | "update" | "delete";
+
+export interface PropertyChange {
+  kind: ChangeKind;
+  replace: boolean;
+}
+
+export interface DiffResult {
+  /** Property path ("user.password", "domains") -> what changes there. */
+  detailedDiff: Record<string, PropertyChange>;
+  /** Top-level properties whose change forces a replacement. */
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/**
+ * Compares the inputs last applied with the inputs now checked. Only inputs are compared:
+ * outputs that drift on their own (timestamps, addresses) never show as changes, and a
+ * write-only secret differs only when the user changed it.
+ */
+export function diffInputs(
+  declaration: Pick<Resource, "inputs" | "uniqueKeys">,
+  olds: PropertyMap,
+  news: PropertyMap,
+): DiffResult {
+  const detailedDiff: Record<string, PropertyChange> = {};
+  diffShape(declaration.inputs, olds, news, "", false, detailedDiff);
+  const replaces = [
+    ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
+  ];
+  let deleteBeforeReplace = false;
+  if (replaces.length > 0 && declaration.uniqueKeys && !containsUnknown(news)) {
+    // The replacement would be created under a unique name the old one still holds.
+    const before = declaration.uniqueKeys(olds as never);
+    const after = declaration.uniqueKeys(news as never);
+    deleteBeforeReplace = after.some((key, i) => key === before[i]);
+  }
+  return { detailedDiff, replaces, deleteBeforeReplace };
+}
+
+function diffShape(
+  shape: Record<string, z.ZodType>,
+  olds: PropertyMap,
+  news: PropertyMap,
+  prefix: string,
+  parentReplaces: boolean,
+  out: Record<string, PropertyChange>,
+): void {
+  for (const [key, schema] of Object.entries(shape)) {
+    const meta = metaOf(schema);
+    const replace = parentReplaces || meta?.replaceOnChanges === true;
+    const path = prefix + key;
+    const before = olds?.[key] ?? undefined;
+    const after = news?.[key] ?? undefined;
+    const { base } = unwrap(schema);
+    if (
+      base.kind === "object" &&
+      isPlainObject(before) &&
+      isPlainObject(after) &&
+      !containsUnknown(after)
+    ) {
+      // Nested objects diff field by field, so a password change inside `user` is not a replacement of it.
+      diffShape(base.shape, before, after, `${path}.`, replace, out);
+      continue;
+    }
+    if (containsUnknown(after)) {
+      out[path] = { kind: before === undefined ? "add" : "update", replace };
+      continue;
+    }
+    if (sameValue(before, after, schema)) continue;
+    const kind: ChangeKind = before === undefined ? "add" : after === undefined ? "delete" : "update";
+    out[path] = { kind, replace };
+  }
+}
+
+/** Equality as the API sees it: normalised, and order-free for unordered lists. */
+export function sameValue(a: unknown, b: unknown, schema: z.ZodType): boolean {
+  return canonical(a, schema) === canonical(b, schema);
+}
+
+function canonical(value: unknown, schema: z.ZodType): string {
+  if (value === undefined || value === null) return "null";
+  const meta = metaOf(schema);
+  let v = meta?.normalize ? meta.normalize(value) : value;
+  if (meta?.unordered && Array.isArray(v)) v = [...v].map((x) => stableStringify(x)).sort();
+  return stableStringify(v);
+}
+
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (isPlainObject(value)) {
+    return `{${Object.keys(value)
+      .filter((k) => value[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify(value[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}

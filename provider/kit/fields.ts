@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * What a property means to Pulumi, beyond its zod type. Declared once next to the type; the
+ * package schema, the SDK, Check, Diff and Read all read it from here.
+ */
+export interface FieldMeta {
+  /** Shown in the schema, the SDK's doc comments and the docs. */
+  description: string;
+  /** Stored and returned as a Pulumi secret; scrubbed from every message. */
+  secret?: boolean;
+  /** Changing it recreates the resource (the API cannot change it in place). */
+  replaceOnChanges?: boolean;
+  /**
+   * The API accepts it but never returns it (passwords). Refresh keeps the last applied value,
+   * so the only diff it ever shows is one the user made.
+   */
+  writeOnly?: boolean;
+  /** A list whose order the API does not keep: compared as a set, the user's order is kept. */
+  unordered?: boolean;
+  /** Makes values comparable before diffing, the way the API stores them (e.g. lowercase). */
+  normalize?: (value: unknown) => unknown;
+  /** Name of the schema type for a nested object, e.g. "AppWordpress". */
+  typeName?: string;
+}
+
+export const fieldRegistry = z.registry<FieldMeta>();
+
+/** Attaches Pulumi meaning to a zod type. Call it on the outermost type (after .optional()). */
+export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  fieldRegistry.add(schema, meta);
+  return schema;
+}
+
+export function metaOf(schema: z.ZodType): FieldMeta | undefined {
+  return fieldRegistry.get(schema);
+}

@@ -1,0 +1,73 @@
+import type { z } from "zod";
+
+// Reads the shape of a zod type so the schema, the SDK and the diff can follow it. Only the
+// constructs that Pulumi can express are handled; anything else is a programming error.
+
+export type BaseKind =
+  | { kind: "string"; enum?: string[] }
+  | { kind: "integer" }
+  | { kind: "number" }
+  | { kind: "boolean" }
+  | { kind: "array"; items: z.ZodType }
+  | { kind: "object"; shape: Record<string, z.ZodType> };
+
+export interface Unwrapped {
+  base: BaseKind;
+  optional: boolean;
+  defaultValue?: unknown;
+}
+
+type AnyDef = {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  entries?: Record<string, string>;
+  values?: unknown[];
+  defaultValue?: unknown;
+  in?: z.ZodType;
+};
+
+const defOf = (schema: z.ZodType): AnyDef => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
+
+export function unwrap(schema: z.ZodType): Unwrapped {
+  let optional = false;
+  let defaultValue: unknown;
+  let current = schema;
+  for (;;) {
+    const def = defOf(current);
+    switch (def.type) {
+      case "optional":
+      case "nullable":
+        optional = true;
+        current = def.innerType!;
+        continue;
+      case "default":
+        optional = true;
+        defaultValue = def.defaultValue;
+        current = def.innerType!;
+        continue;
+      case "pipe":
+        current = def.in!;
+        continue;
+      case "string":
+        return { base: { kind: "string" }, optional, defaultValue };
+      case "enum":
+        return { base: { kind: "string", enum: Object.values(def.entries!) }, optional, defaultValue };
+      case "literal":
+        return { base: { kind: typeof def.values![0] === "boolean" ? "boolean" : "string" } as BaseKind, optional, defaultValue };
+      case "number": {
+        const format = (current as unknown as { _zod: { bag: { format?: string } } })._zod.bag.format;
+        return { base: { kind: format?.includes("int") ? "integer" : "number" }, optional, defaultValue };
+      }
+      case "boolean":
+        return { base: { kind: "boolean" }, optional, defaultValue };
+      case "array":
+        return { base: { kind: "array", items: def.element! }, optional, defaultValue };
+      case "object":
+        return { base: { kind: "object", shape: def.shape! }, optional, defaultValue };
+      default:
+        throw new Error(`zod type "${def.type}" cannot be expressed in a Pulumi schema`);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+import type { z } from "zod";
+import type { ConfigVariable } from "./api";
+import { metaOf } from "./fields";
+import { unwrap } from "./introspect";
+import { splitToken, type ProviderFunction, type Resource } from "./resource";
+
+// The Pulumi package schema (reference/pulumi-package-metaschema.json), derived from the
+// declarations. Users with the Pulumi CLI generate SDKs for other languages from it.
+
+export interface PropertySpec {
+  type?: string;
+  $ref?: string;
+  items?: PropertySpec;
+  description?: string;
+  secret?: boolean;
+  replaceOnChanges?: boolean;
+  willReplaceOnChanges?: boolean;
+  default?: unknown;
+  defaultInfo?: { environment: string[] };
+}
+
+export interface ObjectSpec {
+  description?: string;
+  properties: Record<string, PropertySpec>;
+  required?: string[];
+  type?: "object";
+}
+
+export interface ResourceSpec extends ObjectSpec {
+  inputProperties: Record<string, PropertySpec>;
+  requiredInputs: string[];
+}
+
+export interface FunctionSpec {
+  description: string;
+  inputs: ObjectSpec;
+  outputs: ObjectSpec;
+}
+
+export interface PackageSchema {
+  name: string;
+  displayName: string;
+  version: string;
+  description: string;
+  keywords: string[];
+  license: string;
+  repository: string;
+  publisher: string;
+  meta: { moduleFormat: string };
+  language: Record<string, unknown>;
+  config: { variables: Record<string, PropertySpec> };
+  provider: ResourceSpec;
+  resources: Record<string, ResourceSpec>;
+  functions: Record<string, FunctionSpec>;
+  types: Record<string, ObjectSpec & { type: "object" }>;
+}
+
+export interface SchemaSource {
+  resources: Map<string, Resource>;
+  functions: Map<string, ProviderFunction>;
+  configVariables: ConfigVariable[];
+}
+
+export const SDK_PACKAGE_NAME = "@hosting/pulumi";
+
+export function buildSchema(source: SchemaSource, version: string): PackageSchema {
+  const types: PackageSchema["types"] = {};
+  const configProperties = Object.fromEntries(source.configVariables.map((v) => [v.name, configSpec(v)]));
+  const schema: PackageSchema = {
+    name: "hosting",
+    displayName: "Hosting",
+    version,
+    description:
+      "Manage hosting control panels and APIs as code: ServerPilot servers, system users, apps and databases, with more panels to come.",
+    keywords: ["pulumi", "hosting", "serverpilot", "category/infrastructure", "kind/native"],
+    license: "Apache-2.0",
+    repository: "https://github.com/hosting/pulumi-hosting",
+    publisher: "hosting",
+    meta: { moduleFormat: "(.*)" },
+    language: { nodejs: { packageName: SDK_PACKAGE_NAME, respectSchemaVersion: true } },
+    config: { variables: configProperties },
+    provider: {
+      description: "The provider type for the hosting package. Every setting falls back to its environment variable.",
+      properties: Object.fromEntries(
+        Object.entries(configProperties).map(([name, spec]) => [name, { ...spec, defaultInfo: undefined, default: undefined }]),
+      ),
+      inputProperties: configProperties,
+      requiredInputs: [],
+      type: "object",
+    },
+    resources: {},
+    functions: {},
+    types,
+  };
+  for (const resource of source.resources.values()) {
+    const { module, name } = splitToken(resource.token);
+    const context = { module, owner: name, types };
+    const inputs = objectSpec(resource.inputs, context);
+    const outputs = objectSpec(resource.outputs, context);
+    schema.resources[resource.token] = {
+      description: resource.description,
+      properties: { ...inputs.properties, ...outputs.properties },
+      required: [...(inputs.required ?? []), ...(outputs.required ?? [])].sort(),
+      inputProperties: inputs.properties,
+      requiredInputs: inputs.required ?? [],
+      type: "object",
+    };
+  }
+  for (const fn of source.functions.values()) {
+    const { module, name } = splitToken(fn.token);
+    const context = { module, owner: name.charAt(0).toUpperCase() + name.slice(1), types };
+    schema.functions[fn.token] = {
+      description: fn.description,
+      inputs: { ...objectSpec(fn.inputs, context), type: "object" },
+      outputs: { ...objectSpec(fn.outputs, context), type: "object" },
+    };
+  }
+  return schema;
+}
+
+interface SpecContext {
+  module: string;
+  owner: string;
+  types: PackageSchema["types"];
+}
+
+function objectSpec(shape: Record<string, z.ZodType>, context: SpecContext): ObjectSpec {
+  const properties: Record<string, PropertySpec> = {};
+  const required: string[] = [];
+  for (const [key, schema] of Object.entries(shape)) {
+    properties[key] = propertySpec(key, schema, context);
+    if (!unwrap(schema).optional) required.push(key);
+  }
+  return { properties, ...(required.length > 0 ? { required: required.sort() } : {}) };
+}
+
+function propertySpec(key: string, schema: z.ZodType, context: SpecContext): PropertySpec {
+  const meta = metaOf(schema);
+  const { base, defaultValue } = unwrap(schema);
+  const spec: PropertySpec = { ...typeSpec(key, base, meta?.typeName, context) };
+  if (meta?.description) {
+    const allowed = base.kind === "string" && base.enum ? ` One of: ${base.enum.map((v) => `\`${v}\``).join(", ")}.` : "";
+    spec.description = meta.description + allowed;
+  }
+  if (meta?.secret) spec.secret = true;
+  if (meta?.replaceOnChanges) {
+    spec.replaceOnChanges = true;
+    spec.willReplaceOnChanges = true;
+  }
+  if (defaultValue !== undefined && typeof defaultValue !== "object") spec.default = defaultValue;
+  return spec;
+}
+
+function typeSpec(
+  key: string,
+  base: ReturnType<typeof unwrap>["base"],
+  typeName: string | undefined,
+  context: SpecContext,
+): PropertySpec {
+  switch (base.kind) {
+    case "array": {
+      const items = unwrap(base.items);
+      return { type: "array", items: typeSpec(key, items.base, metaOf(base.items)?.typeName, context) };
+    }
+    case "object": {
+      const name = typeName ?? context.owner + key.charAt(0).toUpperCase() + key.slice(1);
+      const token = `hosting:${context.module}:${name}`;
+      context.types[token] = { ...objectSpec(base.shape, { ...context, owner: name }), type: "object" };
+      return { $ref: `#/types/${token}` };
+    }
+    default:
+      return { type: base.kind };
+  }
+}
+
+function configSpec(variable: ConfigVariable): PropertySpec {
+  return {
+    type: "string",
+    description: `${variable.description} Falls back to ${variable.env.map((e) => `\`${e}\``).join(" or ")}.`,
+    ...(variable.secret ? { secret: true } : {}),
+    ...(variable.default !== undefined ? { default: variable.default } : {}),
+    defaultInfo: { environment: variable.env },
+  };
+}

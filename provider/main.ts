@@ -1,0 +1,43 @@
+// Serves the provider as the Pulumi engine expects of any plugin:
+//   pulumi-resource-hosting [--logtostderr] [-v=N] [--tracing X] <engineAddr>
+// The port is the first line of stdout and nothing comes before it. Only gRPC and the wire
+// types load before that; the resource declarations load on the first request.
+import * as grpc from "@grpc/grpc-js";
+import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import { EngineLog } from "./server/engine-log";
+import { ResourceProviderService } from "./server/resource-provider";
+
+interface PluginArgs {
+  engineAddress?: string;
+  verbosity: number;
+}
+
+export function parseArgs(argv: string[]): PluginArgs {
+  const args: PluginArgs = { verbosity: 0 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--tracing") i++; // tracing endpoint: not used
+    else if (arg.startsWith("--tracing=") || arg === "--logtostderr") continue;
+    else if (arg.startsWith("-v=")) args.verbosity = Number(arg.slice(3)) || 0;
+    else if (!arg.startsWith("-")) args.engineAddress = arg;
+  }
+  return args;
+}
+
+export async function serve(argv: string[]): Promise<grpc.Server> {
+  const args = parseArgs(argv);
+  const engine = new EngineLog(args.engineAddress);
+  const server = new grpc.Server({
+    "grpc.max_receive_message_length": 400 * 1024 * 1024,
+    "grpc.max_send_message_length": 400 * 1024 * 1024,
+  });
+  server.addService(ServiceDefinition, new ResourceProviderService(engine).handlers());
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
+  );
+  process.stdout.write(`${port}\n`);
+  const stop = () => server.tryShutdown(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  return server;
+}

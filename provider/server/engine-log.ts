@@ -1,0 +1,46 @@
+import * as grpc from "@grpc/grpc-js";
+import { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { LogRequest, LogSeverity } from "@pulumi/pulumi/proto/engine_pb";
+import { secrets } from "../http/redact";
+
+export type Severity = "debug" | "info" | "warning" | "error";
+
+const severities: Record<Severity, LogSeverity> = {
+  debug: LogSeverity.DEBUG,
+  info: LogSeverity.INFO,
+  warning: LogSeverity.WARNING,
+  error: LogSeverity.ERROR,
+};
+
+/**
+ * User-visible messages go to the engine's Log service, tied to the resource's URN, because the
+ * plugin's own stdout and stderr are hidden at normal verbosity. Every message is scrubbed.
+ */
+export class EngineLog {
+  private client: EngineClient | undefined;
+
+  constructor(private readonly engineAddress: string | undefined) {}
+
+  /** Resolves when the engine has the message, so an operation's logs arrive before its result. */
+  send(severity: Severity, message: string, urn = "", ephemeral = false): Promise<void> {
+    const text = secrets.scrub(message);
+    if (!this.engineAddress) {
+      process.stderr.write(`[${severity}] ${urn ? `${urn}: ` : ""}${text}\n`);
+      return Promise.resolve();
+    }
+    this.client ??= new EngineClient(this.engineAddress, grpc.credentials.createInsecure());
+    const request = new LogRequest();
+    request.setSeverity(severities[severity]);
+    request.setMessage(text);
+    request.setUrn(urn);
+    request.setEphemeral(ephemeral);
+    return new Promise((resolve) => {
+      // A lost log line must never fail the operation it describes.
+      this.client!.log(request, new grpc.Metadata(), { deadline: Date.now() + 5000 }, () => resolve());
+    });
+  }
+
+  close(): void {
+    this.client?.close();
+  }
+}

@@ -1,0 +1,75 @@
+import * as grpc from "@grpc/grpc-js";
+import { Any } from "google-protobuf/google/protobuf/any_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
+import { ErrorResourceInitFailed } from "@pulumi/pulumi/proto/provider_pb";
+import { Status } from "@pulumi/pulumi/proto/status_pb";
+import {
+  ApiError,
+  CancelledError,
+  DeadlineExceededError,
+  NotFoundError,
+  UnauthorizedError,
+  ForbiddenError,
+} from "../http/errors";
+import { secrets } from "../http/redact";
+import { InputError, ResourceInitError } from "../kit/errors";
+import type { PropertyMap } from "../kit/values";
+
+/**
+ * Turns any error into a gRPC error the engine understands. Messages are scrubbed of secrets;
+ * bad input carries the property paths; a half-created resource carries its id and state so
+ * the engine records it instead of leaking it.
+ */
+export function toGrpcError(
+  error: unknown,
+  stateOf?: (e: ResourceInitError) => { properties: PropertyMap; inputs: PropertyMap },
+): grpc.ServiceError {
+  const message = secrets.scrub(error instanceof Error ? error.message : String(error));
+  const metadata = new grpc.Metadata();
+  const status = new Status();
+  status.setMessage(message);
+  let code = codeOf(error);
+
+  if (error instanceof ResourceInitError && stateOf) {
+    code = grpc.status.UNKNOWN;
+    const { properties, inputs } = stateOf(error);
+    const detail = new ErrorResourceInitFailed();
+    detail.setId(error.id);
+    detail.setProperties(Struct.fromJavaScript(properties as never));
+    detail.setInputs(Struct.fromJavaScript(inputs as never));
+    detail.setReasonsList([message]);
+    status.addDetails(pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed"));
+  } else if (error instanceof InputError) {
+    const detail = new InputPropertiesError();
+    for (const failure of error.failures) {
+      const item = new InputPropertiesError.PropertyError();
+      item.setPropertyPath(failure.property);
+      item.setReason(secrets.scrub(failure.reason));
+      detail.addErrors(item);
+    }
+    status.addDetails(pack(detail.serializeBinary(), "pulumirpc.InputPropertiesError"));
+  }
+  status.setCode(code);
+  if (status.getDetailsList().length > 0) {
+    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
+  }
+  return Object.assign(new Error(message), { code, details: message, metadata }) as grpc.ServiceError;
+}
+
+function pack(bytes: Uint8Array, typeName: string): Any {
+  const any = new Any();
+  any.pack(bytes, typeName);
+  return any;
+}
+
+function codeOf(error: unknown): grpc.status {
+  if (error instanceof InputError) return grpc.status.INVALID_ARGUMENT;
+  if (error instanceof CancelledError) return grpc.status.CANCELLED;
+  if (error instanceof DeadlineExceededError) return grpc.status.DEADLINE_EXCEEDED;
+  if (error instanceof NotFoundError) return grpc.status.NOT_FOUND;
+  if (error instanceof UnauthorizedError) return grpc.status.UNAUTHENTICATED;
+  if (error instanceof ForbiddenError) return grpc.status.PERMISSION_DENIED;
+  if (error instanceof ApiError) return grpc.status.UNKNOWN;
+  return grpc.status.UNKNOWN;
+}

@@ -1,0 +1,66 @@
+// Derives schema.json and the TypeScript SDK (sdk/nodejs) from the resource declarations.
+// `npm run build` runs it; `--check` only reports files that are stale (used by the tests).
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { buildSchema } from "../provider/kit/schema";
+import { generateNodejsSdk } from "../provider/kit/sdk-nodejs";
+import { registry } from "../provider/registry";
+import { packageVersion } from "../provider/version";
+
+export function repositoryRoot(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, "PulumiPlugin.yaml"))) dir = dirname(dir);
+  return dir;
+}
+
+/** Every generated file, by path relative to the repository root. */
+export function generatedFiles(): Map<string, string> {
+  const schema = buildSchema(registry(), packageVersion());
+  const files = new Map<string, string>([["schema.json", JSON.stringify(schema, null, 2) + "\n"]]);
+  for (const [path, content] of generateNodejsSdk(schema)) files.set(join("sdk/nodejs", path), content);
+  return files;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+/** Paths whose committed content differs from what the declarations produce, plus strays. */
+export function staleFiles(root = repositoryRoot()): string[] {
+  const files = generatedFiles();
+  const stale = [...files].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== content).map(([p]) => p);
+  const strays = listFiles(join(root, "sdk/nodejs")).map((p) => relative(root, p)).filter((p) => !files.has(p));
+  return [...stale, ...strays];
+}
+
+function main(): void {
+  const root = repositoryRoot();
+  const stale = staleFiles(root);
+  if (process.argv.includes("--check")) {
+    if (stale.length > 0) {
+      console.error(`stale generated files (run npm run build): ${stale.join(", ")}`);
+      process.exit(1);
+    }
+    return;
+  }
+  if (stale.length === 0) return;
+  const files = generatedFiles();
+  for (const path of stale) {
+    const full = join(root, path);
+    if (!files.has(path)) {
+      rmSync(full);
+      continue;
+    }
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, files.get(path)!);
+  }
+  console.log(`generated ${stale.length} file(s): ${stale.join(", ")}`);
+  // The SDK sources changed after this build compiled them: compile once more.
+  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", join(root, "tsconfig.json")], { stdio: "inherit" });
+}
+
+if (require.main === module) main();

@@ -1,0 +1,7 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+export { Provider, type ProviderArgs } from "./provider";
+import * as config from "./config";
+import * as types from "./types";
+import * as serverpilot from "./serverpilot";
+
+export { config, types, serverpilot };

@@ -1,0 +1,37 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as utilities from "./utilities";
+
+/**
+ * The provider type for the hosting package. Every setting falls back to its environment variable.
+ */
+export class Provider extends pulumi.ProviderResource {
+    /** @internal */
+    public static readonly __pulumiType = "hosting";
+
+    constructor(name: string, args?: ProviderArgs, opts?: pulumi.ResourceOptions) {
+        let resourceInputs: pulumi.Inputs = {};
+        resourceInputs["serverpilotClientId"] = args?.serverpilotClientId;
+        resourceInputs["serverpilotApiKey"] = args?.serverpilotApiKey ? pulumi.secret(args.serverpilotApiKey) : undefined;
+        resourceInputs["serverpilotEndpoint"] = args?.serverpilotEndpoint;
+        opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+        super(Provider.__pulumiType, name, resourceInputs, opts);
+    }
+}
+
+/** The settings of an explicit hosting provider; each falls back to its environment variable. */
+export interface ProviderArgs {
+    /**
+     * ServerPilot API client id (Account > API). Falls back to `SERVERPILOT_CLIENT_ID`.
+     */
+    serverpilotClientId?: pulumi.Input<string>;
+    /**
+     * ServerPilot API key. Only one key is active at a time. Falls back to `SERVERPILOT_API_KEY`.
+     */
+    serverpilotApiKey?: pulumi.Input<string>;
+    /**
+     * ServerPilot API base URL. Falls back to `SERVERPILOT_ENDPOINT`.
+     */
+    serverpilotEndpoint?: pulumi.Input<string>;
+}

@@ -1,0 +1,147 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
+import * as utilities from "../utilities";
+
+/**
+ * A PHP web application (a website) owned by a system user, optionally with WordPress installed, and its SSL: AutoSSL or a custom certificate, and ForceSSL.
+ */
+export class App extends pulumi.CustomResource {
+    /** Gets an existing App by its id, without managing it. */
+    public static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): App {
+        return new App(name, undefined as any, { ...opts, id: id });
+    }
+
+    /** @internal */
+    public static readonly __pulumiType = "hosting:serverpilot:App";
+
+    /** Whether the given object is an instance of App, even across copies of this SDK. */
+    public static isInstance(obj: any): obj is App {
+        if (obj === undefined || obj === null) return false;
+        return obj["__pulumiType"] === App.__pulumiType;
+    }
+
+    /**
+     * The nickname of the app: 3 to 30 lowercase letters and digits. Its web root is /srv/users/<sysuser>/apps/<name>/public.
+     */
+    declare public readonly name: pulumi.Output<string>;
+    /**
+     * The system user that owns the app; it also decides the server the app runs on.
+     */
+    declare public readonly sysuserId: pulumi.Output<string>;
+    /**
+     * The PHP runtime. One of: `php5.4`, `php5.5`, `php5.6`, `php7.0`, `php7.1`, `php7.2`.
+     */
+    declare public readonly runtime: pulumi.Output<string>;
+    /**
+     * The domains the web server answers for (example.com also serves www.example.com). The whole list is sent on every change; its order does not matter.
+     */
+    declare public readonly domains: pulumi.Output<string[] | undefined>;
+    /**
+     * Installs WordPress when the app is created. ServerPilot never returns it; changing it recreates the app.
+     */
+    declare public readonly wordpress: pulumi.Output<outputs.serverpilot.AppWordpress | undefined>;
+    /**
+     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans; the domains must resolve to the server). Excludes customSsl.
+     */
+    declare public readonly autoSsl: pulumi.Output<boolean | undefined>;
+    /**
+     * Serve HTTPS with your own certificate. Excludes autoSsl.
+     */
+    declare public readonly customSsl: pulumi.Output<outputs.serverpilot.AppCustomSsl | undefined>;
+    /**
+     * Redirect HTTP to HTTPS (ForceSSL). Needs autoSsl or customSsl.
+     */
+    declare public readonly forceSsl: pulumi.Output<boolean | undefined>;
+    /**
+     * The server the app runs on.
+     */
+    declare public readonly serverId: pulumi.Output<string>;
+    /**
+     * When the app was created (Unix seconds).
+     */
+    declare public readonly datecreated: pulumi.Output<number>;
+    /**
+     * Whether an AutoSSL certificate is available for the app (reported on paid plans only).
+     */
+    declare public readonly autoSslAvailable: pulumi.Output<boolean | undefined>;
+    /**
+     * The domains of the available AutoSSL certificate.
+     */
+    declare public readonly autoSslDomains: pulumi.Output<string[] | undefined>;
+
+    constructor(name: string, args: AppArgs, opts?: pulumi.CustomResourceOptions) {
+        let resourceInputs: pulumi.Inputs = {};
+        opts = opts || {};
+        if (!opts.id) {
+            if (args?.name === undefined && !opts.urn) throw new Error("Missing required property 'name'");
+            if (args?.runtime === undefined && !opts.urn) throw new Error("Missing required property 'runtime'");
+            if (args?.sysuserId === undefined && !opts.urn) throw new Error("Missing required property 'sysuserId'");
+            resourceInputs["name"] = args?.name;
+            resourceInputs["sysuserId"] = args?.sysuserId;
+            resourceInputs["runtime"] = args?.runtime;
+            resourceInputs["domains"] = args?.domains;
+            resourceInputs["wordpress"] = args?.wordpress;
+            resourceInputs["autoSsl"] = args?.autoSsl;
+            resourceInputs["customSsl"] = args?.customSsl;
+            resourceInputs["forceSsl"] = args?.forceSsl;
+            resourceInputs["serverId"] = undefined /*out*/;
+            resourceInputs["datecreated"] = undefined /*out*/;
+            resourceInputs["autoSslAvailable"] = undefined /*out*/;
+            resourceInputs["autoSslDomains"] = undefined /*out*/;
+        } else {
+            resourceInputs["name"] = undefined /*out*/;
+            resourceInputs["sysuserId"] = undefined /*out*/;
+            resourceInputs["runtime"] = undefined /*out*/;
+            resourceInputs["domains"] = undefined /*out*/;
+            resourceInputs["wordpress"] = undefined /*out*/;
+            resourceInputs["autoSsl"] = undefined /*out*/;
+            resourceInputs["customSsl"] = undefined /*out*/;
+            resourceInputs["forceSsl"] = undefined /*out*/;
+            resourceInputs["serverId"] = undefined /*out*/;
+            resourceInputs["datecreated"] = undefined /*out*/;
+            resourceInputs["autoSslAvailable"] = undefined /*out*/;
+            resourceInputs["autoSslDomains"] = undefined /*out*/;
+        }
+        opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts);
+        super(App.__pulumiType, name, resourceInputs, opts);
+    }
+}
+
+/** The arguments of a App. */
+export interface AppArgs {
+    /**
+     * The nickname of the app: 3 to 30 lowercase letters and digits. Its web root is /srv/users/<sysuser>/apps/<name>/public.
+     */
+    name: pulumi.Input<string>;
+    /**
+     * The system user that owns the app; it also decides the server the app runs on.
+     */
+    sysuserId: pulumi.Input<string>;
+    /**
+     * The PHP runtime. One of: `php5.4`, `php5.5`, `php5.6`, `php7.0`, `php7.1`, `php7.2`.
+     */
+    runtime: pulumi.Input<string>;
+    /**
+     * The domains the web server answers for (example.com also serves www.example.com). The whole list is sent on every change; its order does not matter.
+     */
+    domains?: pulumi.Input<pulumi.Input<string>[]>;
+    /**
+     * Installs WordPress when the app is created. ServerPilot never returns it; changing it recreates the app.
+     */
+    wordpress?: pulumi.Input<inputs.serverpilot.AppWordpress>;
+    /**
+     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans; the domains must resolve to the server). Excludes customSsl.
+     */
+    autoSsl?: pulumi.Input<boolean>;
+    /**
+     * Serve HTTPS with your own certificate. Excludes autoSsl.
+     */
+    customSsl?: pulumi.Input<inputs.serverpilot.AppCustomSsl>;
+    /**
+     * Redirect HTTP to HTTPS (ForceSSL). Needs autoSsl or customSsl.
+     */
+    forceSsl?: pulumi.Input<boolean>;
+}

@@ -1,0 +1,40 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
+import * as utilities from "../utilities";
+
+/**
+ * Lists apps, optionally only those of one server or one system user.
+ */
+export function getApps(args?: GetAppsArgs, opts?: pulumi.InvokeOptions): Promise<GetAppsResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invoke("hosting:serverpilot:getApps", { ...(args ?? {}) }, opts);
+}
+
+/**
+ * Lists apps, optionally only those of one server or one system user.
+ */
+export function getAppsOutput(args?: pulumi.Input<GetAppsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAppsResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getApps", { ...(args ?? {}) } as pulumi.Inputs, opts);
+}
+
+export interface GetAppsArgs {
+    /**
+     * Only the apps on this server.
+     */
+    serverId?: string;
+    /**
+     * Only the apps of this system user.
+     */
+    sysuserId?: string;
+}
+
+export interface GetAppsResult {
+    /**
+     * The apps.
+     */
+    readonly apps: outputs.serverpilot.GetAppsApps[];
+}

@@ -1,0 +1,40 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
+import * as utilities from "../utilities";
+
+/**
+ * Lists databases, optionally only those of one server or one app.
+ */
+export function getDatabases(args?: GetDatabasesArgs, opts?: pulumi.InvokeOptions): Promise<GetDatabasesResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invoke("hosting:serverpilot:getDatabases", { ...(args ?? {}) }, opts);
+}
+
+/**
+ * Lists databases, optionally only those of one server or one app.
+ */
+export function getDatabasesOutput(args?: pulumi.Input<GetDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+}
+
+export interface GetDatabasesArgs {
+    /**
+     * Only the databases on this server.
+     */
+    serverId?: string;
+    /**
+     * Only the databases of this app.
+     */
+    appId?: string;
+}
+
+export interface GetDatabasesResult {
+    /**
+     * The databases.
+     */
+    readonly databases: outputs.serverpilot.GetDatabasesDatabases[];
+}

@@ -1,0 +1,32 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as inputs from "../types/input";
+import * as outputs from "../types/output";
+import * as utilities from "../utilities";
+
+/**
+ * Lists the servers of the ServerPilot account.
+ */
+export function getServers(args?: GetServersArgs, opts?: pulumi.InvokeOptions): Promise<GetServersResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invoke("hosting:serverpilot:getServers", { ...(args ?? {}) }, opts);
+}
+
+/**
+ * Lists the servers of the ServerPilot account.
+ */
+export function getServersOutput(args?: pulumi.Input<GetServersArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServersResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getServers", { ...(args ?? {}) } as pulumi.Inputs, opts);
+}
+
+export interface GetServersArgs {
+}
+
+export interface GetServersResult {
+    /**
+     * The servers.
+     */
+    readonly servers: outputs.serverpilot.GetServersServers[];
+}
