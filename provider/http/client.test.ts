@@ -16,7 +16,7 @@ import {
   UnauthorizedError,
 } from "./errors";
 import { secrets } from "./redact";
-import { closedPort, sendJson, startServer, type Handler, type TestServer } from "./test-server";
+import { closedPort, sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
 
 const servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,5 +1,3 @@
-import * as fs from "node:fs";
-import * as nodePath from "node:path";
 import { Agent, request as undiciRequest, type Dispatcher } from "undici";
 import { backoffDelay, retryAfterMs, sleep } from "./backoff";
 import { formatDuration } from "./duration";
@@ -13,6 +11,7 @@ import {
   RequestTimeoutError,
 } from "./errors";
 import { SecretRedactor, secrets } from "./redact";
+import { packageVersion } from "../version";
 
 export interface OperationContext {
   signal?: AbortSignal;
@@ -109,29 +108,6 @@ function defaultDispatcher(): Dispatcher {
   return sharedAgent;
 }
 
-let cachedVersion: string | undefined;
-
-function providerVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
-  cachedVersion = "0.0.0";
-  // The same walk finds the package from provider/http and from dist/provider/http.
-  let dir = __dirname;
-  for (;;) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(nodePath.join(dir, "package.json"), "utf8")) as { version?: unknown };
-      if (typeof pkg.version === "string") {
-        cachedVersion = pkg.version;
-        break;
-      }
-    } catch {
-      // no package.json here
-    }
-    const parent = nodePath.dirname(dir);
-    if (parent === dir) break;
-    dir = parent;
-  }
-  return cachedVersion;
-}
 
 function errorCode(err: unknown): string | undefined {
   if (!err || typeof err !== "object") return undefined;
@@ -219,7 +195,7 @@ export class HttpClient {
     }
     this.authorize = options.authorize;
     this.errorMessage = options.errorMessage;
-    this.userAgent = options.userAgent ?? `pulumi-hosting/${providerVersion()}`;
+    this.userAgent = options.userAgent ?? `pulumi-hosting/${packageVersion()}`;
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 4;
     this.backoff = options.backoff ?? { baseMs: 500, maxMs: 10_000 };

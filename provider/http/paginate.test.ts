@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { HttpClient } from "./client";
 import { collect, offsetPages, paginate } from "./paginate";
-import { sendJson, startServer, type TestServer } from "./test-server";
+import { sendJson, startServer, type TestServer } from "../../test/support/http-test-server";
 
 const servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { HttpClient } from "./client";
 import { CancelledError, DeadlineExceededError } from "./errors";
-import { sendJson, startServer, type TestServer } from "./test-server";
+import { sendJson, startServer, type TestServer } from "../../test/support/http-test-server";
 import { waitFor } from "./wait";
 
 const servers: TestServer[] = [];

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { CheckFailure } from "./errors";
 import type { Resource, ProviderFunction } from "./resource";
 import { containsUnknown, type PropertyMap } from "./values";
+import { valueAt, writeOnlyPaths } from "./write-only";
 
 export interface CheckResult {
   inputs: PropertyMap;
@@ -28,6 +29,7 @@ export function checkInputs(
       });
     }
   }
+  const writeOnly = new Set(writeOnlyPaths(declaration.inputs));
   let allKnown = true;
   for (const [key, schema] of Object.entries(declaration.inputs as Record<string, z.ZodType>)) {
     const value = news[key] === null ? undefined : news[key];
@@ -41,9 +43,11 @@ export function checkInputs(
       if (parsed.data !== undefined) inputs[key] = parsed.data;
       continue;
     }
-    for (const issue of parsed.error.issues) {
-      failures.push({ property: [key, ...issue.path].map(String).join(".").replace(/\.(\d+)(?=\.|$)/g, "[$1]"), reason: reasonOf(issue, value) });
-    }
+    const keyFailures = parsed.error.issues
+      .map((issue) => ({ property: [key, ...issue.path].map(String).join(".").replace(/\.(\d+)(?=\.|$)/g, "[$1]"), reason: reasonOf(issue, value) }))
+      .filter((failure) => !unknowable(failure.property, news, olds, writeOnly));
+    if (keyFailures.length === 0) inputs[key] = value;
+    failures.push(...keyFailures);
   }
   if (failures.length === 0 && allKnown && "rules" in declaration && declaration.rules) {
     failures.push(...declaration.rules(inputs as never, olds as never));
@@ -62,4 +66,13 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
   return issue.message;
+}
+
+/**
+ * A required write-only value that neither the program nor the previous inputs have: an
+ * imported resource, whose password the API never returns. Requiring it would make import
+ * impossible; the program supplies it later and the next update sets it.
+ */
+function unknowable(path: string, news: PropertyMap, olds: PropertyMap | undefined, writeOnly: Set<string>): boolean {
+  return writeOnly.has(path) && olds !== undefined && valueAt(news, path) === undefined && valueAt(olds, path) === undefined;
 }

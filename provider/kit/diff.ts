@@ -3,6 +3,7 @@ import { metaOf } from "./fields";
 import { unwrap } from "./introspect";
 import type { Resource } from "./resource";
 import { containsUnknown, type PropertyMap } from "./values";
+import { valueAt } from "./write-only";
 
 export type ChangeKind = "add" | "update" | "delete";
 
@@ -28,9 +29,12 @@ export function diffInputs(
   declaration: Pick<Resource, "inputs" | "uniqueKeys">,
   olds: PropertyMap,
   news: PropertyMap,
+  /** Write-only paths whose old value was never known (imported): the program's value stands. */
+  unreadable: ReadonlySet<string> = new Set(),
 ): DiffResult {
   const detailedDiff: Record<string, PropertyChange> = {};
   diffShape(declaration.inputs, olds, news, "", false, detailedDiff);
+  for (const path of unreadable) if (valueAt(olds, path) === undefined) delete detailedDiff[path];
   const replaces = [
     ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
   ];

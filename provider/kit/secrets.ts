@@ -4,28 +4,29 @@ import { unwrap } from "./introspect";
 import { wrapSecret, type PropertyMap } from "./values";
 
 /**
- * Wraps every declared secret, at any depth, plus the top-level properties the user made secret
- * themselves (`pulumi.secret(...)`): a value that arrived secret leaves secret.
+ * Wraps every declared secret, at any depth, plus every path that arrived secret (the user's
+ * `pulumi.secret(...)`): a value that arrived secret leaves secret, and nothing else is hidden.
  */
 export function wrapDeclaredSecrets(
   shape: Record<string, z.ZodType>,
   values: PropertyMap,
-  alsoSecret: Iterable<string> = [],
+  secretPaths: Iterable<string> = [],
 ): PropertyMap {
-  const extra = new Set(alsoSecret);
+  const paths = [...secretPaths];
   const out: PropertyMap = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
     const schema = shape[key];
-    if (extra.has(key) || (schema && metaOf(schema)?.secret)) {
+    if (paths.includes(key) || (schema && metaOf(schema)?.secret)) {
       out[key] = wrapSecret(value);
       continue;
     }
     const base = schema ? unwrap(schema).base : undefined;
-    out[key] =
-      base?.kind === "object" && value !== null && typeof value === "object" && !Array.isArray(value)
-        ? wrapDeclaredSecrets(base.shape, value as PropertyMap)
-        : value;
+    const nested = paths.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
+    const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+    out[key] = isObject && (base?.kind === "object" || nested.length > 0)
+      ? wrapDeclaredSecrets(base?.kind === "object" ? base.shape : {}, value as PropertyMap, nested)
+      : value;
   }
   return out;
 }

@@ -36,55 +36,45 @@ function isSecretWrapper(value: unknown): value is { value: unknown } {
 
 export interface UnwrappedProperties {
   values: PropertyMap;
-  /** Top-level properties that were secret, wholly or in part. */
-  secretKeys: Set<string>;
+  /**
+   * Where secrets were, as property paths ("password", "user.password"). A secret inside a list
+   * marks the whole list.
+   */
+  secretPaths: Set<string>;
   /** Every string found inside a secret, so it can be scrubbed from messages. */
   secretStrings: string[];
 }
 
-/** Removes secret wrappers, remembering which top-level properties carried one. */
+/** Removes secret wrappers, remembering where they were. */
 export function unwrapSecrets(properties: PropertyMap | undefined): UnwrappedProperties {
-  const secretKeys = new Set<string>();
+  const secretPaths = new Set<string>();
   const secretStrings: string[] = [];
   const collectStrings = (v: unknown): void => {
     if (typeof v === "string") secretStrings.push(v);
     else if (Array.isArray(v)) v.forEach(collectStrings);
     else if (v !== null && typeof v === "object") Object.values(v).forEach(collectStrings);
   };
-  const strip = (v: unknown, insideSecret: boolean, onSecret: () => void): unknown => {
+  const strip = (v: unknown, path: string, inList: boolean): unknown => {
     if (isSecretWrapper(v)) {
-      onSecret();
-      const inner = strip(v.value, true, onSecret);
+      secretPaths.add(path);
+      const inner = strip(v.value, path, inList);
       collectStrings(inner);
       return inner;
     }
-    if (Array.isArray(v)) return v.map((item) => strip(item, insideSecret, onSecret));
+    if (Array.isArray(v)) return v.map((item) => strip(item, path, true));
     if (v !== null && typeof v === "object") {
       const out: PropertyMap = {};
-      for (const [k, item] of Object.entries(v)) out[k] = strip(item, insideSecret, onSecret);
+      for (const [k, item] of Object.entries(v)) out[k] = strip(item, inList ? path : `${path}.${k}`, inList);
       return out;
     }
     return v;
   };
   const values: PropertyMap = {};
-  for (const [key, value] of Object.entries(properties ?? {})) {
-    values[key] = strip(value, false, () => secretKeys.add(key));
-  }
-  return { values, secretKeys, secretStrings };
+  for (const [key, value] of Object.entries(properties ?? {})) values[key] = strip(value, key, false);
+  return { values, secretPaths, secretStrings };
 }
 
 export function wrapSecret(value: unknown): unknown {
   if (value === undefined || value === null || isSecretWrapper(value)) return value;
   return { [SIGNATURE_KEY]: SECRET_SIGNATURE, value };
-}
-
-/** Wraps the named top-level properties as secrets; drops undefined values. */
-export function wrapSecrets(values: PropertyMap, secretKeys: Iterable<string>): PropertyMap {
-  const secret = new Set(secretKeys);
-  const out: PropertyMap = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (value === undefined) continue;
-    out[key] = secret.has(key) ? wrapSecret(value) : value;
-  }
-  return out;
 }

@@ -1,6 +1,6 @@
 import type * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { checkConfigValues, configKey, ProviderConfig, resolveConfig } from "../config";
@@ -14,6 +14,7 @@ import type { ProviderFunction, Resource } from "../kit/resource";
 import { buildSchema } from "../kit/schema";
 import { declaredSecretStrings, wrapDeclaredSecrets } from "../kit/secrets";
 import { UNKNOWN, unwrapSecrets, type PropertyMap } from "../kit/values";
+import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
 import { registry } from "../registry";
 import { packageVersion } from "../version";
 import type { EngineLog } from "./engine-log";
@@ -126,7 +127,7 @@ export class ResourceProviderService {
     const missing = this.config.missingFor(resource.api);
     if (missing) failures.push({ property: "", reason: missing });
     return new rpc.CheckResponse()
-      .setInputs(toStruct(wrapDeclaredSecrets(resource.inputs, inputs, news.secretKeys)))
+      .setInputs(toStruct(wrapDeclaredSecrets(resource.inputs, inputs, news.secretPaths)))
       .setFailuresList(failures.map(toCheckFailure));
   }
 
@@ -135,7 +136,16 @@ export class ResourceProviderService {
     const state = unwrapSecrets(toJs(req.getOlds())).values;
     const priorInputs = req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pickInputs(resource, state);
     const news = unwrapSecrets(toJs(req.getNews())).values;
-    const result = diffInputs(resource, priorInputs, news);
+    const unreadable = new Set(Array.isArray(state[UNREADABLE_KEY]) ? (state[UNREADABLE_KEY] as string[]) : []);
+    const result = diffInputs(resource, priorInputs, news, unreadable);
+    const assumed = [...unreadable].filter((path) => valueAt(priorInputs, path) === undefined && valueAt(news, path) !== undefined);
+    if (assumed.length > 0) {
+      await this.engine.send(
+        "warning",
+        `${assumed.join(", ")} cannot be read back from ${resource.api.name}; the imported resource is assumed to match the program. Change the value in the program to set it.`,
+        req.getUrn(),
+      );
+    }
     return diffResponse(result.detailedDiff, result.replaces, result.deleteBeforeReplace);
   }
 
@@ -147,14 +157,14 @@ export class ResourceProviderService {
     if (req.getPreview()) {
       const known = resource.previewOutputs?.(inputs as never) ?? {};
       const outputs = Object.fromEntries(Object.keys(resource.outputs).map((k) => [k, (known as PropertyMap)[k] ?? UNKNOWN]));
-      return new rpc.CreateResponse().setId("").setProperties(this.stateStruct(resource, inputs, outputs, props.secretKeys));
+      return new rpc.CreateResponse().setId("").setProperties(this.stateStruct(resource, inputs, outputs, props.secretPaths));
     }
     const ctx = this.context(req.getUrn(), req.getTimeout() || DEFAULT_TIMEOUT_SECONDS.create);
     const { id, outputs } = await ctx.run(() =>
       resource.create(ctx, inputs as never).catch((error) => this.withObservedState(resource, error)),
     );
     this.rememberSecrets(resource, outputs as PropertyMap, [], resource.outputs);
-    return new rpc.CreateResponse().setId(id).setProperties(this.stateStruct(resource, inputs, outputs as PropertyMap, props.secretKeys));
+    return new rpc.CreateResponse().setId(id).setProperties(this.stateStruct(resource, inputs, outputs as PropertyMap, props.secretPaths));
   }
 
   async read(req: rpc.ReadRequest): Promise<rpc.ReadResponse> {
@@ -173,10 +183,16 @@ export class ResourceProviderService {
     const outputs = reconcileInputs(resource.outputs, observed.outputs as PropertyMap, isImport ? undefined : priorState.values);
     this.rememberSecrets(resource, { ...inputs }, [], resource.inputs);
     this.rememberSecrets(resource, outputs, [], resource.outputs);
-    const userSecrets = new Set([...priorState.secretKeys, ...priorInputs.secretKeys]);
+    const userSecrets = new Set([...priorState.secretPaths, ...priorInputs.secretPaths]);
+    // What an import could not read stays marked until an update supplies it.
+    const unreadable = unreadablePaths(resource.inputs, inputs).filter(
+      (path) => isImport || ((priorState.values[UNREADABLE_KEY] as string[] | undefined) ?? []).includes(path),
+    );
+    const properties = this.stateStruct(resource, inputs, outputs, userSecrets);
+    if (unreadable.length > 0) properties.getFieldsMap().set(UNREADABLE_KEY, Value.fromJavaScript(unreadable));
     return new rpc.ReadResponse()
       .setId(req.getId())
-      .setProperties(this.stateStruct(resource, inputs, outputs, userSecrets))
+      .setProperties(properties)
       .setInputs(toStruct(wrapDeclaredSecrets(resource.inputs, inputs, userSecrets)));
   }
 
@@ -187,7 +203,7 @@ export class ResourceProviderService {
     const news = unwrapSecrets(toJs(req.getNews()));
     this.rememberSecrets(resource, news.values, news.secretStrings);
     const priorOutputs = pickOutputs(resource, state.values);
-    const userSecrets = new Set([...state.secretKeys, ...news.secretKeys]);
+    const userSecrets = new Set([...state.secretPaths, ...news.secretPaths]);
     if (req.getPreview()) {
       const steps = resource.describeUpdate?.(priorInputs as never, news.values as never) ?? [];
       const ctx = this.context(req.getUrn(), 0);

@@ -1,0 +1,153 @@
+// What the Pulumi engine does with a provider during `preview`, `up`, `refresh`, `import` and
+// `destroy`, reduced to its steps: Check, then Create / Diff+Update / replace / Read / Delete,
+// with a state of checked inputs and outputs kept as the engine keeps it (secrets wrapped).
+import { PluginError, urnOf, type DiffResult, type PluginProcess, type Props } from "./plugin";
+
+export interface ResourceState {
+  urn: string;
+  type: string;
+  id: string;
+  /** Checked inputs, as the engine stores them. */
+  inputs: Props;
+  /** Inputs and outputs. */
+  outputs: Props;
+}
+
+export type StepOp = "create" | "update" | "replace" | "same" | "import" | "delete" | "refresh" | "gone";
+
+export interface Step {
+  op: StepOp;
+  urn: string;
+  diff?: DiffResult;
+  /** The state after the step (for preview: the planned state, with unknowns). */
+  state?: ResourceState;
+}
+
+export class CheckFailedError extends Error {
+  constructor(
+    readonly urn: string,
+    readonly failures: { property: string; reason: string }[],
+  ) {
+    super(`${urn} has problems:\n${failures.map((f) => `  ${f.property ? `${f.property}: ` : ""}${f.reason}`).join("\n")}`);
+  }
+}
+
+export class Deployment {
+  /** In registration order, as the engine's snapshot. */
+  readonly state = new Map<string, ResourceState>();
+
+  constructor(
+    readonly plugin: PluginProcess,
+    readonly stack = "test",
+    readonly project = "test",
+  ) {}
+
+  urn(type: string, name: string): string {
+    return urnOf(type, name, this.stack, this.project);
+  }
+
+  /** One resource registration: what `up` (or `preview`) does for a resource in the program. */
+  async register(
+    type: string,
+    name: string,
+    inputs: Props,
+    options: { preview?: boolean; importId?: string; timeout?: number } = {},
+  ): Promise<Step> {
+    const urn = this.urn(type, name);
+    const old = this.state.get(urn);
+    if (options.importId && !old) return this.import(type, name, options.importId, inputs);
+    const checked = await this.plugin.check(urn, old?.inputs, inputs);
+    if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
+    if (!old) {
+      const created = await this.createOrRecord(urn, type, checked.inputs, options);
+      return { op: "create", urn, state: created };
+    }
+    const diff = await this.plugin.diff(urn, old.id, old.outputs, checked.inputs, old.inputs);
+    if (!diff.changes) return { op: "same", urn, diff, state: old };
+    if (diff.replaces.length > 0) {
+      if (options.preview) {
+        const planned = await this.plugin.create(urn, checked.inputs, { preview: true });
+        return { op: "replace", urn, diff, state: { urn, type, id: "", inputs: checked.inputs, outputs: planned.properties } };
+      }
+      if (diff.deleteBeforeReplace) {
+        await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
+        this.state.delete(urn);
+        const created = await this.createOrRecord(urn, type, checked.inputs, options);
+        return { op: "replace", urn, diff, state: created };
+      }
+      const created = await this.createOrRecord(urn, type, checked.inputs, options);
+      await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
+      return { op: "replace", urn, diff, state: created };
+    }
+    const outputs = await this.plugin.update(urn, old.id, old.outputs, checked.inputs, {
+      preview: options.preview,
+      timeout: options.timeout,
+      oldInputs: old.inputs,
+    });
+    const next = { urn, type, id: old.id, inputs: checked.inputs, outputs };
+    if (!options.preview) this.state.set(urn, next);
+    return { op: "update", urn, diff, state: next };
+  }
+
+  /** `pulumi import` / the `import` option: Read with only the id, then Check and Diff the program against it. */
+  async import(type: string, name: string, id: string, programInputs?: Props): Promise<Step> {
+    const urn = this.urn(type, name);
+    const read = await this.plugin.read(urn, id);
+    if (!read.id) throw new Error(`resource ${id} of type ${type} does not exist`);
+    // As the engine does: the read inputs are the olds of Check.
+    const checked = await this.plugin.check(urn, read.inputs, programInputs ?? read.inputs);
+    if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
+    const diff = await this.plugin.diff(urn, read.id, read.properties, checked.inputs, read.inputs);
+    const state = { urn, type, id: read.id, inputs: read.inputs, outputs: read.properties };
+    this.state.set(urn, state);
+    return { op: "import", urn, diff, state };
+  }
+
+  /** `pulumi refresh` for one resource: Read with the stored state. */
+  async refresh(urn: string): Promise<Step> {
+    const old = this.state.get(urn)!;
+    const read = await this.plugin.read(urn, old.id, old.outputs, old.inputs);
+    if (!read.id) {
+      this.state.delete(urn);
+      return { op: "gone", urn };
+    }
+    const state = { ...old, inputs: read.inputs, outputs: read.properties };
+    this.state.set(urn, state);
+    return { op: "refresh", urn, state };
+  }
+
+  async delete(urn: string, options: { timeout?: number } = {}): Promise<Step> {
+    const old = this.state.get(urn)!;
+    await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
+    this.state.delete(urn);
+    return { op: "delete", urn };
+  }
+
+  /** `pulumi destroy`: dependents first (reverse registration order). */
+  async destroyAll(): Promise<Step[]> {
+    const steps: Step[] = [];
+    for (const urn of [...this.state.keys()].reverse()) steps.push(await this.delete(urn));
+    return steps;
+  }
+
+  private async createOrRecord(
+    urn: string,
+    type: string,
+    inputs: Props,
+    options: { preview?: boolean; timeout?: number },
+  ): Promise<ResourceState> {
+    try {
+      const created = await this.plugin.create(urn, inputs, options);
+      const state = { urn, type, id: created.id, inputs, outputs: created.properties };
+      if (!options.preview) this.state.set(urn, state);
+      return state;
+    } catch (error) {
+      // The engine keeps a half-created resource, so the next `up` can finish or delete it.
+      if (error instanceof PluginError && error.initFailure) {
+        const { id, properties, inputs: recorded } = error.initFailure;
+        this.state.set(urn, { urn, type, id, inputs: recorded, outputs: properties });
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,298 @@
+// The engine's side of the plugin protocol: spawns bin/pulumi-resource-hosting exactly as the
+// Pulumi CLI starts a plugin binary (engine address as the last argument, port read from the
+// first line of stdout), serves the Engine service the plugin logs to, and calls the
+// ResourceProvider service over real gRPC.
+import { spawn, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import * as grpc from "@grpc/grpc-js";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import { LogRequest, LogSeverity } from "@pulumi/pulumi/proto/engine_pb";
+import { ErrorResourceInitFailed } from "@pulumi/pulumi/proto/provider_pb";
+import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
+import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
+import * as rpc from "@pulumi/pulumi/proto/provider_pb";
+import { Status } from "@pulumi/pulumi/proto/status_pb";
+
+export type Props = Record<string, unknown>;
+
+export interface EngineLogEntry {
+  severity: "debug" | "info" | "warning" | "error";
+  message: string;
+  urn: string;
+}
+
+export interface CheckFailure {
+  property: string;
+  reason: string;
+}
+
+export interface DiffResult {
+  changes: boolean;
+  replaces: string[];
+  deleteBeforeReplace: boolean;
+  detailedDiff: Record<string, string>;
+  hasDetailedDiff: boolean;
+}
+
+/** A failed call, with what the engine would read from the status details. */
+export class PluginError extends Error {
+  constructor(
+    message: string,
+    readonly code: grpc.status,
+    readonly initFailure?: { id: string; properties: Props; inputs: Props; reasons: string[] },
+    readonly propertyErrors?: CheckFailure[],
+  ) {
+    super(message);
+  }
+}
+
+const severityNames: Record<number, EngineLogEntry["severity"]> = {
+  [LogSeverity.DEBUG]: "debug",
+  [LogSeverity.INFO]: "info",
+  [LogSeverity.WARNING]: "warning",
+  [LogSeverity.ERROR]: "error",
+};
+
+const diffKinds: Record<number, string> = {
+  [rpc.PropertyDiff.Kind.ADD]: "add",
+  [rpc.PropertyDiff.Kind.ADD_REPLACE]: "add-replace",
+  [rpc.PropertyDiff.Kind.DELETE]: "delete",
+  [rpc.PropertyDiff.Kind.DELETE_REPLACE]: "delete-replace",
+  [rpc.PropertyDiff.Kind.UPDATE]: "update",
+  [rpc.PropertyDiff.Kind.UPDATE_REPLACE]: "update-replace",
+};
+
+export const PLUGIN_PATH = join(__dirname, "..", "..", "bin", "pulumi-resource-hosting");
+
+export class PluginProcess {
+  readonly logs: EngineLogEntry[] = [];
+  stderr = "";
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly engine: grpc.Server,
+    readonly client: ResourceProviderClient,
+    readonly port: number,
+  ) {
+    child.stderr?.on("data", (chunk) => (this.stderr += chunk));
+  }
+
+  static async start(options: { env?: NodeJS.ProcessEnv; pluginPath?: string } = {}): Promise<PluginProcess> {
+    const logs: EngineLogEntry[] = [];
+    const engine = new grpc.Server();
+    engine.addService(EngineService, {
+      log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, callback: grpc.sendUnaryData<Empty>) => {
+        logs.push({
+          severity: severityNames[call.request.getSeverity()],
+          message: call.request.getMessage(),
+          urn: call.request.getUrn(),
+        });
+        callback(null, new Empty());
+      },
+    });
+    const enginePort = await new Promise<number>((resolve, reject) =>
+      engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
+    );
+    const child = spawn(options.pluginPath ?? PLUGIN_PATH, [`127.0.0.1:${enginePort}`], {
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const port = await readPort(child);
+    const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+    const plugin = new PluginProcess(child, engine, client, port);
+    (plugin as { logs: EngineLogEntry[] }).logs = logs;
+    return plugin;
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode === null) {
+      const exited = new Promise((resolve) => this.child.once("exit", resolve));
+      this.child.kill("SIGTERM");
+      await exited;
+    }
+    this.engine.forceShutdown();
+  }
+
+  private call<Req, Res>(method: string, request: Req): Promise<Res> {
+    return new Promise((resolve, reject) => {
+      (this.client as unknown as Record<string, Function>)[method](request, (error: grpc.ServiceError | null, response: Res) =>
+        error ? reject(toPluginError(error)) : resolve(response),
+      );
+    });
+  }
+
+  async getSchema(): Promise<Record<string, any>> {
+    const response = await this.call<rpc.GetSchemaRequest, rpc.GetSchemaResponse>("getSchema", new rpc.GetSchemaRequest());
+    return JSON.parse(response.getSchema());
+  }
+
+  async getPluginInfo(): Promise<string> {
+    const response = await this.call<Empty, { getVersion(): string }>("getPluginInfo", new Empty());
+    return response.getVersion();
+  }
+
+  async checkConfig(news: Props): Promise<CheckFailure[]> {
+    const request = new rpc.CheckRequest().setUrn("urn:pulumi:test::test::pulumi:providers:hosting::default").setNews(toStruct(news));
+    const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("checkConfig", request);
+    return failuresOf(response.getFailuresList());
+  }
+
+  async configure(variables: Record<string, string>, args?: Props): Promise<{ acceptSecrets: boolean; supportsPreview: boolean }> {
+    const request = new rpc.ConfigureRequest().setAcceptsecrets(true).setAcceptresources(true);
+    for (const [k, v] of Object.entries(variables)) request.getVariablesMap().set(k, v);
+    if (args) request.setArgs(toStruct(args));
+    const response = await this.call<rpc.ConfigureRequest, rpc.ConfigureResponse>("configure", request);
+    return { acceptSecrets: response.getAcceptsecrets(), supportsPreview: response.getSupportspreview() };
+  }
+
+  async check(urn: string, olds: Props | undefined, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
+    const request = new rpc.CheckRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setNews(toStruct(news));
+    if (olds) request.setOlds(toStruct(olds));
+    const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("check", request);
+    return { inputs: fromStruct(response.getInputs()), failures: failuresOf(response.getFailuresList()) };
+  }
+
+  async diff(urn: string, id: string, olds: Props, news: Props, oldInputs?: Props): Promise<DiffResult> {
+    const request = new rpc.DiffRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
+    if (oldInputs) request.setOldInputs(toStruct(oldInputs));
+    const response = await this.call<rpc.DiffRequest, rpc.DiffResponse>("diff", request);
+    const detailedDiff: Record<string, string> = {};
+    response.getDetaileddiffMap().forEach((v, k) => (detailedDiff[k] = diffKinds[v.getKind()]));
+    return {
+      changes: response.getChanges() === rpc.DiffResponse.DiffChanges.DIFF_SOME,
+      replaces: response.getReplacesList(),
+      deleteBeforeReplace: response.getDeletebeforereplace(),
+      detailedDiff,
+      hasDetailedDiff: response.getHasdetaileddiff(),
+    };
+  }
+
+  async create(urn: string, properties: Props, options: { preview?: boolean; timeout?: number } = {}): Promise<{ id: string; properties: Props }> {
+    const request = new rpc.CreateRequest()
+      .setUrn(urn)
+      .setType(typeOf(urn))
+      .setName(nameOf(urn))
+      .setProperties(toStruct(properties))
+      .setPreview(options.preview ?? false)
+      .setTimeout(options.timeout ?? 0);
+    const response = await this.call<rpc.CreateRequest, rpc.CreateResponse>("create", request);
+    return { id: response.getId(), properties: fromStruct(response.getProperties()) };
+  }
+
+  async read(urn: string, id: string, properties?: Props, inputs?: Props): Promise<{ id: string; properties: Props; inputs: Props }> {
+    const request = new rpc.ReadRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id);
+    if (properties) request.setProperties(toStruct(properties));
+    if (inputs) request.setInputs(toStruct(inputs));
+    const response = await this.call<rpc.ReadRequest, rpc.ReadResponse>("read", request);
+    return { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
+  }
+
+  async update(
+    urn: string,
+    id: string,
+    olds: Props,
+    news: Props,
+    options: { preview?: boolean; timeout?: number; oldInputs?: Props } = {},
+  ): Promise<Props> {
+    const request = new rpc.UpdateRequest()
+      .setUrn(urn)
+      .setType(typeOf(urn))
+      .setName(nameOf(urn))
+      .setId(id)
+      .setOlds(toStruct(olds))
+      .setNews(toStruct(news))
+      .setPreview(options.preview ?? false)
+      .setTimeout(options.timeout ?? 0);
+    if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
+    const response = await this.call<rpc.UpdateRequest, rpc.UpdateResponse>("update", request);
+    return fromStruct(response.getProperties());
+  }
+
+  async delete(urn: string, id: string, properties: Props, options: { timeout?: number; oldInputs?: Props } = {}): Promise<void> {
+    const request = new rpc.DeleteRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setProperties(toStruct(properties)).setTimeout(options.timeout ?? 0);
+    if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
+    await this.call<rpc.DeleteRequest, Empty>("delete", request);
+  }
+
+  async invoke(token: string, args: Props): Promise<{ result: Props; failures: CheckFailure[] }> {
+    const request = new rpc.InvokeRequest().setTok(token).setArgs(toStruct(args));
+    const response = await this.call<rpc.InvokeRequest, rpc.InvokeResponse>("invoke", request);
+    return { result: fromStruct(response.getReturn()), failures: failuresOf(response.getFailuresList()) };
+  }
+
+  async cancel(): Promise<void> {
+    await this.call<Empty, Empty>("cancel", new Empty());
+  }
+}
+
+export function urnOf(type: string, name: string, stack = "test", project = "test"): string {
+  return `urn:pulumi:${stack}::${project}::${type}::${name}`;
+}
+
+function typeOf(urn: string): string {
+  return urn.split("::")[2].split("$").at(-1)!;
+}
+
+function nameOf(urn: string): string {
+  return urn.split("::")[3];
+}
+
+function toStruct(props: Props): Struct {
+  return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
+}
+
+function fromStruct(struct: Struct | undefined): Props {
+  return (struct?.toJavaScript() as Props) ?? {};
+}
+
+function failuresOf(list: rpc.CheckFailure[]): CheckFailure[] {
+  return list.map((f) => ({ property: f.getProperty(), reason: f.getReason() }));
+}
+
+function toPluginError(error: grpc.ServiceError): PluginError {
+  const raw = error.metadata?.get("grpc-status-details-bin")?.[0];
+  let initFailure: PluginError["initFailure"];
+  let propertyErrors: CheckFailure[] | undefined;
+  if (raw) {
+    const status = Status.deserializeBinary(raw as Uint8Array);
+    for (const detail of status.getDetailsList()) {
+      if (detail.getTypeName() === "pulumirpc.ErrorResourceInitFailed") {
+        const init = ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+        initFailure = {
+          id: init.getId(),
+          properties: fromStruct(init.getProperties()),
+          inputs: fromStruct(init.getInputs()),
+          reasons: init.getReasonsList(),
+        };
+      }
+      if (detail.getTypeName() === "pulumirpc.InputPropertiesError") {
+        propertyErrors = InputPropertiesError.deserializeBinary(detail.getValue_asU8())
+          .getErrorsList()
+          .map((e) => ({ property: e.getPropertyPath(), reason: e.getReason() }));
+      }
+    }
+  }
+  return new PluginError(error.details || error.message, error.code, initFailure, propertyErrors);
+}
+
+function readPort(child: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const newline = out.indexOf("\n");
+      if (newline >= 0) {
+        child.stdout!.off("data", onData);
+        const port = Number(out.slice(0, newline).trim());
+        if (Number.isInteger(port) && port > 0) resolve(port);
+        else reject(new Error(`plugin printed ${JSON.stringify(out.slice(0, newline))} instead of its port`));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", (chunk) => (err += chunk));
+    child.once("exit", (code) => reject(new Error(`plugin exited with ${code} before printing its port: ${err}`)));
+  });
+}

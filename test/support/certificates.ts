@@ -1,0 +1,22 @@
+// A self-signed certificate for example.com, made for these tests only (never trusted anywhere).
+const KEY = `-----BEGIN PRIVATE KEY-----
+MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgyxNYSF9ep01txNoe
+TKCoVgJGbnVA+kIp4Z2SrBYkOn+hRANCAAQzeqndsoPloWLjKiC9PTiym7mLxa32
+FS/jPDz5eq791BGWvJCTAxguN5aYcvFBBWhRkKxpm9pVO5t7Vt4gPgvj
+-----END PRIVATE KEY-----`;
+
+const CERT = `-----BEGIN CERTIFICATE-----
+MIIBgTCCASegAwIBAgIUdlV23nNs6ivt6aem5wnPfCkOCN0wCgYIKoZIzj0EAwIw
+FjEUMBIGA1UEAwwLZXhhbXBsZS5jb20wHhcNMjYxMTIyMDUzMzA2WhcNMzYxMTE5
+MDUzMzA2WjAWMRQwEgYDVQQDDAtleGFtcGxlLmNvbTBZMBMGByqGSM49AgEGCCqG
+SM49AwEHA0IABDN6qd2yg+WhYuMqIL09OLKbuYvFrfYVL+M8PPl6rv3UEZa8kJMD
+GC43lphy8UEFaFGQrGmb2lU7m3tW3iA+C+OjUzBRMB0GA1UdDgQWBBSruXKk1qDU
+zTmrsY7upcmHyMywMTAfBgNVHSMEGDAWgBSruXKk1qDUzTmrsY7upcmHyMywMTAP
+BgNVHRMBAf8EBTADAQH/MAoGCCqGSM49BAMCA0gAMEUCIQCqG+8CZHSB221Mg419
+cLTCCzZGxRbu1mmB89qsQ86B3wIgL6X1BzH8SzGmJPQyL+6W3NHjRztRYu+cxheX
+ua/T8/Q=
+-----END CERTIFICATE-----`;
+
+export function testCertificate(): { key: string; cert: string } {
+  return { key: KEY, cert: CERT };
+}
