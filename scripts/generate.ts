@@ -6,13 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { buildSchema } from "../provider/kit/schema";
 import { generateNodejsSdk } from "../provider/kit/sdk-nodejs";
 import { registry } from "../provider/registry";
-import { packageVersion } from "../provider/version";
-
-export function repositoryRoot(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, "PulumiPlugin.yaml"))) dir = dirname(dir);
-  return dir;
-}
+import { packageRoot, packageVersion } from "../provider/version";
 
 /** Every generated file, by path relative to the repository root. */
 export function generatedFiles(): Map<string, string> {
@@ -30,7 +24,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Paths whose committed content differs from what the declarations produce, plus strays. */
-export function staleFiles(root = repositoryRoot()): string[] {
+export function staleFiles(root = packageRoot()): string[] {
   const files = generatedFiles();
   const stale = [...files].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== content).map(([p]) => p);
   const strays = listFiles(join(root, "sdk/nodejs")).map((p) => relative(root, p)).filter((p) => !files.has(p));
@@ -38,7 +32,7 @@ export function staleFiles(root = repositoryRoot()): string[] {
 }
 
 function main(): void {
-  const root = repositoryRoot();
+  const root = packageRoot();
   const stale = staleFiles(root);
   if (process.argv.includes("--check")) {
     if (stale.length > 0) {

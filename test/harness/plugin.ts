@@ -14,6 +14,7 @@ import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
+import { packageRoot } from "../../provider/version";
 
 export type Props = Record<string, unknown>;
 
@@ -64,7 +65,7 @@ const diffKinds: Record<number, string> = {
   [rpc.PropertyDiff.Kind.UPDATE_REPLACE]: "update-replace",
 };
 
-export const PLUGIN_PATH = join(__dirname, "..", "..", "bin", "pulumi-resource-hosting");
+export const PLUGIN_PATH = join(packageRoot(), "bin", "pulumi-resource-hosting");
 
 export class PluginProcess {
   readonly logs: EngineLogEntry[] = [];
@@ -78,16 +79,20 @@ export class PluginProcess {
     child.stderr?.on("data", (chunk) => (this.stderr += chunk));
   }
 
-  static async start(options: { env?: NodeJS.ProcessEnv; pluginPath?: string } = {}): Promise<PluginProcess> {
+  static async start(
+    options: { env?: NodeJS.ProcessEnv; pluginPath?: string; onLog?: (entry: EngineLogEntry) => void } = {},
+  ): Promise<PluginProcess> {
     const logs: EngineLogEntry[] = [];
     const engine = new grpc.Server();
     engine.addService(EngineService, {
       log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, callback: grpc.sendUnaryData<Empty>) => {
-        logs.push({
+        const entry = {
           severity: severityNames[call.request.getSeverity()],
           message: call.request.getMessage(),
           urn: call.request.getUrn(),
-        });
+        };
+        logs.push(entry);
+        options.onLog?.(entry);
         callback(null, new Empty());
       },
     });

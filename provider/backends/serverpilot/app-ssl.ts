@@ -85,7 +85,7 @@ export async function applySsl(
 ): Promise<void> {
   const steps = planSsl(sslSettingsOf(app.ssl), desired);
   for (const step of steps) {
-    ctx.log?.(`app ${app.name}: ${step.describe}`);
+    ctx.log?.(step.describe);
     switch (step.action) {
       case "remove":
         await client.deleteSsl(app.id, ctx);
