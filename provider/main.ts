@@ -5,7 +5,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { EngineLog } from "./server/engine-log";
-import { ResourceProviderService } from "./server/resource-provider";
+import type { ResourceProviderService } from "./server/resource-provider";
 
 interface PluginArgs {
   engineAddress?: string;
@@ -31,7 +31,28 @@ export async function serve(argv: string[]): Promise<grpc.Server> {
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,
   });
-  server.addService(ServiceDefinition, new ResourceProviderService(engine).handlers());
+  // The service, its declarations, zod and undici load on the first request, not before the port.
+  let handlers: grpc.UntypedServiceImplementation | undefined;
+  const load = () => {
+    if (!handlers) {
+      const { ResourceProviderService: Service } = require("./server/resource-provider") as {
+        ResourceProviderService: typeof ResourceProviderService;
+      };
+      handlers = new Service(engine).handlers();
+    }
+    return handlers;
+  };
+  const lazy = Object.fromEntries(
+    Object.keys(ServiceDefinition).map((method) => [
+      method,
+      (call: unknown, callback: (error: grpc.ServiceError) => void) => {
+        const handler = load()[method] as ((call: unknown, callback: unknown) => void) | undefined;
+        if (handler) handler(call, callback);
+        else callback(Object.assign(new Error(`${method} is not implemented`), { code: grpc.status.UNIMPLEMENTED }) as grpc.ServiceError);
+      },
+    ]),
+  );
+  server.addService(ServiceDefinition, lazy);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );

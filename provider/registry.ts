@@ -1,7 +1,9 @@
 import type { ApiBinding, ConfigVariable } from "./kit/api";
 import type { ProviderFunction, Resource } from "./kit/resource";
 
-/** Everything the provider serves. Loaded on first use, so the plugin prints its port first. */
+import { backend as serverpilot } from "./backends/serverpilot";
+
+/** Everything the provider serves. The plugin loads it on the first request, after printing its port. */
 export interface Registry {
   apis: ApiBinding[];
   resources: Map<string, Resource>;
@@ -19,8 +21,7 @@ let loaded: Registry | undefined;
 
 export function registry(): Registry {
   if (loaded) return loaded;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const backends: Backend[] = [require("./backends/serverpilot").backend];
+  const backends: Backend[] = [serverpilot];
   loaded = {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),

@@ -63,7 +63,7 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
     if (value && typeof value === "object" && (value as Record<string | number, unknown>)[inner as string] === undefined) return "is required";
   }
   if (issue.code === "invalid_type") return `must be of type ${issue.expected}`;
-  if (issue.code === "invalid_value") return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+  if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
   return issue.message;
 }

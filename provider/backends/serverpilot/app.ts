@@ -19,7 +19,7 @@ const inputs = {
     description: "The system user that owns the app; it also decides the server the app runs on.",
     replaceOnChanges: true,
   }),
-  runtime: field(z.enum(runtimes, { error: `must be one of ${runtimes.join(", ")}` }), {
+  runtime: field(z.enum(runtimes), {
     description: "The PHP runtime.",
   }),
   domains: field(

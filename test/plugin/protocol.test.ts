@@ -1,0 +1,68 @@
+// The plugin as the engine meets it: started as a binary, its port on the first line, its
+// schema valid against Pulumi's metaschema and equal to the committed schema.json and SDK.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PluginProcess } from "../harness/plugin";
+import { staleFiles } from "../../scripts/generate";
+import { packageRoot } from "../../provider/version";
+
+let plugin: PluginProcess;
+
+beforeAll(async () => {
+  plugin = await PluginProcess.start();
+});
+
+afterAll(async () => {
+  await plugin?.stop();
+});
+
+describe("the plugin process", () => {
+  it("reports the package version", async () => {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), "package.json"), "utf8"));
+    expect(await plugin.getPluginInfo()).toBe(pkg.version);
+  });
+
+  it("serves a schema that Pulumi's metaschema accepts", async () => {
+    const schema = await plugin.getSchema();
+    const metaschema = JSON.parse(readFileSync(join(__dirname, "../support/pulumi-package-metaschema.json"), "utf8"));
+    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const validate = ajv.compile(metaschema);
+    expect(validate(schema) ? [] : validate.errors).toEqual([]);
+    expect(Object.keys(schema.resources).sort()).toEqual([
+      "hosting:serverpilot:App",
+      "hosting:serverpilot:Database",
+      "hosting:serverpilot:Server",
+      "hosting:serverpilot:SysUser",
+    ]);
+    expect(schema.config.variables.serverpilotApiKey).toMatchObject({ secret: true, defaultInfo: { environment: ["SERVERPILOT_API_KEY"] } });
+    expect(schema.resources["hosting:serverpilot:Database"].properties).toHaveProperty("userId");
+    expect(schema.types["hosting:serverpilot:DatabaseUser"].properties.password).toMatchObject({ secret: true });
+    expect(schema.resources["hosting:serverpilot:App"].inputProperties.name).toMatchObject({ replaceOnChanges: true });
+  });
+
+  it("serves the same schema as the committed schema.json", async () => {
+    const committed = JSON.parse(readFileSync(join(packageRoot(), "schema.json"), "utf8"));
+    expect(await plugin.getSchema()).toEqual(committed);
+  });
+
+  it("has committed schema.json and sdk/nodejs generated from the current declarations", () => {
+    expect(staleFiles()).toEqual([]);
+  });
+
+  it("answers CheckConfig with the rule an endpoint breaks", async () => {
+    expect(await plugin.checkConfig({ serverpilotEndpoint: "http://api.example.com/v1" })).toEqual([
+      {
+        property: "serverpilotEndpoint",
+        reason: "plain http:// is accepted only for loopback hosts (127.0.0.1, ::1, localhost); use https:// for api.example.com",
+      },
+    ]);
+    expect(await plugin.checkConfig({ serverpilotEndpoint: "http://127.0.0.1:8080/v1" })).toEqual([]);
+    expect(await plugin.checkConfig({ serverpilotEndpoint: "https://api.serverpilot.io/v1" })).toEqual([]);
+  });
+
+  it("says it accepts secrets and supports preview", async () => {
+    expect(await plugin.configure({})).toEqual({ acceptSecrets: true, supportsPreview: true });
+  });
+});

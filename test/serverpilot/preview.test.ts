@@ -1,0 +1,127 @@
+// What `pulumi preview` shows before anything is called: bad input named with its rule,
+// missing credentials named with their config key and environment variable, unknown values
+// passed through, and computed outputs unknown.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PluginProcess, urnOf } from "../harness/plugin";
+import { startServerPilotSandbox, type ServerPilotSandbox } from "../sandbox/serverpilot";
+import { UNKNOWN } from "../support/secrets";
+
+const SERVER = "hosting:serverpilot:Server";
+const APP = "hosting:serverpilot:App";
+const DATABASE = "hosting:serverpilot:Database";
+const SYSUSER = "hosting:serverpilot:SysUser";
+
+let sandbox: ServerPilotSandbox;
+let plugin: PluginProcess;
+
+beforeAll(async () => {
+  sandbox = await startServerPilotSandbox();
+  plugin = await PluginProcess.start();
+  await plugin.configure({
+    "hosting:config:serverpilotClientId": sandbox.clientId,
+    "hosting:config:serverpilotApiKey": sandbox.apiKey,
+    "hosting:config:serverpilotEndpoint": sandbox.url,
+  });
+});
+
+afterAll(async () => {
+  await plugin?.stop();
+  await sandbox?.close();
+});
+
+const check = (type: string, news: Record<string, unknown>) => plugin.check(urnOf(type, "r"), undefined, news);
+
+describe("Check names the property and the rule, before any API call", () => {
+  it.each([
+    [SERVER, { name: ".org.company" }, "name", "may contain only lowercase letters, digits, '.' and '-', must start with a letter and end with a letter or digit (e.g. www.store2)"],
+    [SERVER, { name: "www.blog-" }, "name", "may contain only lowercase letters, digits, '.' and '-', must start with a letter and end with a letter or digit (e.g. www.store2)"],
+    [SERVER, {}, "name", "is required"],
+    [SERVER, { name: "www1", firewall: "yes" }, "firewall", "must be of type boolean"],
+    [SYSUSER, { serverId: "s", name: "3po" }, "name", "must be 3 to 32 characters of lowercase letters, digits and '-', starting with a letter (e.g. user-32)"],
+    [SYSUSER, { serverId: "s", name: "derek", password: "hlZkUk" }, "password", "must be at least 8 characters"],
+    [SYSUSER, { serverId: "s", name: "derek", password: " padded-password" }, "password", "must not start or end with whitespace"],
+    [APP, { name: "My_App", sysuserId: "u", runtime: "php7.0" }, "name", "must be 3 to 30 characters of lowercase letters and digits"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php8.3" }, "runtime", "must be one of php5.4, php5.5, php5.6, php7.0, php7.1, php7.2"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", domains: ["ok.example.com", "not a domain"] }, "domains[1]", "must be a domain name such as example.com"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", wordpress: { siteTitle: "t", adminUser: "a", adminPassword: "short", adminEmail: "a@b.co" } }, "wordpress.adminPassword", "must be at least 8 characters"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", wordpress: { siteTitle: "t", adminUser: "a", adminPassword: "long-enough", adminEmail: "nope" } }, "wordpress.adminEmail", "must be an email address"],
+    [DATABASE, { appId: "a", name: "my_db", user: { name: "u", password: "long-enough" } }, "name", "must be 3 to 64 characters of lowercase letters, digits and '-'"],
+    [DATABASE, { appId: "a", name: "mydb", user: { name: "a-very-long-user-name", password: "long-enough" } }, "user.name", "must be at most 16 characters"],
+    [DATABASE, { appId: "a", name: "mydb", user: { name: "u" } }, "user.password", "is required"],
+    [SERVER, { name: "www1", colour: "blue" }, "colour", "is not a property of hosting:serverpilot:Server; known properties: name, firewall, autoupdates, denyUnknownDomains"],
+  ])("%s %j -> %s", async (type, news, property, reason) => {
+    const before = sandbox.requests.length;
+    const { failures } = await check(type, news);
+    expect(failures).toContainEqual({ property, reason });
+    expect(sandbox.requests.length).toBe(before);
+  });
+
+  it("rejects more than 300 domains", async () => {
+    const domains = Array.from({ length: 301 }, (_, i) => `d${i}.example.com`);
+    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php7.0", domains });
+    expect(failures).toEqual([{ property: "domains", reason: "must list at most 300 domains" }]);
+  });
+
+  it("fills in the documented defaults", async () => {
+    const { inputs, failures } = await check(SERVER, { name: "www1" });
+    expect(failures).toEqual([]);
+    expect(inputs).toEqual({ name: "www1", firewall: true, autoupdates: true, denyUnknownDomains: true });
+  });
+
+  it("passes values not known yet through, and defers rules that need them", async () => {
+    const { inputs, failures } = await check(APP, { name: "blog", sysuserId: UNKNOWN, runtime: "php7.0", forceSsl: UNKNOWN });
+    expect(failures).toEqual([]);
+    expect(inputs).toMatchObject({ sysuserId: UNKNOWN, forceSsl: UNKNOWN });
+  });
+});
+
+describe("preview of a create", () => {
+  it("makes no API call and leaves computed outputs unknown", async () => {
+    const before = sandbox.requests.length;
+    const created = await plugin.create(urnOf(SERVER, "web"), { name: "www1", firewall: true, autoupdates: true, denyUnknownDomains: true }, { preview: true });
+    expect(created.id).toBe("");
+    expect(created.properties).toMatchObject({ name: "www1", datecreated: UNKNOWN, apikey: expect.objectContaining({ value: UNKNOWN }) });
+    expect(sandbox.requests.length).toBe(before);
+  });
+});
+
+describe("missing credentials", () => {
+  let bare: PluginProcess;
+
+  beforeAll(async () => {
+    bare = await PluginProcess.start({ env: { SERVERPILOT_CLIENT_ID: "", SERVERPILOT_API_KEY: "" } });
+    await bare.configure({});
+  });
+
+  afterAll(async () => {
+    await bare?.stop();
+  });
+
+  it("fail at preview naming the config key and the environment variable", async () => {
+    const { failures } = await bare.check(urnOf(SERVER, "web"), undefined, { name: "www1" });
+    expect(failures).toHaveLength(1);
+    expect(failures[0].reason).toContain("hosting:serverpilotClientId is not set: run `pulumi config set hosting:serverpilotClientId <value>` or set SERVERPILOT_CLIENT_ID");
+    expect(failures[0].reason).toContain("hosting:serverpilotApiKey is not set: run `pulumi config set --secret hosting:serverpilotApiKey <value>` or set SERVERPILOT_API_KEY");
+  });
+
+  it("are found in the environment when the stack config lacks them", async () => {
+    const fromEnv = await PluginProcess.start({
+      env: { SERVERPILOT_CLIENT_ID: sandbox.clientId, SERVERPILOT_API_KEY: sandbox.apiKey, SERVERPILOT_ENDPOINT: sandbox.url },
+    });
+    try {
+      await fromEnv.configure({});
+      const { failures } = await fromEnv.check(urnOf(SERVER, "web"), undefined, { name: "www1" });
+      expect(failures).toEqual([]);
+      const listed = await fromEnv.invoke("hosting:serverpilot:getServers", {});
+      expect(listed.result).toEqual({ servers: [] });
+    } finally {
+      await fromEnv.stop();
+    }
+  });
+
+  it("reject a plain-http endpoint that is not loopback at Configure", async () => {
+    await expect(bare.configure({ "hosting:config:serverpilotEndpoint": "http://api.serverpilot.io/v1" })).rejects.toThrow(
+      /hosting:serverpilotEndpoint: plain http:\/\/ is accepted only for loopback hosts/,
+    );
+  });
+});
