@@ -34,7 +34,8 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
   const random = options.random ?? Math.random;
   const started = Date.now();
   let delay = Math.min(options.initialDelayMs ?? 250, maxDelayMs);
-  let nextProgressAt = started + progressEveryMs;
+  // The first line comes early, so a slow wait is visible at once; then one every progressEveryMs.
+  let nextProgressAt = started + Math.min(1000, progressEveryMs);
   let lastStatus: string | undefined;
 
   const deadlineError = (lastError?: unknown) =>

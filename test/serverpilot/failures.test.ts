@@ -1,0 +1,156 @@
+// When the API misbehaves: half-created resources are recorded and repaired, failed actions
+// name their id, rate limits are waited out, timeouts and Cancel stop the work promptly, and no
+// secret appears in anything the engine or the user sees.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PluginError } from "../harness/plugin";
+import { reveal, secret, isSecret, plainText } from "../support/secrets";
+import { startServerPilotEnvironment, type ServerPilotEnvironment } from "../support/serverpilot-environment";
+
+const SERVER = "hosting:serverpilot:Server";
+const SYSUSER = "hosting:serverpilot:SysUser";
+const APP = "hosting:serverpilot:App";
+const DATABASE = "hosting:serverpilot:Database";
+
+let env: ServerPilotEnvironment;
+
+beforeAll(async () => {
+  env = await startServerPilotEnvironment({ actionDelayMs: 100 });
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+describe("a create that half-succeeds", () => {
+  it("is recorded with its id and its real state, and the next up finishes it", async () => {
+    const d = env.deployment;
+    const server = await d.register(SERVER, "half", { name: "half" });
+    const user = await d.register(SYSUSER, "half", { serverId: server.state!.id, name: "halfuser" });
+    // Enabling AutoSSL fails: the app exists, without SSL.
+    env.sandbox.injectFault({ method: "POST", path: /\/apps\/[^/]+\/ssl$/, status: 500, body: { error: { message: "boom" } } });
+    const inputs = { name: "halfapp", sysuserId: user.state!.id, runtime: "php7.1", domains: ["half.example.com"], autoSsl: true, forceSsl: true };
+    const error = await d.register(APP, "half", inputs).catch((e) => e);
+    expect(error).toBeInstanceOf(PluginError);
+    expect(error.message).toMatch(/^created [A-Za-z0-9]{16}, but then: ServerPilot API POST \/v1\/apps\/[A-Za-z0-9]{16}\/ssl failed with 500/);
+    const recorded = d.state.get(d.urn(APP, "half"))!;
+    expect(recorded.id).toBe(error.initFailure.id);
+    expect(env.sandbox.store.apps.has(recorded.id)).toBe(true);
+    // The state says what is true: no SSL yet, so the next up shows the difference and fixes it.
+    expect(recorded.inputs).toMatchObject({ autoSsl: false, forceSsl: false });
+    const retry = await d.register(APP, "half", inputs);
+    expect(retry.op).toBe("update");
+    expect(retry.diff!.detailedDiff).toEqual({ autoSsl: "update", forceSsl: "update" });
+    expect(env.sandbox.store.apps.get(recorded.id).ssl).toMatchObject({ auto: true, force: true });
+  });
+
+  it("keeps the id when the create's action ends in error", async () => {
+    const d = env.deployment;
+    env.sandbox.failNextAction();
+    const error = await d.register(SERVER, "failing", { name: "failing" }).catch((e) => e);
+    expect(error.message).toMatch(/ServerPilot action [A-Za-z0-9]{16} \(create server failing\) finished with status "error"/);
+    expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
+    // The server's one-time API key survives in the recorded state, as a secret.
+    expect(isSecret(error.initFailure.properties.apikey)).toBe(true);
+    await d.delete(d.urn(SERVER, "failing"));
+    expect(env.sandbox.store.servers.has(error.initFailure.id)).toBe(false);
+  });
+});
+
+describe("rate limits and flaky responses", () => {
+  it("waits out a 429 with Retry-After on a create and succeeds", async () => {
+    env.sandbox.injectFault({ method: "POST", path: /\/servers$/, status: 429, headers: { "Retry-After": "1" }, body: { error: { message: "slow down" } } });
+    const started = Date.now();
+    const step = await env.deployment.register(SERVER, "limited", { name: "limited" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(env.sandbox.store.servers.get(step.state!.id).name).toBe("limited");
+    expect(env.plugin.logs.some((l) => l.urn.endsWith("::limited") && /rate limited/i.test(l.message))).toBe(true);
+  });
+
+  it("retries a read that fails with 503", async () => {
+    const urn = env.deployment.urn(SERVER, "limited");
+    env.sandbox.injectFault({ method: "GET", path: /\/servers\/[^/]+$/, status: 503, times: 2 });
+    expect((await env.deployment.refresh(urn)).op).toBe("refresh");
+  });
+
+  it("does not repeat a create that failed with 500, and says so", async () => {
+    env.sandbox.injectFault({ method: "POST", path: /\/servers$/, status: 500, body: { error: { message: "internal" } } });
+    const before = env.sandbox.requests.filter((r) => r.method === "POST" && r.path === "/v1/servers").length;
+    await expect(env.deployment.register(SERVER, "broken", { name: "broken" })).rejects.toThrow(/POST \/v1\/servers failed with 500.*internal/);
+    expect(env.sandbox.requests.filter((r) => r.method === "POST" && r.path === "/v1/servers").length).toBe(before + 1);
+  });
+});
+
+describe("timeouts and cancel", () => {
+  it("honours the create's customTimeouts and records the half-created resource", async () => {
+    env.sandbox.setActionDelay(60_000);
+    try {
+      const started = Date.now();
+      const error = await env.deployment.register(SERVER, "slow", { name: "slow" }, { timeout: 2 }).catch((e) => e);
+      expect(Date.now() - started).toBeLessThan(6000);
+      expect(error.message).toMatch(/ServerPilot action [A-Za-z0-9]{16} \(create server slow\)/);
+      expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
+      expect(env.plugin.logs.filter((l) => l.urn.endsWith("::slow")).map((l) => l.message)).toContainEqual(
+        expect.stringMatching(/^still waiting for ServerPilot action [A-Za-z0-9]{16} \(create server slow\): open, 1\.\ds elapsed$/),
+      );
+    } finally {
+      env.sandbox.setActionDelay(100);
+    }
+  });
+
+  it("Cancel stops a wait in flight", async () => {
+    env.sandbox.setActionDelay(60_000);
+    try {
+      const started = Date.now();
+      const pending = env.deployment.register(SERVER, "cancelled", { name: "cancelled" }).catch((e) => e);
+      await new Promise((r) => setTimeout(r, 700));
+      await env.plugin.cancel();
+      const error = await pending;
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(error.message).toMatch(/cancelled/);
+      expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
+    } finally {
+      env.sandbox.setActionDelay(100);
+    }
+  });
+});
+
+describe("secrets", () => {
+  it("never appear in logs, error messages, stderr or the plain parts of the state", async () => {
+    // A fresh plugin: the one above was cancelled.
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 50 });
+    try {
+      const d = fresh.deployment;
+      const passwords = ["sysuser-secret-1", "wordpress-secret-2", "database-secret-3", "database-secret-4"];
+      const server = await d.register(SERVER, "s", { name: "secrets" });
+      const user = await d.register(SYSUSER, "u", { serverId: server.state!.id, name: "secrets", password: passwords[0] });
+      const app = await d.register(APP, "a", {
+        name: "secrets",
+        sysuserId: user.state!.id,
+        runtime: "php7.0",
+        domains: ["secrets.example.com"],
+        wordpress: { siteTitle: "S", adminUser: "admin", adminPassword: passwords[1], adminEmail: "a@example.com" },
+      });
+      const db = await d.register(DATABASE, "d", { appId: app.state!.id, name: "secretsdb", user: { name: "secretsuser", password: secret(passwords[2]) } });
+      await d.register(DATABASE, "d", { appId: app.state!.id, name: "secretsdb", user: { name: "secretsuser", password: passwords[3] } });
+      // An API that echoes the request back in its error must not carry the password into the message.
+      fresh.sandbox.injectFault({ method: "POST", path: /\/dbs\/[^/]+$/, status: 400, body: { error: { message: `bad password ${passwords[3]} for key ${fresh.sandbox.apiKey}` } } });
+      const failed = await d.register(DATABASE, "d", { appId: app.state!.id, name: "secretsdb", user: { name: "secretsuser", password: "database-secret-5" } }).catch((e) => e);
+      expect(failed.message).toContain("bad password *** for key ***");
+      await d.refresh(d.urn(DATABASE, "d"));
+      const serverKey = reveal(server.state!.outputs.apikey) as string;
+
+      const states = [...d.state.values()];
+      const visible = [
+        ...fresh.plugin.logs.map((l) => l.message),
+        failed.message,
+        fresh.plugin.stderr,
+        ...states.map((s) => plainText(s.outputs) + plainText(s.inputs)),
+      ].join("\n");
+      for (const value of [...passwords, serverKey, fresh.sandbox.apiKey]) expect(visible).not.toContain(value);
+      expect(reveal(db.state!.outputs.user)).toMatchObject({ password: passwords[2] });
+      await d.destroyAll();
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
