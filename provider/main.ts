@@ -57,6 +57,8 @@ export async function serve(argv: string[]): Promise<grpc.Server> {
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (err, p) => (err ? reject(err) : resolve(p))),
   );
   process.stdout.write(`${port}\n`);
+  // The engine's first calls (GetSchema, CheckConfig) follow at once: load while it connects.
+  setImmediate(load);
   const stop = () => server.tryShutdown(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

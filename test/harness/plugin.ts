@@ -71,7 +71,7 @@ export class PluginProcess {
   readonly logs: EngineLogEntry[] = [];
   stderr = "";
   private constructor(
-    private readonly child: ChildProcess,
+    readonly child: ChildProcess,
     private readonly engine: grpc.Server,
     readonly client: ResourceProviderClient,
     readonly port: number,
