@@ -27,7 +27,7 @@ describe("the plugin process", () => {
   it("serves a schema that Pulumi's metaschema accepts", async () => {
     const schema = await plugin.getSchema();
     const metaschema = JSON.parse(readFileSync(join(__dirname, "../support/pulumi-package-metaschema.json"), "utf8"));
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    const ajv = new Ajv2020({ strict: false, allErrors: true, formats: { regex: true, "uri-reference": true } });
     const validate = ajv.compile(metaschema);
     expect(validate(schema) ? [] : validate.errors).toEqual([]);
     expect(Object.keys(schema.resources).sort()).toEqual([
