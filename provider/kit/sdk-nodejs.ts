@@ -6,6 +6,14 @@ import type { FunctionSpec, ObjectSpec, PackageSchema, PropertySpec, ResourceSpe
 
 const HEADER = "// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.\n";
 
+/** What every resource and function file of a module imports. */
+const MODULE_IMPORTS = [
+  `import * as pulumi from "@pulumi/pulumi";`,
+  `import * as inputs from "../types/input";`,
+  `import * as outputs from "../types/output";`,
+  `import * as utilities from "../utilities";`,
+];
+
 export function generateNodejsSdk(schema: PackageSchema): Map<string, string> {
   const files = new Map<string, string>();
   const modules = new Map<string, { resources: string[]; functions: string[] }>();
@@ -79,10 +87,7 @@ function resourceFile(token: string, name: string, spec: ResourceSpec): string {
   const secretOutputs = Object.entries(spec.properties).filter(([, p]) => p.secret).map(([k]) => k);
   const lines = [
     HEADER,
-    `import * as pulumi from "@pulumi/pulumi";`,
-    `import * as inputs from "../types/input";`,
-    `import * as outputs from "../types/output";`,
-    `import * as utilities from "../utilities";`,
+    ...MODULE_IMPORTS,
     "",
     doc(spec.description, ""),
     `export class ${name} extends pulumi.CustomResource {`,
@@ -147,10 +152,7 @@ function functionFile(token: string, name: string, spec: FunctionSpec): string {
   const argsOptional = (spec.inputs.required ?? []).length === 0 ? "?" : "";
   return [
     HEADER,
-    `import * as pulumi from "@pulumi/pulumi";`,
-    `import * as inputs from "../types/input";`,
-    `import * as outputs from "../types/output";`,
-    `import * as utilities from "../utilities";`,
+    ...MODULE_IMPORTS,
     "",
     doc(spec.description, ""),
     `export function ${name}(args${argsOptional}: ${Args}, opts?: pulumi.InvokeOptions): Promise<${Result}> {`,
@@ -281,7 +283,7 @@ function utilitiesFile(schema: PackageSchema): string {
 }
 
 function doc(text: string | undefined, indent: string): string {
-  if (!text) return `${indent}/** */`.replace("/** */", "").trimEnd() || "";
+  if (!text) return "";
   const lines = text.split("\n");
   return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join("\n");
 }

@@ -153,7 +153,7 @@ export class ResourceProviderService {
     const resource = this.resourceOf(req.getType(), req.getUrn());
     const props = unwrapSecrets(toJs(req.getProperties()));
     const inputs = props.values;
-    this.rememberSecrets(resource, inputs, props.secretStrings);
+    this.rememberSecrets(resource.inputs, inputs, props.secretStrings);
     if (req.getPreview()) {
       const known = resource.previewOutputs?.(inputs as never) ?? {};
       const outputs = Object.fromEntries(Object.keys(resource.outputs).map((k) => [k, (known as PropertyMap)[k] ?? UNKNOWN]));
@@ -163,7 +163,7 @@ export class ResourceProviderService {
     const { id, outputs } = await ctx.run(() =>
       resource.create(ctx, inputs as never).catch((error) => this.withObservedState(resource, error)),
     );
-    this.rememberSecrets(resource, outputs as PropertyMap, [], resource.outputs);
+    this.rememberSecrets(resource.outputs, outputs as PropertyMap);
     return new rpc.CreateResponse().setId(id).setProperties(this.stateStruct(resource, inputs, outputs as PropertyMap, props.secretPaths));
   }
 
@@ -181,8 +181,8 @@ export class ResourceProviderService {
       isImport ? undefined : req.hasInputs() ? priorInputs.values : pickInputs(resource, priorState.values),
     );
     const outputs = reconcileInputs(resource.outputs, observed.outputs as PropertyMap, isImport ? undefined : priorState.values);
-    this.rememberSecrets(resource, { ...inputs }, [], resource.inputs);
-    this.rememberSecrets(resource, outputs, [], resource.outputs);
+    this.rememberSecrets(resource.inputs, inputs);
+    this.rememberSecrets(resource.outputs, outputs);
     const userSecrets = new Set([...priorState.secretPaths, ...priorInputs.secretPaths]);
     // What an import could not read stays marked until an update supplies it.
     const unreadable = unreadablePaths(resource.inputs, inputs).filter(
@@ -201,7 +201,7 @@ export class ResourceProviderService {
     const state = unwrapSecrets(toJs(req.getOlds()));
     const priorInputs = req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pickInputs(resource, state.values);
     const news = unwrapSecrets(toJs(req.getNews()));
-    this.rememberSecrets(resource, news.values, news.secretStrings);
+    this.rememberSecrets(resource.inputs, news.values, news.secretStrings);
     const priorOutputs = pickOutputs(resource, state.values);
     const userSecrets = new Set([...state.secretPaths, ...news.secretPaths]);
     if (req.getPreview()) {
@@ -287,9 +287,9 @@ export class ResourceProviderService {
     );
   }
 
-  private rememberSecrets(resource: Resource, values: PropertyMap, extra: string[], shape = resource.inputs): void {
-    extra.forEach((s) => secrets.add(s));
-    declaredSecretStrings(shape, values).forEach((s) => secrets.add(s));
+  /** Registers every secret string for scrubbing: declared ones, and those that arrived wrapped. */
+  private rememberSecrets(shape: Resource["inputs"], values: PropertyMap, arrivedSecret: string[] = []): void {
+    for (const value of [...arrivedSecret, ...declaredSecretStrings(shape, values)]) secrets.add(value);
   }
 
   /** The state Pulumi stores: inputs and outputs together, secrets wrapped. */
