@@ -1,8 +1,9 @@
-// Derives schema.json and the TypeScript SDK (sdk/nodejs) from the resource declarations.
+// Derives schema.json, the TypeScript SDK (sdk/nodejs) and the docs (docs/) from the resource declarations.
 // `npm run build` runs it; `--check` only reports files that are stale (used by the tests).
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { generateDocs } from "../provider/kit/docs";
 import { buildSchema } from "../provider/kit/schema";
 import { generateNodejsSdk } from "../provider/kit/sdk-nodejs";
 import { registry } from "../provider/registry";
@@ -13,6 +14,7 @@ export function generatedFiles(): Map<string, string> {
   const schema = buildSchema(registry(), packageVersion());
   const files = new Map<string, string>([["schema.json", JSON.stringify(schema, null, 2) + "\n"]]);
   for (const [path, content] of generateNodejsSdk(schema)) files.set(join("sdk/nodejs", path), content);
+  for (const [path, content] of generateDocs(schema)) files.set(join("docs", path), content);
   return files;
 }
 
@@ -27,7 +29,9 @@ function listFiles(dir: string): string[] {
 export function staleFiles(root = packageRoot()): string[] {
   const files = generatedFiles();
   const stale = [...files].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== content).map(([p]) => p);
-  const strays = listFiles(join(root, "sdk/nodejs")).map((p) => relative(root, p)).filter((p) => !files.has(p));
+  const strays = [...listFiles(join(root, "sdk/nodejs")), ...listFiles(join(root, "docs"))]
+    .map((p) => relative(root, p))
+    .filter((p) => !files.has(p));
   return [...stale, ...strays];
 }
 

@@ -57,8 +57,10 @@ export function unwrap(schema: z.ZodType): Unwrapped {
       case "literal":
         return { base: { kind: typeof def.values![0] === "boolean" ? "boolean" : "string" } as BaseKind, optional, defaultValue };
       case "number": {
-        const format = (current as unknown as { _zod: { bag: { format?: string } } })._zod.bag.format;
-        return { base: { kind: format?.includes("int") ? "integer" : "number" }, optional, defaultValue };
+        // z.int() and z.number().int() both carry a number_format check whose format names "int".
+        const checks = (def as { checks?: { _zod: { def: { format?: string } } }[] }).checks ?? [];
+        const integer = checks.some((c) => c._zod.def.format?.includes("int"));
+        return { base: { kind: integer ? "integer" : "number" }, optional, defaultValue };
       }
       case "boolean":
         return { base: { kind: "boolean" }, optional, defaultValue };

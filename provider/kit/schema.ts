@@ -44,7 +44,6 @@ export interface PackageSchema {
   description: string;
   keywords: string[];
   license: string;
-  repository: string;
   publisher: string;
   meta: { moduleFormat: string };
   language: Record<string, unknown>;
@@ -74,7 +73,6 @@ export function buildSchema(source: SchemaSource, version: string): PackageSchem
       "Manage hosting control panels and APIs as code: ServerPilot servers, system users, apps and databases, with more panels to come.",
     keywords: ["pulumi", "hosting", "serverpilot", "category/infrastructure", "kind/native"],
     license: "Apache-2.0",
-    repository: "https://github.com/hosting/pulumi-hosting",
     publisher: "hosting",
     meta: { moduleFormat: "(.*)" },
     language: { nodejs: { packageName: SDK_PACKAGE_NAME, respectSchemaVersion: true } },

@@ -80,7 +80,12 @@ export class PluginProcess {
   }
 
   static async start(
-    options: { env?: NodeJS.ProcessEnv; pluginPath?: string; onLog?: (entry: EngineLogEntry) => void } = {},
+    options: {
+      env?: NodeJS.ProcessEnv;
+      /** How to start the plugin, before the engine address; default the plugin binary. */
+      command?: string[];
+      onLog?: (entry: EngineLogEntry) => void;
+    } = {},
   ): Promise<PluginProcess> {
     const logs: EngineLogEntry[] = [];
     const engine = new grpc.Server();
@@ -99,7 +104,8 @@ export class PluginProcess {
     const enginePort = await new Promise<number>((resolve, reject) =>
       engine.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (e, p) => (e ? reject(e) : resolve(p))),
     );
-    const child = spawn(options.pluginPath ?? PLUGIN_PATH, [`127.0.0.1:${enginePort}`], {
+    const [program, ...args] = options.command ?? [PLUGIN_PATH];
+    const child = spawn(program, [...args, `127.0.0.1:${enginePort}`], {
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -62,6 +62,16 @@ describe("the plugin process", () => {
     expect(await plugin.checkConfig({ serverpilotEndpoint: "https://api.serverpilot.io/v1" })).toEqual([]);
   });
 
+  it("also starts as `pulumi package add` runs it: through the Node language host's run-plugin", async () => {
+    const runPlugin = require.resolve("@pulumi/pulumi/cmd/run-plugin");
+    const viaLanguageHost = await PluginProcess.start({ command: [process.execPath, runPlugin, packageRoot()] });
+    try {
+      expect(Object.keys((await viaLanguageHost.getSchema()).resources)).toContain("hosting:serverpilot:Server");
+    } finally {
+      await viaLanguageHost.stop();
+    }
+  });
+
   it("says it accepts secrets and supports preview", async () => {
     expect(await plugin.configure({})).toEqual({ acceptSecrets: true, supportsPreview: true });
   });
