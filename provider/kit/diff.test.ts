@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { diffInputs } from "./diff";
+import { field } from "./fields";
+import { UNKNOWN } from "./values";
+
+const declaration = {
+  inputs: {
+    name: field(z.string(), { description: "n", replaceOnChanges: true }),
+    size: field(z.number().optional(), { description: "s" }),
+    domains: field(z.array(z.string()).default([]), {
+      description: "d",
+      unordered: true,
+      normalize: (v) => (v as string[]).map((d) => d.toLowerCase()),
+    }),
+    user: field(
+      z.object({
+        name: field(z.string(), { description: "u", replaceOnChanges: true }),
+        password: field(z.string(), { description: "p", secret: true, writeOnly: true }),
+      }),
+      { description: "user" },
+    ),
+  },
+  uniqueKeys: (v: { name: string }) => [v.name],
+};
+
+const base = { name: "a", domains: ["x.com", "y.com"], user: { name: "u", password: "p1" } };
+
+describe("diffInputs", () => {
+  it("sees no change in order or case of an unordered, normalised list", () => {
+    expect(diffInputs(declaration, base, { ...base, domains: ["Y.com", "x.com"] }).detailedDiff).toEqual({});
+  });
+
+  it("reports adds, updates and deletes by path", () => {
+    const diff = diffInputs(declaration, { ...base, size: 1 }, { ...base, domains: ["x.com"] });
+    expect(diff.detailedDiff).toEqual({ size: { kind: "delete", replace: false }, domains: { kind: "update", replace: false } });
+    expect(diffInputs(declaration, base, { ...base, size: 2 }).detailedDiff).toEqual({ size: { kind: "add", replace: false } });
+  });
+
+  it("diffs nested objects field by field: a password is an update, a user name a replacement", () => {
+    expect(diffInputs(declaration, base, { ...base, user: { name: "u", password: "p2" } })).toEqual({
+      detailedDiff: { "user.password": { kind: "update", replace: false } },
+      replaces: [],
+      deleteBeforeReplace: false,
+    });
+    expect(diffInputs(declaration, base, { ...base, user: { name: "v", password: "p1" } })).toEqual({
+      detailedDiff: { "user.name": { kind: "update", replace: true } },
+      replaces: ["user"],
+      deleteBeforeReplace: true, // the unique name "a" stays
+    });
+  });
+
+  it("does not delete first when the unique name changes", () => {
+    expect(diffInputs(declaration, base, { ...base, name: "b" }).deleteBeforeReplace).toBe(false);
+  });
+
+  it("treats a value not known yet as a change", () => {
+    expect(diffInputs(declaration, base, { ...base, name: UNKNOWN }).detailedDiff).toEqual({ name: { kind: "update", replace: true } });
+  });
+
+  it("takes the program's value for a write-only path an import could not read", () => {
+    const imported = { ...base, user: { name: "u" } };
+    expect(diffInputs(declaration, imported, base, new Set(["user.password"])).detailedDiff).toEqual({});
+    expect(diffInputs(declaration, imported, base).detailedDiff).toEqual({ "user.password": { kind: "add", replace: false } });
+  });
+});

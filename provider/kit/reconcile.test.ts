@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { describe, expect, it } from "vitest";
+import { field } from "./fields";
+import { reconcileInputs } from "./reconcile";
+import { checkInputs } from "./check";
+import { wrapDeclaredSecrets } from "./secrets";
+import { unwrapSecrets, wrapSecret } from "./values";
+
+const shape = {
+  domains: field(z.array(z.string()).default([]), {
+    description: "d",
+    unordered: true,
+    normalize: (v) => (v as string[]).map((d) => d.toLowerCase()),
+  }),
+  password: field(z.string().min(8, "must be at least 8 characters").optional(), { description: "p", secret: true, writeOnly: true }),
+  user: field(
+    z.object({
+      name: field(z.string(), { description: "u" }),
+      password: field(z.string(), { description: "p", secret: true, writeOnly: true }),
+    }),
+    { description: "user" },
+  ),
+};
+
+describe("reconcileInputs (refresh)", () => {
+  it("keeps the user's spelling when the API only reorders or re-cases", () => {
+    expect(reconcileInputs(shape, { domains: ["b.com", "a.com"] }, { domains: ["A.com", "b.com"] })).toEqual({ domains: ["A.com", "b.com"] });
+  });
+
+  it("reports real drift as the API has it", () => {
+    expect(reconcileInputs(shape, { domains: ["c.com"] }, { domains: ["a.com"] })).toEqual({ domains: ["c.com"] });
+  });
+
+  it("keeps write-only values the API never returns, at any depth", () => {
+    expect(reconcileInputs(shape, { user: { name: "u" } }, { password: "secret-1", user: { name: "u", password: "secret-2" } })).toEqual({
+      password: "secret-1",
+      user: { name: "u", password: "secret-2" },
+    });
+  });
+});
+
+describe("checkInputs", () => {
+  const declaration = { token: "hosting:test:Thing", inputs: shape };
+
+  it("requires a write-only value on create", () => {
+    expect(checkInputs(declaration, { user: { name: "u" } }).failures).toEqual([{ property: "user.password", reason: "is required" }]);
+  });
+
+  it("does not require a write-only value an import could not read", () => {
+    const result = checkInputs(declaration, { user: { name: "u" } }, { user: { name: "u" } });
+    expect(result.failures).toEqual([]);
+    expect(result.inputs.user).toEqual({ name: "u" });
+  });
+});
+
+describe("secrets on the wire", () => {
+  it("round-trip: declared secrets and user secrets come back wrapped, nothing else", () => {
+    const wire = { domains: ["a.com"], user: { name: wrapSecret("u"), password: "p" } };
+    const { values, secretPaths } = unwrapSecrets(wire);
+    expect(values).toEqual({ domains: ["a.com"], user: { name: "u", password: "p" } });
+    expect(wrapDeclaredSecrets(shape, values, secretPaths)).toEqual({
+      domains: ["a.com"],
+      user: { name: wrapSecret("u"), password: wrapSecret("p") },
+    });
+  });
+});
