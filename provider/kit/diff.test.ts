@@ -21,7 +21,7 @@ const declaration = {
       { description: "user" },
     ),
   },
-  uniqueKeys: (v: { name: string }) => [v.name],
+  uniqueKeys: (v: Record<string, unknown>) => [String(v.name)],
 };
 
 const base = { name: "a", domains: ["x.com", "y.com"], user: { name: "u", password: "p1" } };
