@@ -7,26 +7,18 @@ import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/pro
 import { EngineLog } from "./server/engine-log";
 import type { ResourceProviderService } from "./server/resource-provider";
 
-interface PluginArgs {
-  engineAddress?: string;
-  verbosity: number;
-}
-
-export function parseArgs(argv: string[]): PluginArgs {
-  const args: PluginArgs = { verbosity: 0 };
+/** The engine address: the one positional argument. Logging and tracing flags are accepted and ignored. */
+export function engineAddressOf(argv: string[]): string | undefined {
+  let address: string | undefined;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === "--tracing") i++; // tracing endpoint: not used
-    else if (arg.startsWith("--tracing=") || arg === "--logtostderr") continue;
-    else if (arg.startsWith("-v=")) args.verbosity = Number(arg.slice(3)) || 0;
-    else if (!arg.startsWith("-")) args.engineAddress = arg;
+    if (argv[i] === "--tracing") i++;
+    else if (!argv[i].startsWith("-")) address = argv[i];
   }
-  return args;
+  return address;
 }
 
 export async function serve(argv: string[]): Promise<grpc.Server> {
-  const args = parseArgs(argv);
-  const engine = new EngineLog(args.engineAddress);
+  const engine = new EngineLog(engineAddressOf(argv));
   const server = new grpc.Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,

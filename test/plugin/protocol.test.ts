@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PluginProcess } from "../harness/plugin";
+import { PLUGIN_PATH, PluginProcess } from "../harness/plugin";
 import { staleFiles } from "../../scripts/generate";
 import { packageRoot } from "../../provider/version";
 
@@ -60,6 +60,15 @@ describe("the plugin process", () => {
     ]);
     expect(await plugin.checkConfig({ serverpilotEndpoint: "http://127.0.0.1:8080/v1" })).toEqual([]);
     expect(await plugin.checkConfig({ serverpilotEndpoint: "https://api.serverpilot.io/v1" })).toEqual([]);
+  });
+
+  it("accepts the engine's logging and tracing flags before the engine address", async () => {
+    const flagged = await PluginProcess.start({ command: [PLUGIN_PATH, "--logtostderr", "-v=9", "--tracing", "127.0.0.1:1"] });
+    try {
+      expect(await flagged.getPluginInfo()).toMatch(/^\d+\.\d+\.\d+/);
+    } finally {
+      await flagged.stop();
+    }
   });
 
   it("also starts as `pulumi package add` runs it: through the Node language host's run-plugin", async () => {
