@@ -57,12 +57,10 @@ export function checkInputs(
 
 /** zod's default messages speak of types; ours speak of the property. Secrets never appear. */
 function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === "invalid_type" && value === undefined && issue.path.length === 0) return "is required";
-  if (issue.code === "invalid_type" && issue.path.length > 0) {
-    const [inner] = issue.path;
-    if (value && typeof value === "object" && (value as Record<string | number, unknown>)[inner as string] === undefined) return "is required";
+  if (issue.code === "invalid_type") {
+    const actual = issue.path.length === 0 ? value : valueAt(value as PropertyMap, issue.path.join("."));
+    return actual === undefined ? "is required" : `must be of type ${issue.expected}`;
   }
-  if (issue.code === "invalid_type") return `must be of type ${issue.expected}`;
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
   return issue.message;

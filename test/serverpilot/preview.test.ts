@@ -48,6 +48,7 @@ describe("Check names the property and the rule, before any API call", () => {
     [DATABASE, { appId: "a", name: "my_db", user: { name: "u", password: "long-enough" } }, "name", "must be 3 to 64 characters of lowercase letters, digits and '-'"],
     [DATABASE, { appId: "a", name: "mydb", user: { name: "a-very-long-user-name", password: "long-enough" } }, "user.name", "must be at most 16 characters"],
     [DATABASE, { appId: "a", name: "mydb", user: { name: "u" } }, "user.password", "is required"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", wordpress: { site_title: "t", siteTitle: "t", adminUser: "a", adminPassword: "long-enough", adminEmail: "a@b.co" } }, "wordpress", "has unknown keys: site_title"],
     [SERVER, { name: "www1", colour: "blue" }, "colour", "is not a property of hosting:serverpilot:Server; known properties: name, firewall, autoupdates, denyUnknownDomains"],
   ])("%s %j -> %s", async (type, news, property, reason) => {
     const before = sandbox.requests.length;

@@ -33,7 +33,7 @@ const inputs = {
   ),
   wordpress: field(
     z
-      .object({
+      .strictObject({
         siteTitle: field(z.string().min(1, "must not be empty"), { description: "The site title." }),
         adminUser: field(z.string().min(1, "must not be empty"), { description: "The WordPress administrator's user name." }),
         adminPassword: field(password(), {
@@ -56,7 +56,7 @@ const inputs = {
   }),
   customSsl: field(
     z
-      .object({
+      .strictObject({
         key: field(z.string().regex(/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "must be a PEM private key"), {
           description: "The PEM private key.",
           secret: true,

@@ -16,7 +16,7 @@ const inputs = {
     replaceOnChanges: true,
   }),
   user: field(
-    z.object({
+    z.strictObject({
       name: field(databaseUserName(), {
         description: "The database user's name, at most 16 characters.",
         replaceOnChanges: true,

@@ -76,7 +76,9 @@ export const Server = defineResource({
     if (olds.inputs.firewall !== news.firewall) changed.firewall = news.firewall;
     if (olds.inputs.autoupdates !== news.autoupdates) changed.autoupdates = news.autoupdates;
     if (olds.inputs.denyUnknownDomains !== news.denyUnknownDomains) changed.deny_unknown_domains = news.denyUnknownDomains;
-    const { data } = await client.updateServer(id, changed, ctx);
+    // Nothing to change happens when Pulumi re-runs a half-created server's update.
+    const data = Object.keys(changed).length > 0 ? (await client.updateServer(id, changed, ctx)).data : await client.getServer(id, ctx);
+    if (!data) throw new Error(`server ${id} no longer exists`);
     return { ...observed(data).outputs, apikey: olds.outputs.apikey };
   },
   async delete(ctx, id) {
