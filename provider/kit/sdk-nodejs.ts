@@ -6,13 +6,19 @@ import type { FunctionSpec, ObjectSpec, PackageSchema, PropertySpec, ResourceSpe
 
 const HEADER = "// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.\n";
 
-/** What every resource and function file of a module imports. */
-const MODULE_IMPORTS = [
-  `import * as pulumi from "@pulumi/pulumi";`,
-  `import * as inputs from "../types/input";`,
-  `import * as outputs from "../types/output";`,
-  `import * as utilities from "../utilities";`,
-];
+/** The imports a module file may need; `withImports` keeps those its body uses. */
+const MODULE_IMPORTS: Record<string, string> = {
+  pulumi: `import * as pulumi from "@pulumi/pulumi";`,
+  inputs: `import * as inputs from "../types/input";`,
+  outputs: `import * as outputs from "../types/output";`,
+  utilities: `import * as utilities from "../utilities";`,
+};
+
+function withImports(body: string[]): string {
+  const text = body.join("\n");
+  const used = Object.entries(MODULE_IMPORTS).filter(([name]) => text.includes(`${name}.`)).map(([, line]) => line);
+  return [HEADER, ...used, text].join("\n");
+}
 
 export function generateNodejsSdk(schema: PackageSchema): Map<string, string> {
   const files = new Map<string, string>();
@@ -86,8 +92,6 @@ function resourceFile(token: string, name: string, spec: ResourceSpec): string {
   const required = new Set(spec.requiredInputs);
   const secretOutputs = Object.entries(spec.properties).filter(([, p]) => p.secret).map(([k]) => k);
   const lines = [
-    HEADER,
-    ...MODULE_IMPORTS,
     "",
     doc(spec.description, ""),
     `export class ${name} extends pulumi.CustomResource {`,
@@ -143,16 +147,14 @@ function resourceFile(token: string, name: string, spec: ResourceSpec): string {
     `}`,
     "",
   ];
-  return lines.filter((l) => l !== undefined).join("\n");
+  return withImports(lines);
 }
 
 function functionFile(token: string, name: string, spec: FunctionSpec): string {
   const Args = `${upperFirst(name)}Args`;
   const Result = `${upperFirst(name)}Result`;
   const argsOptional = (spec.inputs.required ?? []).length === 0 ? "?" : "";
-  return [
-    HEADER,
-    ...MODULE_IMPORTS,
+  return withImports([
     "",
     doc(spec.description, ""),
     `export function ${name}(args${argsOptional}: ${Args}, opts?: pulumi.InvokeOptions): Promise<${Result}> {`,
@@ -174,7 +176,7 @@ function functionFile(token: string, name: string, spec: FunctionSpec): string {
     ...objectFields(spec.outputs, "output", true),
     `}`,
     "",
-  ].join("\n");
+  ]);
 }
 
 function typesFile(schema: PackageSchema, kind: "input" | "output"): string {
@@ -186,7 +188,14 @@ function typesFile(schema: PackageSchema, kind: "input" | "output"): string {
     byModule.set(module, lines);
   }
   const body = [...byModule].map(([module, lines]) => [`export namespace ${module} {`, ...lines, `}`].join("\n"));
-  return [HEADER, `import * as pulumi from "@pulumi/pulumi";`, `import * as ${kind === "input" ? "inputs" : "outputs"} from "./${kind}";`, "", ...body, ""].join("\n");
+  const text = body.join("\n");
+  // Input types wrap fields in pulumi.Input; output types are plain.
+  const self = kind === "input" ? "inputs" : "outputs";
+  const imports = [
+    ...(text.includes("pulumi.") ? [`import * as pulumi from "@pulumi/pulumi";`] : []),
+    ...(text.includes(`${self}.`) ? [`import * as ${self} from "./${kind}";`] : []),
+  ];
+  return [HEADER, ...imports, "", text, ""].join("\n");
 }
 
 function objectFields(spec: ObjectSpec, kind: "input" | "output" | "plain", readonly = false, indent = "    "): string[] {

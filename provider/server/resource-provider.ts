@@ -8,7 +8,7 @@ import { secrets } from "../http/redact";
 import { checkInputs } from "../kit/check";
 import type { ResourceContext } from "../kit/context";
 import { diffInputs, type PropertyChange } from "../kit/diff";
-import { InputError, ResourceInitError, type CheckFailure } from "../kit/errors";
+import { InputError, ResourceInitError } from "../kit/errors";
 import { reconcileInputs } from "../kit/reconcile";
 import type { ProviderFunction, Resource } from "../kit/resource";
 import { buildSchema } from "../kit/schema";
@@ -19,6 +19,7 @@ import { registry } from "../registry";
 import { packageVersion } from "../version";
 import type { EngineLog } from "./engine-log";
 import { toGrpcError } from "./grpc-errors";
+import { diffResponse, shortKeys, toCheckFailure, toJs, toStruct } from "./wire";
 
 type Call<Req> = grpc.ServerUnaryCall<Req, unknown>;
 type Callback<Res> = grpc.sendUnaryData<Res>;
@@ -311,18 +312,7 @@ export class ResourceProviderService {
   }
 }
 
-function toJs(struct: Struct | undefined): PropertyMap {
-  return (struct?.toJavaScript() as PropertyMap | undefined) ?? {};
-}
 
-/** Struct.fromJavaScript rejects undefined; JSON drops it. */
-function toStruct(values: PropertyMap): Struct {
-  return Struct.fromJavaScript(JSON.parse(JSON.stringify(values)));
-}
-
-function shortKeys(values: PropertyMap): PropertyMap {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [configKey(k), v]));
-}
 
 function pickInputs(resource: Resource, state: PropertyMap): PropertyMap {
   return Object.fromEntries(Object.keys(resource.inputs).filter((k) => k in state).map((k) => [k, state[k]]));
@@ -334,32 +324,5 @@ function pickOutputs(resource: Resource, state: PropertyMap): PropertyMap {
 
 function wrapFunctionSecrets(fn: ProviderFunction, result: unknown): PropertyMap {
   return wrapDeclaredSecrets(fn.outputs, result as PropertyMap);
-}
-
-function toCheckFailure(failure: CheckFailure): rpc.CheckFailure {
-  return new rpc.CheckFailure().setProperty(failure.property).setReason(secrets.scrub(failure.reason));
-}
-
-const kinds: Record<string, rpc.PropertyDiff.Kind> = {
-  add: rpc.PropertyDiff.Kind.ADD,
-  update: rpc.PropertyDiff.Kind.UPDATE,
-  delete: rpc.PropertyDiff.Kind.DELETE,
-  "add-replace": rpc.PropertyDiff.Kind.ADD_REPLACE,
-  "update-replace": rpc.PropertyDiff.Kind.UPDATE_REPLACE,
-  "delete-replace": rpc.PropertyDiff.Kind.DELETE_REPLACE,
-};
-
-function diffResponse(detailed: Record<string, PropertyChange>, replaces: string[], deleteBeforeReplace: boolean): rpc.DiffResponse {
-  const response = new rpc.DiffResponse()
-    .setChanges(Object.keys(detailed).length > 0 ? rpc.DiffResponse.DiffChanges.DIFF_SOME : rpc.DiffResponse.DiffChanges.DIFF_NONE)
-    .setReplacesList(replaces)
-    .setDeletebeforereplace(deleteBeforeReplace)
-    .setHasdetaileddiff(true)
-    .setDiffsList([...new Set(Object.keys(detailed).map((path) => path.split(/[.[]/)[0]))]);
-  const map = response.getDetaileddiffMap();
-  for (const [path, change] of Object.entries(detailed)) {
-    map.set(path, new rpc.PropertyDiff().setKind(kinds[change.replace ? `${change.kind}-replace` : change.kind]).setInputdiff(true));
-  }
-  return response;
 }
 

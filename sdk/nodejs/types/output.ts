@@ -1,7 +1,5 @@
 // Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
 
-import * as pulumi from "@pulumi/pulumi";
-import * as outputs from "./output";
 
 export namespace serverpilot {
 
