@@ -5,11 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PluginError } from "../harness/plugin";
 import { reveal, secret, isSecret, plainText } from "../support/secrets";
 import { startServerPilotEnvironment, type ServerPilotEnvironment } from "../support/serverpilot-environment";
-
-const SERVER = "hosting:serverpilot:Server";
-const SYSUSER = "hosting:serverpilot:SysUser";
-const APP = "hosting:serverpilot:App";
-const DATABASE = "hosting:serverpilot:Database";
+import { APP, DATABASE, SERVER, SYSUSER } from "../support/serverpilot-tokens";
 
 let env: ServerPilotEnvironment;
 

@@ -6,11 +6,7 @@ import { Deployment } from "../harness/deployment";
 import { reveal, secret, isSecret } from "../support/secrets";
 import { startServerPilotEnvironment, type ServerPilotEnvironment } from "../support/serverpilot-environment";
 import { testCertificate } from "../support/certificates";
-
-const SERVER = "hosting:serverpilot:Server";
-const SYSUSER = "hosting:serverpilot:SysUser";
-const APP = "hosting:serverpilot:App";
-const DATABASE = "hosting:serverpilot:Database";
+import { APP, DATABASE, SERVER, SYSUSER } from "../support/serverpilot-tokens";
 
 let env: ServerPilotEnvironment;
 let d: Deployment;

@@ -5,11 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PluginProcess, urnOf } from "../harness/plugin";
 import { startServerPilotSandbox, type ServerPilotSandbox } from "../sandbox/serverpilot";
 import { UNKNOWN } from "../support/secrets";
-
-const SERVER = "hosting:serverpilot:Server";
-const APP = "hosting:serverpilot:App";
-const DATABASE = "hosting:serverpilot:Database";
-const SYSUSER = "hosting:serverpilot:SysUser";
+import { APP, DATABASE, SERVER, SYSUSER } from "../support/serverpilot-tokens";
 
 let sandbox: ServerPilotSandbox;
 let plugin: PluginProcess;
