@@ -116,6 +116,22 @@ describe("missing credentials", () => {
     }
   });
 
+  it("that are wrong fail with the API's answer and where to fix them, without the key", async () => {
+    const wrong = await PluginProcess.start();
+    try {
+      await wrong.configure({
+        "hosting:config:serverpilotClientId": sandbox.clientId,
+        "hosting:config:serverpilotApiKey": "not-the-right-key",
+        "hosting:config:serverpilotEndpoint": sandbox.url,
+      });
+      const error = await wrong.invoke("hosting:serverpilot:getServers", {}).catch((e) => e);
+      expect(error.message).toMatch(/^ServerPilot API GET \/v1\/servers failed with 401 Unauthorized: .*; check hosting:serverpilotClientId and hosting:serverpilotApiKey/);
+      expect(error.message).not.toContain("not-the-right-key");
+    } finally {
+      await wrong.stop();
+    }
+  });
+
   it("reject a plain-http endpoint that is not loopback at Configure", async () => {
     await expect(bare.configure({ "hosting:config:serverpilotEndpoint": "http://api.serverpilot.io/v1" })).rejects.toThrow(
       /hosting:serverpilotEndpoint: plain http:\/\/ is accepted only for loopback hosts/,

@@ -264,7 +264,13 @@ export function serverPilotClient(config: ProviderConfig): ServerPilotClient {
         authorize: ({ headers }) => {
           headers.authorization = basic;
         },
-        errorMessage: (_status, body) => (body as { error?: { message?: string } } | undefined)?.error?.message,
+        errorMessage: (status, body) => {
+          const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
+          // The one error a user fixes in their config, not in their program: say where.
+          return status === 401
+            ? `${message ?? "unauthorized"}; check hosting:serverpilotClientId and hosting:serverpilotApiKey (or SERVERPILOT_CLIENT_ID and SERVERPILOT_API_KEY)`
+            : message;
+        },
       }),
     );
     clients.set(key, client);
