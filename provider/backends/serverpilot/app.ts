@@ -6,7 +6,7 @@ import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
 import { applySsl, planSsl, sslSettingsOf, type SslSettings } from "./app-ssl";
 import { serverPilotClient, type AppData } from "./client";
-import { appName, domainName, email, MAX_DOMAINS_PER_APP, password, runtimes } from "./rules";
+import { appName, domainName, email, MAX_DOMAINS_PER_APP, passwordLength, runtimes } from "./rules";
 
 const lowercaseList = (value: unknown) => (Array.isArray(value) ? value.map((v) => String(v).toLowerCase()) : value);
 
@@ -35,8 +35,10 @@ const inputs = {
     z
       .strictObject({
         siteTitle: field(z.string().min(1, "must not be empty"), { description: "The site title." }),
-        adminUser: field(z.string().min(1, "must not be empty"), { description: "The WordPress administrator's user name." }),
-        adminPassword: field(password(), {
+        adminUser: field(z.string().min(1, "must not be empty").max(60, "must be at most 60 characters (WordPress's limit)"), {
+          description: "The WordPress administrator's user name, at most 60 characters.",
+        }),
+        adminPassword: field(passwordLength(), {
           description: "The WordPress administrator's password, 8 to 200 characters.",
           secret: true,
         }),

@@ -3,12 +3,11 @@ import { z } from "zod";
 // The validation rules of the ServerPilot document, as zod types with messages that name the
 // rule. The document's 6-character example passwords are wrong: the rule (8 to 200) stands.
 
-export const password = () =>
-  z
-    .string()
-    .min(8, "must be at least 8 characters")
-    .max(200, "must be at most 200 characters")
-    .refine((v) => v.trim() === v, "must not start or end with whitespace");
+/** The WordPress admin password's rule: only its length. */
+export const passwordLength = () => z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
+
+/** System user and database user passwords: the length, and no surrounding whitespace. */
+export const password = () => passwordLength().refine((v) => v.trim() === v, "must not start or end with whitespace");
 
 export const serverName = () =>
   z

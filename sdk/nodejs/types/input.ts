@@ -10,7 +10,7 @@ export namespace serverpilot {
          */
         siteTitle: pulumi.Input<string>;
         /**
-         * The WordPress administrator's user name.
+         * The WordPress administrator's user name, at most 60 characters.
          */
         adminUser: pulumi.Input<string>;
         /**

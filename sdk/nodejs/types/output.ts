@@ -9,7 +9,7 @@ export namespace serverpilot {
          */
         siteTitle: string;
         /**
-         * The WordPress administrator's user name.
+         * The WordPress administrator's user name, at most 60 characters.
          */
         adminUser: string;
         /**
