@@ -26,8 +26,7 @@ function listFiles(dir: string): string[] {
 }
 
 /** Paths whose committed content differs from what the declarations produce, plus strays. */
-export function staleFiles(root = packageRoot()): string[] {
-  const files = generatedFiles();
+export function staleFiles(root = packageRoot(), files = generatedFiles()): string[] {
   const stale = [...files].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== content).map(([p]) => p);
   const strays = [...listFiles(join(root, "sdk/nodejs")), ...listFiles(join(root, "docs"))]
     .map((p) => relative(root, p))
@@ -37,7 +36,8 @@ export function staleFiles(root = packageRoot()): string[] {
 
 function main(): void {
   const root = packageRoot();
-  const stale = staleFiles(root);
+  const files = generatedFiles();
+  const stale = staleFiles(root, files);
   if (process.argv.includes("--check")) {
     if (stale.length > 0) {
       console.error(`stale generated files (run npm run build): ${stale.join(", ")}`);
@@ -46,7 +46,6 @@ function main(): void {
     return;
   }
   if (stale.length === 0) return;
-  const files = generatedFiles();
   for (const path of stale) {
     const full = join(root, path);
     if (!files.has(path)) {

@@ -5,7 +5,6 @@ import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
 import { ErrorResourceInitFailed } from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import {
-  ApiError,
   CancelledError,
   DeadlineExceededError,
   NotFoundError,
@@ -70,6 +69,5 @@ function codeOf(error: unknown): grpc.status {
   if (error instanceof NotFoundError) return grpc.status.NOT_FOUND;
   if (error instanceof UnauthorizedError) return grpc.status.UNAUTHENTICATED;
   if (error instanceof ForbiddenError) return grpc.status.PERMISSION_DENIED;
-  if (error instanceof ApiError) return grpc.status.UNKNOWN;
   return grpc.status.UNKNOWN;
 }

@@ -10,7 +10,7 @@ import type { ResourceContext } from "../kit/context";
 import { diffInputs, type PropertyChange } from "../kit/diff";
 import { InputError, ResourceInitError } from "../kit/errors";
 import { reconcileInputs } from "../kit/reconcile";
-import type { ProviderFunction, Resource } from "../kit/resource";
+import type { Resource } from "../kit/resource";
 import { buildSchema } from "../kit/schema";
 import { declaredSecretStrings, wrapDeclaredSecrets } from "../kit/secrets";
 import { UNKNOWN, unwrapSecrets, type PropertyMap } from "../kit/values";
@@ -116,7 +116,7 @@ export class ResourceProviderService {
     }
     const ctx = this.context("", DEFAULT_TIMEOUT_SECONDS.read);
     const result = await ctx.run(() => fn.invoke(ctx, checked.inputs as never));
-    return new rpc.InvokeResponse().setReturn(toStruct(wrapFunctionSecrets(fn, result)));
+    return new rpc.InvokeResponse().setReturn(toStruct(wrapDeclaredSecrets(fn.outputs, result as PropertyMap)));
   }
 
   async check(req: rpc.CheckRequest): Promise<rpc.CheckResponse> {
@@ -135,7 +135,7 @@ export class ResourceProviderService {
   async diff(req: rpc.DiffRequest): Promise<rpc.DiffResponse> {
     const resource = this.resourceOf(req.getType(), req.getUrn());
     const state = unwrapSecrets(toJs(req.getOlds())).values;
-    const priorInputs = req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pickInputs(resource, state);
+    const priorInputs = priorInputsOf(resource, req, state);
     const news = unwrapSecrets(toJs(req.getNews())).values;
     const unreadable = new Set(Array.isArray(state[UNREADABLE_KEY]) ? (state[UNREADABLE_KEY] as string[]) : []);
     const result = diffInputs(resource, priorInputs, news, unreadable);
@@ -179,7 +179,7 @@ export class ResourceProviderService {
     const inputs = reconcileInputs(
       resource.inputs,
       observed.inputs as PropertyMap,
-      isImport ? undefined : req.hasInputs() ? priorInputs.values : pickInputs(resource, priorState.values),
+      isImport ? undefined : req.hasInputs() ? priorInputs.values : pick(resource.inputs, priorState.values),
     );
     const outputs = reconcileInputs(resource.outputs, observed.outputs as PropertyMap, isImport ? undefined : priorState.values);
     this.rememberSecrets(resource.inputs, inputs);
@@ -200,10 +200,10 @@ export class ResourceProviderService {
   async update(req: rpc.UpdateRequest): Promise<rpc.UpdateResponse> {
     const resource = this.resourceOf(req.getType(), req.getUrn());
     const state = unwrapSecrets(toJs(req.getOlds()));
-    const priorInputs = req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pickInputs(resource, state.values);
+    const priorInputs = priorInputsOf(resource, req, state.values);
     const news = unwrapSecrets(toJs(req.getNews()));
     this.rememberSecrets(resource.inputs, news.values, news.secretStrings);
-    const priorOutputs = pickOutputs(resource, state.values);
+    const priorOutputs = pick(resource.outputs, state.values);
     const userSecrets = new Set([...state.secretPaths, ...news.secretPaths]);
     if (req.getPreview()) {
       const steps = resource.describeUpdate?.(priorInputs as never, news.values as never) ?? [];
@@ -223,9 +223,9 @@ export class ResourceProviderService {
   async delete(req: rpc.DeleteRequest): Promise<Empty> {
     const resource = this.resourceOf(req.getType(), req.getUrn());
     const state = unwrapSecrets(toJs(req.getProperties())).values;
-    const inputs = req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pickInputs(resource, state);
+    const inputs = priorInputsOf(resource, req, state);
     const ctx = this.context(req.getUrn(), req.getTimeout() || DEFAULT_TIMEOUT_SECONDS.delete);
-    await ctx.run(() => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pickOutputs(resource, state) as never }));
+    await ctx.run(() => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
     return new Empty();
   }
 
@@ -255,14 +255,14 @@ export class ResourceProviderService {
       deadline: timeoutSeconds > 0 ? Date.now() + timeoutSeconds * 1000 : undefined,
       log: (message: string) => void pending.push(engine.send("info", message, urn)),
       warn: (message: string) => void pending.push(engine.send("warning", message, urn)),
-      flush: async () => {
+      async flush() {
         await Promise.all(pending);
       },
       async run<T>(fn: () => Promise<T>): Promise<T> {
         try {
           return await fn();
         } finally {
-          await Promise.all(pending);
+          await ctx.flush();
         }
       },
     };
@@ -314,15 +314,13 @@ export class ResourceProviderService {
 
 
 
-function pickInputs(resource: Resource, state: PropertyMap): PropertyMap {
-  return Object.fromEntries(Object.keys(resource.inputs).filter((k) => k in state).map((k) => [k, state[k]]));
+/** The properties of `state` that `shape` declares. */
+function pick(shape: Resource["inputs"], state: PropertyMap): PropertyMap {
+  return Object.fromEntries(Object.keys(shape).filter((k) => k in state).map((k) => [k, state[k]]));
 }
 
-function pickOutputs(resource: Resource, state: PropertyMap): PropertyMap {
-  return Object.fromEntries(Object.keys(resource.outputs).filter((k) => k in state).map((k) => [k, state[k]]));
-}
-
-function wrapFunctionSecrets(fn: ProviderFunction, result: unknown): PropertyMap {
-  return wrapDeclaredSecrets(fn.outputs, result as PropertyMap);
+/** The inputs last applied: sent by the engine as old inputs, or else read from the state. */
+function priorInputsOf(resource: Resource, req: { hasOldInputs(): boolean; getOldInputs(): Struct | undefined }, state: PropertyMap): PropertyMap {
+  return req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pick(resource.inputs, state);
 }
 

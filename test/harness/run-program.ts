@@ -58,8 +58,7 @@ export async function runOperation(operation: Operation, programPath: string, st
       const changed = step.diff && Object.keys(step.diff.detailedDiff).length > 0
         ? `  [${Object.entries(step.diff.detailedDiff).map(([path, kind]) => `${kindSymbol(kind)}${path}`).join(", ")}]`
         : "";
-      const verb = operation === "preview" ? planned(step.op) : step.op;
-      console.log(`${symbols[step.op]} ${type} ${step.urn.split("::").at(-1)} ${verb}${changed}`);
+      console.log(`${symbols[step.op]} ${type} ${step.urn.split("::").at(-1)} ${step.op}${changed}`);
     };
 
     if (operation === "refresh") {
@@ -116,7 +115,7 @@ export async function runOperation(operation: Operation, programPath: string, st
     }
     const counts = new Map<string, number>();
     for (const step of steps) counts.set(step.op, (counts.get(step.op) ?? 0) + 1);
-    console.log(`Resources: ${[...counts].map(([op, n]) => `${n} ${operation === "preview" ? planned(op) : op}`).join(", ") || "none"}`);
+    console.log(`Resources: ${[...counts].map(([op, n]) => `${n} ${op}`).join(", ") || "none"}`);
     return steps;
   } finally {
     await plugin.stop();
@@ -160,10 +159,6 @@ function printOutputs(outputs: Props): void {
           : JSON.stringify(value);
     console.log(`    ${key}: ${shown}`);
   }
-}
-
-function planned(op: string): string {
-  return { create: "create", update: "update", replace: "replace", delete: "delete", same: "same" }[op] ?? op;
 }
 
 function kindSymbol(kind: string): string {
