@@ -1,8 +1,9 @@
 import type { z } from "zod";
 import type { CheckFailure } from "./errors";
-import type { Resource, ProviderFunction } from "./resource";
+import type { ProviderFunction, Resource } from "./resource";
+import { firstTooLong } from "./strings";
 import { containsUnknown, type PropertyMap } from "./values";
-import { valueAt, writeOnlyPaths } from "./write-only";
+import { UNREADABLE_KEY, valueAt } from "./write-only";
 
 export interface CheckResult {
   inputs: PropertyMap;
@@ -13,6 +14,9 @@ export interface CheckResult {
  * Validates the user's inputs against the declaration and fills in defaults. A property that
  * is not known yet (preview) is passed through unchecked; cross-property rules run only when
  * everything is known, so preview never reports a failure that the real values would not have.
+ *
+ * `olds` are the previous inputs (absent or empty on a create). Only an import's olds, which
+ * Read marked with the write-only paths it could not read, waive those paths' requirement.
  */
 export function checkInputs(
   declaration: Pick<Resource, "token" | "inputs" | "rules"> | Pick<ProviderFunction, "token" | "inputs">,
@@ -29,7 +33,7 @@ export function checkInputs(
       });
     }
   }
-  const writeOnly = new Set(writeOnlyPaths(declaration.inputs));
+  const unreadable = new Set(Array.isArray(olds?.[UNREADABLE_KEY]) ? (olds[UNREADABLE_KEY] as string[]) : []);
   let allKnown = true;
   for (const [key, schema] of Object.entries(declaration.inputs as Record<string, z.ZodType>)) {
     const value = news[key] === null ? undefined : news[key];
@@ -38,21 +42,32 @@ export function checkInputs(
       inputs[key] = value;
       continue;
     }
+    const tooLong = firstTooLong(value, schema, key);
+    if (tooLong) {
+      failures.push({ property: tooLong.path, reason: `must be at most ${tooLong.max} characters` });
+      continue;
+    }
     const parsed = schema.safeParse(value);
     if (parsed.success) {
       if (parsed.data !== undefined) inputs[key] = parsed.data;
       continue;
     }
     const keyFailures = parsed.error.issues
-      .map((issue) => ({ property: [key, ...issue.path].map(String).join(".").replace(/\.(\d+)(?=\.|$)/g, "[$1]"), reason: reasonOf(issue, value) }))
-      .filter((failure) => !unknowable(failure.property, news, olds, writeOnly));
+      .map((issue) => ({ property: pathOf([key, ...issue.path]), reason: reasonOf(issue, value) }))
+      .filter((failure) => !(unreadable.has(failure.property) && valueAt(news, failure.property) === undefined));
     if (keyFailures.length === 0) inputs[key] = value;
     failures.push(...keyFailures);
   }
   if (failures.length === 0 && allKnown && "rules" in declaration && declaration.rules) {
-    failures.push(...declaration.rules(inputs as never, olds as never));
+    const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
+    failures.push(...declaration.rules(inputs as never, previous as never));
   }
   return { inputs, failures };
+}
+
+/** ["domains", 1] -> "domains[1]"; ["user", "name"] -> "user.name". */
+function pathOf(parts: PropertyKey[]): string {
+  return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
 
 /** zod's default messages speak of types; ours speak of the property. Secrets never appear. */
@@ -64,13 +79,4 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
   return issue.message;
-}
-
-/**
- * A required write-only value that neither the program nor the previous inputs have: an
- * imported resource, whose password the API never returns. Requiring it would make import
- * impossible; the program supplies it later and the next update sets it.
- */
-function unknowable(path: string, news: PropertyMap, olds: PropertyMap | undefined, writeOnly: Set<string>): boolean {
-  return writeOnly.has(path) && olds !== undefined && valueAt(news, path) === undefined && valueAt(olds, path) === undefined;
 }

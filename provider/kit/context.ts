@@ -1,13 +1,24 @@
 import type { OperationContext } from "../http/client";
-import type { ProviderConfig } from "../config";
+import type { PropertyMap } from "./values";
 
-/** What a resource's create/read/update/delete is handed: config, deadline, cancel, progress. */
-export interface ResourceContext extends OperationContext {
+/** What a resource's read/update/delete and a function are handed: its API's client, deadline, cancel, progress. */
+export interface ResourceContext<C = unknown> extends OperationContext {
   /** The resource's URN ("" for import and invoke). */
   urn: string;
-  config: ProviderConfig;
+  /** The API's client for the provider's configuration. */
+  client: C;
   /** A progress line for the user, tied to this resource. */
   log(message: string): void;
   /** A warning for the user, tied to this resource. */
   warn(message: string): void;
+}
+
+/** A create's context also records the moment the API accepted the create. */
+export interface CreateContext<C = unknown> extends ResourceContext<C> {
+  /**
+   * Call as soon as the API has answered the create with an id. From then on the resource
+   * exists: whatever fails later (a wait, a read-back, a setting applied afterwards, a timeout,
+   * Cancel) still records it with this id and its observed state, so nothing is leaked.
+   */
+  created(id: string, knownOutputs?: PropertyMap): void;
 }

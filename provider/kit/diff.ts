@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { metaOf } from "./fields";
 import { unwrap } from "./introspect";
 import type { Resource } from "./resource";
-import { containsUnknown, type PropertyMap } from "./values";
+import { containsUnknown, isUnknown, UNKNOWN, type PropertyMap } from "./values";
 import { valueAt } from "./write-only";
 
 export type ChangeKind = "add" | "update" | "delete";
@@ -20,10 +20,25 @@ export interface DiffResult {
   deleteBeforeReplace: boolean;
 }
 
+/** The diff as an update sees it: which inputs the engine was told would change. */
+export class Changes {
+  constructor(readonly detailed: Readonly<Record<string, PropertyChange>>) {}
+
+  /** True when `path` or anything inside it changes ("user" covers "user.password"). */
+  has(path: string): boolean {
+    return Object.keys(this.detailed).some((p) => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`));
+  }
+
+  get paths(): string[] {
+    return Object.keys(this.detailed);
+  }
+}
+
 /**
  * Compares the inputs last applied with the inputs now checked. Only inputs are compared:
  * outputs that drift on their own (timestamps, addresses) never show as changes, and a
- * write-only secret differs only when the user changed it.
+ * write-only secret differs only when the user changed it. A value not known yet (preview) is
+ * a change, and a replacement when a replace-on-change field may be inside it.
  */
 export function diffInputs(
   declaration: Pick<Resource, "inputs" | "uniqueKeys">,
@@ -39,11 +54,12 @@ export function diffInputs(
     ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
   ];
   let deleteBeforeReplace = false;
-  if (replaces.length > 0 && declaration.uniqueKeys && !containsUnknown(news)) {
-    // The replacement would be created under a unique name the old one still holds.
+  if (replaces.length > 0 && declaration.uniqueKeys) {
+    // The replacement would be created under a unique name the old one still holds. A key not
+    // known yet (the sentinel shows inside it) cannot be compared; one known and kept decides.
     const before = declaration.uniqueKeys(olds as never);
     const after = declaration.uniqueKeys(news as never);
-    deleteBeforeReplace = after.some((key, i) => key === before[i]);
+    deleteBeforeReplace = after.some((key, i) => !key.includes(UNKNOWN) && key === before[i]);
   }
   return { detailedDiff, replaces, deleteBeforeReplace };
 }
@@ -57,20 +73,19 @@ function diffShape(
   out: Record<string, PropertyChange>,
 ): void {
   for (const [key, schema] of Object.entries(shape)) {
-    const meta = metaOf(schema);
-    const replace = parentReplaces || meta?.replaceOnChanges === true;
+    const replace = parentReplaces || metaOf(schema)?.replaceOnChanges === true;
     const path = prefix + key;
     const before = olds?.[key] ?? undefined;
     const after = news?.[key] ?? undefined;
     const { base } = unwrap(schema);
-    if (
-      base.kind === "object" &&
-      isPlainObject(before) &&
-      isPlainObject(after) &&
-      !containsUnknown(after)
-    ) {
-      // Nested objects diff field by field, so a password change inside `user` is not a replacement of it.
+    if (base.kind === "object" && isPlainObject(before) && isPlainObject(after)) {
+      // Field by field, so a password change inside `user` is not a replacement of it, and a
+      // replace-on-change field stays one when its neighbour is not known yet.
       diffShape(base.shape, before, after, `${path}.`, replace, out);
+      continue;
+    }
+    if (isUnknown(after)) {
+      out[path] = { kind: before === undefined ? "add" : "update", replace: replace || mayReplace(schema) };
       continue;
     }
     if (containsUnknown(after)) {
@@ -83,7 +98,14 @@ function diffShape(
   }
 }
 
-/** Equality as the API sees it: normalised, and order-free for unordered lists. */
+/** Whether a whole unknown value of this type could hold a replace-on-change change. */
+function mayReplace(schema: z.ZodType): boolean {
+  if (metaOf(schema)?.replaceOnChanges) return true;
+  const { base } = unwrap(schema);
+  return base.kind === "object" && Object.values(base.shape).some(mayReplace);
+}
+
+/** Equality as the API sees it: normalised at every depth, and order-free for unordered lists. */
 export function sameValue(a: unknown, b: unknown, schema: z.ZodType): boolean {
   return canonical(a, schema) === canonical(b, schema);
 }
@@ -91,8 +113,16 @@ export function sameValue(a: unknown, b: unknown, schema: z.ZodType): boolean {
 function canonical(value: unknown, schema: z.ZodType): string {
   if (value === undefined || value === null) return "null";
   const meta = metaOf(schema);
-  let v = meta?.normalize ? meta.normalize(value) : value;
-  if (meta?.unordered && Array.isArray(v)) v = [...v].map((x) => stableStringify(x)).sort();
+  const v = meta?.normalize ? meta.normalize(value) : value;
+  const { base } = unwrap(schema);
+  if (base.kind === "object" && isPlainObject(v)) {
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${base.shape[k] ? canonical(v[k], base.shape[k]) : stableStringify(v[k])}`).join(",")}}`;
+  }
+  if (base.kind === "array" && Array.isArray(v)) {
+    const items = v.map((item) => canonical(item, base.items));
+    return `[${(meta?.unordered ? items.sort() : items).join(",")}]`;
+  }
   return stableStringify(v);
 }
 

@@ -33,9 +33,7 @@ export function generateDocs(schema: PackageSchema): Map<string, string> {
       "",
       "### Outputs",
       "",
-      "All inputs, and:",
-      "",
-      ...table({ properties: Object.fromEntries(Object.entries(spec.properties).filter(([k]) => !inputs.has(k))), required: spec.required }, schema, false),
+      ...outputsSection(Object.fromEntries(Object.entries(spec.properties).filter(([k]) => !inputs.has(k))), spec.required, schema),
       "",
       "### Import",
       "",
@@ -49,6 +47,12 @@ export function generateDocs(schema: PackageSchema): Map<string, string> {
     page(module).push("", `## ${name}`, "", `\`${token}\``, "", spec.description, "", "### Arguments", "", ...table(spec.inputs, schema, false), "", "### Result", "", ...table(spec.outputs, schema, false));
   }
   return new Map([...pages].map(([module, lines]) => [`${module}.md`, lines.join("\n") + "\n"]));
+}
+
+/** Outputs beyond the inputs; a resource whose outputs are its inputs says just that. */
+function outputsSection(properties: Record<string, PropertySpec>, required: string[] | undefined, schema: PackageSchema): string[] {
+  if (Object.keys(properties).length === 0) return ["All inputs; nothing else."];
+  return ["All inputs, and:", "", ...table({ properties, required }, schema, false)];
 }
 
 function table(spec: ObjectSpec, schema: PackageSchema, showChange: boolean): string[] {

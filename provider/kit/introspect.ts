@@ -4,7 +4,7 @@ import type { z } from "zod";
 // constructs that Pulumi can express are handled; anything else is a programming error.
 
 export type BaseKind =
-  | { kind: "string"; enum?: string[] }
+  | { kind: "string"; enum?: string[]; maxLength?: number }
   | { kind: "integer" }
   | { kind: "number" }
   | { kind: "boolean" }
@@ -50,8 +50,11 @@ export function unwrap(schema: z.ZodType): Unwrapped {
       case "pipe":
         current = def.in!;
         continue;
-      case "string":
-        return { base: { kind: "string" }, optional, defaultValue };
+      case "string": {
+        const checks = (def as { checks?: { _zod: { def: { check?: string; maximum?: number } } }[] }).checks ?? [];
+        const maxLength = checks.find((c) => c._zod.def.check === "max_length")?._zod.def.maximum;
+        return { base: { kind: "string", ...(maxLength !== undefined ? { maxLength } : {}) }, optional, defaultValue };
+      }
       case "enum":
         return { base: { kind: "string", enum: Object.values(def.entries!) }, optional, defaultValue };
       case "literal":

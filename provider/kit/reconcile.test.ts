@@ -47,9 +47,20 @@ describe("checkInputs", () => {
   });
 
   it("does not require a write-only value an import could not read", () => {
-    const result = checkInputs(declaration, { user: { name: "u" } }, { user: { name: "u" } });
+    const readInputs = { user: { name: "u" }, __unreadable: ["user.password"] };
+    const result = checkInputs(declaration, { user: { name: "u" } }, readInputs);
     expect(result.failures).toEqual([]);
-    expect(result.inputs.user).toEqual({ name: "u" });
+    expect(result.inputs).toEqual({ domains: [], user: { name: "u" } });
+  });
+
+  it("requires a write-only value on a create, where the engine sends empty olds", () => {
+    expect(checkInputs(declaration, { user: { name: "u" } }, {}).failures).toEqual([{ property: "user.password", reason: "is required" }]);
+  });
+
+  it("requires a write-only value on an update whose olds lack it", () => {
+    expect(checkInputs(declaration, { user: { name: "u" } }, { user: { name: "u" } }).failures).toEqual([
+      { property: "user.password", reason: "is required" },
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { ResourceContext } from "./context";
+import type { Api } from "./api";
+import type { CreateContext, ResourceContext } from "./context";
+import type { Changes } from "./diff";
 import type { CheckFailure } from "./errors";
-import type { ApiBinding } from "./api";
 
 type Shape = Record<string, z.ZodType>;
 export type Infer<S extends Shape> = z.infer<z.ZodObject<S>>;
@@ -15,21 +16,30 @@ export interface Observed<I, O> {
   outputs: O;
 }
 
+/** Seconds; Pulumi's customTimeouts override them. */
+export interface DefaultTimeouts {
+  create?: number;
+  update?: number;
+  delete?: number;
+}
+
 /**
  * A resource, declared once. Check, Diff, Read-for-import, the package schema, the SDK and the
  * docs are all derived from this declaration.
  */
-export interface ResourceDeclaration<IS extends Shape, OS extends Shape> {
+export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
   /** "hosting:<module>:<Name>". */
   token: string;
   /** Markdown, shown in the schema, SDK and docs. */
   description: string;
-  /** The API this resource talks to: which credentials it needs. */
-  api: ApiBinding;
+  /** The API this resource talks to: its credentials and its client. */
+  api: Api<C>;
   /** Properties the user sets. */
   inputs: IS;
   /** Properties only the API sets. */
   outputs: OS;
+  /** How long create, update and delete may take unless the program says otherwise. */
+  timeouts?: DefaultTimeouts;
   /**
    * Values that must be unique among live resources (names). When a replacement keeps any of
    * them, the old resource must go first, so Diff asks for delete-before-replace.
@@ -39,59 +49,62 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape> {
   rules?: (inputs: Infer<IS>, olds: Infer<IS> | undefined) => CheckFailure[];
   /** Outputs already known in preview (the rest show as "known after apply"). */
   previewOutputs?: (inputs: Infer<IS>) => Partial<Infer<OS>>;
-  /** The steps an update will take, in words, logged at preview when they are not obvious. */
-  describeUpdate?: (olds: Infer<IS>, news: Infer<IS>) => string[];
+  /**
+   * The steps an update will take, in words, logged at preview when they are not obvious.
+   * `news` may hold values not known yet (see isUnknown / containsUnknown).
+   */
+  describeUpdate?: (olds: Infer<IS>, news: Infer<IS>, changes: Changes) => string[];
 
-  create(ctx: ResourceContext, inputs: Infer<IS>): Promise<{ id: string; outputs: Infer<OS> }>;
+  create(ctx: CreateContext<C>, inputs: Infer<IS>): Promise<{ id: string; outputs: Infer<OS> }>;
   /** undefined when the resource no longer exists. */
-  read(ctx: ResourceContext, id: string): Promise<Observed<ObservedInputs<Infer<IS>>, Infer<OS>> | undefined>;
-  /** Absent when every input is replace-on-change. */
+  read(ctx: ResourceContext<C>, id: string): Promise<Observed<ObservedInputs<Infer<IS>>, Infer<OS>> | undefined>;
+  /** Absent when every input is replace-on-change. `changes` is the diff the engine was shown. */
   update?(
-    ctx: ResourceContext,
+    ctx: ResourceContext<C>,
     id: string,
     olds: Observed<Infer<IS>, Infer<OS>>,
     news: Infer<IS>,
+    changes: Changes,
   ): Promise<Infer<OS>>;
   /** Returns once the resource is gone; a resource already gone is not an error. */
-  delete(ctx: ResourceContext, id: string, olds: Observed<Infer<IS>, Infer<OS>>): Promise<void>;
+  delete(ctx: ResourceContext<C>, id: string, olds: Observed<Infer<IS>, Infer<OS>>): Promise<void>;
 }
 
-export interface Resource<IS extends Shape = Shape, OS extends Shape = Shape> extends ResourceDeclaration<IS, OS> {
+export interface Resource<IS extends Shape = Shape, OS extends Shape = Shape, C = any> extends ResourceDeclaration<IS, OS, C> {
   kind: "resource";
-  inputSchema: z.ZodObject<IS>;
-  outputSchema: z.ZodObject<OS>;
 }
 
-export function defineResource<IS extends Shape, OS extends Shape>(
-  declaration: ResourceDeclaration<IS, OS>,
-): Resource<IS, OS> {
-  return {
-    ...declaration,
-    kind: "resource",
-    inputSchema: z.object(declaration.inputs),
-    outputSchema: z.object(declaration.outputs),
-  };
+export function defineResource<IS extends Shape, OS extends Shape, C>(
+  declaration: ResourceDeclaration<IS, OS, C>,
+): Resource<IS, OS, C> {
+  return { ...declaration, kind: "resource" };
 }
 
 /** A provider function (`pulumi` invoke), declared once like a resource. */
-export interface FunctionDeclaration<IS extends Shape, OS extends Shape> {
+export interface FunctionDeclaration<IS extends Shape, OS extends Shape, C> {
   token: string;
   description: string;
-  api: ApiBinding;
+  api: Api<C>;
   inputs: IS;
   outputs: OS;
-  invoke(ctx: ResourceContext, inputs: Infer<IS>): Promise<Infer<OS>>;
+  invoke(ctx: ResourceContext<C>, inputs: Infer<IS>): Promise<Infer<OS>>;
 }
 
-export interface ProviderFunction<IS extends Shape = Shape, OS extends Shape = Shape> extends FunctionDeclaration<IS, OS> {
+export interface ProviderFunction<IS extends Shape = Shape, OS extends Shape = Shape, C = any> extends FunctionDeclaration<IS, OS, C> {
   kind: "function";
-  inputSchema: z.ZodObject<IS>;
 }
 
-export function defineFunction<IS extends Shape, OS extends Shape>(
-  declaration: FunctionDeclaration<IS, OS>,
-): ProviderFunction<IS, OS> {
-  return { ...declaration, kind: "function", inputSchema: z.object(declaration.inputs) };
+export function defineFunction<IS extends Shape, OS extends Shape, C>(
+  declaration: FunctionDeclaration<IS, OS, C>,
+): ProviderFunction<IS, OS, C> {
+  return { ...declaration, kind: "function" };
+}
+
+/** One API's part of the provider: its API and what it serves. The registry lists them. */
+export interface Backend {
+  api: Api<any>;
+  resources: Resource<any, any, any>[];
+  functions: ProviderFunction<any, any, any>[];
 }
 
 /** "hosting:serverpilot:App" -> { module: "serverpilot", name: "App" } */

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ConfigVariable } from "./api";
+import type { Api, ConfigVariable } from "./api";
 import { metaOf } from "./fields";
 import { unwrap } from "./introspect";
 import { splitToken, type ProviderFunction, type Resource } from "./resource";
@@ -55,23 +55,22 @@ export interface PackageSchema {
 }
 
 export interface SchemaSource {
+  apis: Api[];
   resources: Map<string, Resource>;
   functions: Map<string, ProviderFunction>;
-  configVariables: ConfigVariable[];
 }
 
 export const SDK_PACKAGE_NAME = "@hosting/pulumi";
 
 export function buildSchema(source: SchemaSource, version: string): PackageSchema {
   const types: PackageSchema["types"] = {};
-  const configProperties = Object.fromEntries(source.configVariables.map((v) => [v.name, configSpec(v)]));
+  const configProperties = Object.fromEntries(source.apis.flatMap((api) => api.variables).map((v) => [v.key, configSpec(v)]));
   const schema: PackageSchema = {
     name: "hosting",
     displayName: "Hosting",
     version,
-    description:
-      "Manage hosting control panels and APIs as code: ServerPilot servers, system users, apps and databases, with more panels to come.",
-    keywords: ["pulumi", "hosting", "serverpilot", "category/infrastructure", "kind/native"],
+    description: `Manage hosting control panels and APIs as code: ${listInWords(source.apis.map((api) => api.summary))}.`,
+    keywords: ["pulumi", "hosting", ...new Set(source.apis.flatMap((api) => api.keywords)), "category/infrastructure", "kind/native"],
     license: "Apache-2.0",
     publisher: "hosting",
     meta: { moduleFormat: "(.*)" },
@@ -169,6 +168,11 @@ function typeSpec(
     default:
       return { type: base.kind };
   }
+}
+
+/** "a", "a and b", "a, b and c" */
+function listInWords(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 function configSpec(variable: ConfigVariable): PropertySpec {

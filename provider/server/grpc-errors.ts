@@ -12,31 +12,26 @@ import {
   ForbiddenError,
 } from "../http/errors";
 import { secrets } from "../http/redact";
-import { InputError, ResourceInitError } from "../kit/errors";
-import type { PropertyMap } from "../kit/values";
+import { InputError } from "../kit/errors";
+import { PartialStateError } from "./partial-state";
 
 /**
  * Turns any error into a gRPC error the engine understands. Messages are scrubbed of secrets;
  * bad input carries the property paths; a half-created resource carries its id and state so
  * the engine records it instead of leaking it.
  */
-export function toGrpcError(
-  error: unknown,
-  stateOf?: (e: ResourceInitError) => { properties: PropertyMap; inputs: PropertyMap },
-): grpc.ServiceError {
+export function toGrpcError(error: unknown): grpc.ServiceError {
   const message = secrets.scrub(error instanceof Error ? error.message : String(error));
   const metadata = new grpc.Metadata();
   const status = new Status();
   status.setMessage(message);
-  let code = codeOf(error);
+  const code = codeOf(error);
 
-  if (error instanceof ResourceInitError && stateOf) {
-    code = grpc.status.UNKNOWN;
-    const { properties, inputs } = stateOf(error);
+  if (error instanceof PartialStateError) {
     const detail = new ErrorResourceInitFailed();
     detail.setId(error.id);
-    detail.setProperties(Struct.fromJavaScript(properties as never));
-    detail.setInputs(Struct.fromJavaScript(inputs as never));
+    detail.setProperties(Struct.fromJavaScript(error.properties as never));
+    detail.setInputs(Struct.fromJavaScript(error.inputs as never));
     detail.setReasonsList([message]);
     status.addDetails(pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed"));
   } else if (error instanceof InputError) {
@@ -63,6 +58,8 @@ function pack(bytes: Uint8Array, typeName: string): Any {
 }
 
 function codeOf(error: unknown): grpc.status {
+  // The engine reads the init failure from an UNKNOWN status.
+  if (error instanceof PartialStateError) return grpc.status.UNKNOWN;
   if (error instanceof InputError) return grpc.status.INVALID_ARGUMENT;
   if (error instanceof CancelledError) return grpc.status.CANCELLED;
   if (error instanceof DeadlineExceededError) return grpc.status.DEADLINE_EXCEEDED;

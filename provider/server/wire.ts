@@ -1,6 +1,6 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
-import { configKey } from "../config";
+import { configKey } from "../kit/config";
 import { secrets } from "../http/redact";
 import type { PropertyChange } from "../kit/diff";
 import type { CheckFailure } from "../kit/errors";

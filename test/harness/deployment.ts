@@ -98,7 +98,8 @@ export class Deployment {
     const checked = await this.plugin.check(urn, read.inputs, programInputs ?? read.inputs);
     if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
     const diff = await this.plugin.diff(urn, read.id, read.properties, checked.inputs, read.inputs);
-    const state = { urn, type, id: read.id, inputs: read.inputs, outputs: read.properties };
+    // As the engine does: the checked inputs become the state's inputs.
+    const state = { urn, type, id: read.id, inputs: checked.inputs, outputs: read.properties };
     this.state.set(urn, state);
     return { op: "import", urn, diff, state };
   }

@@ -207,15 +207,29 @@ describe("App", () => {
     expect(step.diff!.changes).toBe(false);
   });
 
-  it("is replaced, deleting first, when WordPress changes under the same name", async () => {
-    const step = await d.register(APP, "blog", {
-      ...base(),
-      runtime: "php7.2",
-      domains: ["example.com", "blog.example.org"],
-      wordpress: { ...wordpress, siteTitle: "New blog" },
-    });
+  it("records a WordPress change after create with a warning, changing nothing on the site and never replacing the app", async () => {
+    const logsBefore = env.plugin.logs.length;
+    const news = { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], wordpress: { ...wordpress, siteTitle: "New blog" } };
+    const preview = await d.register(APP, "blog", news, { preview: true });
+    expect(preview.diff!.replaces).toEqual([]);
+    const step = await d.register(APP, "blog", news);
+    expect(step.op).toBe("update");
+    expect(step.diff!.detailedDiff).toEqual({ "wordpress.siteTitle": "update" });
+    expect(env.sandbox.store.apps.get(id).wordpress.site_title).toBe("Blog");
+    const logs = env.plugin.logs.slice(logsBefore);
+    expect(logs.some((l) => l.severity === "warning" && /wordpress is used only when the app is created/.test(l.message))).toBe(true);
+    expect(logs.map((l) => l.message)).toContain("will record the new wordpress settings without touching the site (WordPress is installed only when the app is created)");
+    const removed = await d.register(APP, "blog", { ...news, wordpress: undefined });
+    expect(removed.op).toBe("update");
+    expect(env.sandbox.store.apps.has(id)).toBe(true);
+  });
+
+  it("is replaced, deleting first, when it moves to another system user of the server under the same name", async () => {
+    const serverId = d.state.get(d.urn(SERVER, "web"))!.id;
+    const other = await d.register(SYSUSER, "other", { serverId, name: "other" });
+    const step = await d.register(APP, "blog", { ...base(), wordpress: undefined, sysuserId: other.state!.id, runtime: "php7.2", domains: ["example.com", "blog.example.org"] });
     expect(step.op).toBe("replace");
-    expect(step.diff!.detailedDiff).toEqual({ "wordpress.siteTitle": "update-replace" });
+    expect(step.diff!.detailedDiff).toEqual({ sysuserId: "update-replace" });
     expect(step.diff!.deleteBeforeReplace).toBe(true);
     expect(env.sandbox.store.apps.has(id)).toBe(false);
     id = step.state!.id;
@@ -281,7 +295,7 @@ describe("functions and destroy", () => {
     const servers = await env.plugin.invoke("hosting:serverpilot:getServers", {});
     expect((servers.result.servers as { name: string }[]).map((s) => s.name)).toEqual(["www2"]);
     const users = await env.plugin.invoke("hosting:serverpilot:getSysUsers", { serverId });
-    expect((users.result.sysusers as { name: string }[]).map((u) => u.name).sort()).toEqual(["deployer", "serverpilot"]);
+    expect((users.result.sysusers as { name: string }[]).map((u) => u.name).sort()).toEqual(["deployer", "other", "serverpilot"]);
     const apps = await env.plugin.invoke("hosting:serverpilot:getApps", { serverId });
     expect((apps.result.apps as { name: string }[]).map((a) => a.name)).toEqual(["blog"]);
     const dbs = await env.plugin.invoke("hosting:serverpilot:getDatabases", { serverId });

@@ -1,27 +1,44 @@
-import { validateEndpoint } from "../../config";
-import type { ApiBinding } from "../../kit/api";
+import { defineApi } from "../../kit/api";
+import { validateEndpoint } from "../../kit/config";
+import { ServerPilotClient } from "./client";
 
-export const serverPilotApi: ApiBinding = {
+export const serverPilotApi = defineApi({
   name: "ServerPilot",
-  config: [
-    {
-      name: "serverpilotClientId",
+  summary: "ServerPilot servers, system users, apps (with SSL) and databases",
+  keywords: ["serverpilot"],
+  config: {
+    clientId: {
+      key: "serverpilotClientId",
       description: "ServerPilot API client id (Account > API).",
       env: ["SERVERPILOT_CLIENT_ID"],
+      required: true,
     },
-    {
-      name: "serverpilotApiKey",
+    apiKey: {
+      key: "serverpilotApiKey",
       description: "ServerPilot API key. Only one key is active at a time.",
       secret: true,
       env: ["SERVERPILOT_API_KEY"],
+      required: true,
     },
-    {
-      name: "serverpilotEndpoint",
+    endpoint: {
+      key: "serverpilotEndpoint",
       description: "ServerPilot API base URL.",
       env: ["SERVERPILOT_ENDPOINT"],
       default: "https://api.serverpilot.io/v1",
       validate: validateEndpoint,
     },
-  ],
-  required: ["serverpilotClientId", "serverpilotApiKey"],
-};
+  },
+  connect({ clientId, apiKey, endpoint }, { http }) {
+    const basic = `Basic ${Buffer.from(`${clientId}:${apiKey}`).toString("base64")}`;
+    return new ServerPilotClient(
+      http({
+        baseUrl: endpoint,
+        credentials: [apiKey, basic],
+        authorize: ({ headers }) => {
+          headers.authorization = basic;
+        },
+        errorMessage: (_status, body) => (body as { error?: { message?: string } } | undefined)?.error?.message,
+      }),
+    );
+  },
+});

@@ -1,16 +1,42 @@
+import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { waitFor } from "../../http/wait";
+import { sameValue } from "../../kit/diff";
+import { field } from "../../kit/fields";
 import type { AppData, ServerPilotClient, SslData } from "./client";
+import { normalizePem, pem } from "./rules";
 
 // An app's SSL is one of: none, AutoSSL, or a custom certificate, plus ForceSSL on top. The API
 // moves between them in separate calls with rules (custom and AutoSSL exclude each other;
 // ForceSSL needs SSL and its own call; removing SSL turns ForceSSL off). The plan below is the
 // one place that knows the order; preview prints it and apply runs it.
 
+/** The `customSsl` input. Certificates compare as ServerPilot stores them (normalizePem). */
+export const customSslField = field(
+  z
+    .strictObject({
+      key: field(pem("PRIVATE KEY-----", "must be a PEM private key (-----BEGIN ... PRIVATE KEY-----)"), {
+        description: "The PEM private key.",
+        secret: true,
+        normalize: normalizePem,
+      }),
+      cert: field(pem("-----BEGIN CERTIFICATE-----", "must be a PEM certificate"), {
+        description: "The PEM certificate.",
+        normalize: normalizePem,
+      }),
+      cacerts: field(pem("-----BEGIN CERTIFICATE-----", "must be PEM certificates").nullable().optional(), {
+        description: "The PEM CA certificate chain; null or absent when there is none.",
+        normalize: normalizePem,
+      }),
+    })
+    .optional(),
+  { description: "Serve HTTPS with your own certificate. Excludes autoSsl.", typeName: "AppCustomSsl" },
+);
+
 export interface CustomCertificate {
   key: string;
   cert: string;
-  cacerts?: string;
+  cacerts?: string | null;
 }
 
 export interface SslSettings {
@@ -40,11 +66,6 @@ export function sslSettingsOf(ssl: SslData | null | undefined): SslSettings {
   };
 }
 
-function sameCertificate(a: CustomCertificate | undefined, b: CustomCertificate | undefined): boolean {
-  const norm = (v: string | undefined) => (v ?? "").trim();
-  return norm(a?.key) === norm(b?.key) && norm(a?.cert) === norm(b?.cert) && norm(a?.cacerts) === norm(b?.cacerts);
-}
-
 /** The calls, in order, that take an app from `current` SSL to `desired` SSL. */
 export function planSsl(current: SslSettings, desired: SslSettings): SslStep[] {
   const steps: SslStep[] = [];
@@ -63,7 +84,7 @@ export function planSsl(current: SslSettings, desired: SslSettings): SslStep[] {
     if (to === "custom") {
       steps.push({ action: "install-custom", describe: "install the custom certificate", certificate: desired.customSsl! });
     }
-  } else if (to === "custom" && !sameCertificate(current.customSsl, desired.customSsl)) {
+  } else if (to === "custom" && !sameValue(current.customSsl, desired.customSsl, customSslField)) {
     steps.push({ action: "install-custom", describe: "replace the custom certificate", certificate: desired.customSsl! });
   }
   if (to !== "none" && desired.forceSsl !== force) {
@@ -116,7 +137,10 @@ export async function applySsl(
   }
 }
 
-/** AutoSSL can be enabled only once ServerPilot has a certificate available for the app's domains. */
+/**
+ * AutoSSL can be enabled only once ServerPilot has a certificate available for the app's
+ * domains, which comes a while after they point at the server.
+ */
 async function waitForAutoSsl(client: ServerPilotClient, app: AppData, ctx: OperationContext): Promise<void> {
   await waitFor(
     {
@@ -131,6 +155,7 @@ async function waitForAutoSsl(client: ServerPilotClient, app: AppData, ctx: Oper
         }
         return current.autossl.available ? { done: true, value: undefined } : { done: false, status: "not available yet" };
       },
+      maxDelayMs: 10_000,
     },
     ctx,
   );

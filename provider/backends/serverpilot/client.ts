@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { ProviderConfig } from "../../config";
-import { HttpClient, type OperationContext } from "../../http/client";
+import type { HttpClient, OperationContext } from "../../http/client";
 import { waitFor } from "../../http/wait";
 
 // Typed calls to the ServerPilot API v1. Responses are parsed with zod, so a changed API fails
@@ -17,6 +16,8 @@ export const ServerData = z.object({
   datecreated: z.number(),
   /** Only in the create response. */
   apikey: z.string().optional(),
+  /** The PHP runtimes the server offers, where ServerPilot reports them (not in the document). */
+  available_runtimes: z.array(z.string()).optional(),
 });
 export type ServerData = z.infer<typeof ServerData>;
 
@@ -243,37 +244,4 @@ export class ServerPilotClient {
       ctx,
     );
   }
-}
-
-const clients = new Map<string, ServerPilotClient>();
-
-/** One client per distinct configuration, so connections are reused across resources. */
-export function serverPilotClient(config: ProviderConfig): ServerPilotClient {
-  const clientId = config.get("serverpilotClientId") ?? "";
-  const apiKey = config.get("serverpilotApiKey") ?? "";
-  const endpoint = config.get("serverpilotEndpoint") ?? "https://api.serverpilot.io/v1";
-  const key = `${endpoint}\n${clientId}\n${apiKey}`;
-  let client = clients.get(key);
-  if (!client) {
-    const basic = `Basic ${Buffer.from(`${clientId}:${apiKey}`).toString("base64")}`;
-    client = new ServerPilotClient(
-      new HttpClient({
-        apiName: "ServerPilot",
-        baseUrl: endpoint,
-        credentials: [apiKey, basic],
-        authorize: ({ headers }) => {
-          headers.authorization = basic;
-        },
-        errorMessage: (status, body) => {
-          const message = (body as { error?: { message?: string } } | undefined)?.error?.message;
-          // The one error a user fixes in their config, not in their program: say where.
-          return status === 401
-            ? `${message ?? "unauthorized"}; check hosting:serverpilotClientId and hosting:serverpilotApiKey (or SERVERPILOT_CLIENT_ID and SERVERPILOT_API_KEY)`
-            : message;
-        },
-      }),
-    );
-    clients.set(key, client);
-  }
-  return client;
 }

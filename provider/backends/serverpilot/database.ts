@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { finishCreate } from "../../kit/errors";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
-import { serverPilotClient, type DatabaseData } from "./client";
-import { databaseName, databaseUserName, password } from "./rules";
+import type { DatabaseData } from "./client";
+import { apiId, databaseName, databaseUserName, password } from "./rules";
 
 const inputs = {
-  appId: field(z.string().min(1, "must be an app id"), {
+  appId: field(apiId("an app id"), {
     description: "The app the database belongs to.",
     replaceOnChanges: true,
   }),
@@ -36,8 +35,10 @@ const outputs = {
   userId: field(z.string(), { description: "The id of the database user." }),
 };
 
-function observed(data: DatabaseData) {
+/** The API's database as the provider sees it; the list function uses the same mapping. */
+export function databaseFromApi(data: DatabaseData) {
   return {
+    id: data.id,
     inputs: { appId: data.appid, name: data.name, user: { name: data.user.name } },
     outputs: { serverId: data.serverid, userId: data.user.id },
   };
@@ -52,25 +53,22 @@ export const Database = defineResource({
   // Database names and user names are unique per server.
   uniqueKeys: (args) => [args.name, args.user?.name ?? ""],
   async create(ctx, args) {
-    const client = serverPilotClient(ctx.config);
-    const created = await client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx);
-    await finishCreate(created.data.id, args, observed(created.data).outputs, () => client.settle(created, ctx));
-    return { id: created.data.id, outputs: observed(created.data).outputs };
+    const created = await ctx.client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx);
+    const { id, outputs } = databaseFromApi(created.data);
+    ctx.created(id, outputs);
+    await ctx.client.settle(created, ctx);
+    return { id, outputs };
   },
   async read(ctx, id) {
-    const data = await serverPilotClient(ctx.config).getDatabase(id, ctx);
-    return data && observed(data);
+    const data = await ctx.client.getDatabase(id, ctx);
+    return data && databaseFromApi(data);
   },
   async update(ctx, id, olds, news) {
     // Only the password changes in place; everything else replaces the database.
-    const { data } = await serverPilotClient(ctx.config).updateDatabasePassword(
-      id,
-      { id: olds.outputs.userId, password: news.user.password },
-      ctx,
-    );
-    return observed(data).outputs;
+    const { data } = await ctx.client.updateDatabasePassword(id, { id: olds.outputs.userId, password: news.user.password }, ctx);
+    return databaseFromApi(data).outputs;
   },
   async delete(ctx, id) {
-    await serverPilotClient(ctx.config).deleteDatabase(id, ctx);
+    await ctx.client.deleteDatabase(id, ctx);
   },
 });

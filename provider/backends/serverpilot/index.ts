@@ -1,4 +1,4 @@
-import type { Backend } from "../../registry";
+import type { Backend } from "../../kit/resource";
 import { serverPilotApi } from "./api";
 import { App } from "./app";
 import { Database } from "./database";

@@ -1,9 +1,8 @@
 import { z } from "zod";
-import { finishCreate } from "../../kit/errors";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
-import { serverPilotClient, type ServerData } from "./client";
+import type { ServerData } from "./client";
 import { serverName } from "./rules";
 
 const inputs = {
@@ -30,8 +29,12 @@ const outputs = {
   datecreated: field(z.number().int(), { description: "When the server was created (Unix seconds)." }),
 };
 
-function observed(data: ServerData) {
+type Settings = Partial<Pick<ServerData, "firewall" | "autoupdates" | "deny_unknown_domains">>;
+
+/** The API's server as the provider sees it; the list function uses the same mapping. */
+export function serverFromApi(data: ServerData) {
   return {
+    id: data.id,
     inputs: {
       name: data.name,
       firewall: data.firewall,
@@ -54,35 +57,33 @@ export const Server = defineResource({
   inputs,
   outputs,
   async create(ctx, args) {
-    const client = serverPilotClient(ctx.config);
-    const created = await client.createServer({ name: args.name }, ctx);
+    const created = await ctx.client.createServer({ name: args.name }, ctx);
     const { id, apikey } = created.data;
-    await finishCreate(id, args, { apikey }, async () => {
-      await client.settle(created, ctx);
-      const wanted = { firewall: args.firewall, autoupdates: args.autoupdates, deny_unknown_domains: args.denyUnknownDomains };
-      const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => created.data[k as keyof typeof wanted] !== v));
-      if (Object.keys(changed).length > 0) await client.updateServer(id, changed, ctx);
-    });
-    const current = (await client.getServer(id, ctx)) ?? created.data;
-    return { id, outputs: { ...observed(current).outputs, apikey } };
+    // The one-time API key is recorded even when a later step fails: it is never shown again.
+    ctx.created(id, { apikey });
+    await ctx.client.settle(created, ctx);
+    const wanted: Settings = { firewall: args.firewall, autoupdates: args.autoupdates, deny_unknown_domains: args.denyUnknownDomains };
+    const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => created.data[k as keyof Settings] !== v));
+    if (Object.keys(changed).length > 0) await ctx.client.updateServer(id, changed, ctx);
+    const current = (await ctx.client.getServer(id, ctx)) ?? created.data;
+    return { id, outputs: { ...serverFromApi(current).outputs, apikey } };
   },
   async read(ctx, id) {
-    const data = await serverPilotClient(ctx.config).getServer(id, ctx);
-    return data && observed(data);
+    const data = await ctx.client.getServer(id, ctx);
+    return data && serverFromApi(data);
   },
-  async update(ctx, id, olds, news) {
-    const client = serverPilotClient(ctx.config);
-    const changed: Partial<Pick<ServerData, "firewall" | "autoupdates" | "deny_unknown_domains">> = {};
-    if (olds.inputs.firewall !== news.firewall) changed.firewall = news.firewall;
-    if (olds.inputs.autoupdates !== news.autoupdates) changed.autoupdates = news.autoupdates;
-    if (olds.inputs.denyUnknownDomains !== news.denyUnknownDomains) changed.deny_unknown_domains = news.denyUnknownDomains;
+  async update(ctx, id, olds, news, changes) {
+    const changed: Settings = {};
+    if (changes.has("firewall")) changed.firewall = news.firewall;
+    if (changes.has("autoupdates")) changed.autoupdates = news.autoupdates;
+    if (changes.has("denyUnknownDomains")) changed.deny_unknown_domains = news.denyUnknownDomains;
     // Nothing to change happens when Pulumi re-runs a half-created server's update.
-    const data = Object.keys(changed).length > 0 ? (await client.updateServer(id, changed, ctx)).data : await client.getServer(id, ctx);
+    const data = Object.keys(changed).length > 0 ? (await ctx.client.updateServer(id, changed, ctx)).data : await ctx.client.getServer(id, ctx);
     if (!data) throw new Error(`server ${id} no longer exists`);
-    return { ...observed(data).outputs, apikey: olds.outputs.apikey };
+    return { ...serverFromApi(data).outputs, apikey: olds.outputs.apikey };
   },
   async delete(ctx, id) {
     ctx.log(`deleting server ${id} with its system users, apps and databases`);
-    await serverPilotClient(ctx.config).deleteServer(id, ctx);
+    await ctx.client.deleteServer(id, ctx);
   },
 });

@@ -1,13 +1,11 @@
-import { z } from "zod";
-import { finishCreate } from "../../kit/errors";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
-import { serverPilotClient, type SysUserData } from "./client";
-import { password, sysUserName } from "./rules";
+import type { SysUserData } from "./client";
+import { apiId, password, sysUserName } from "./rules";
 
 const inputs = {
-  serverId: field(z.string().min(1, "must be a server id"), {
+  serverId: field(apiId("a server id"), {
     description: "The id of the server the system user lives on.",
     replaceOnChanges: true,
   }),
@@ -23,8 +21,9 @@ const inputs = {
   }),
 };
 
-function observed(data: SysUserData) {
-  return { inputs: { serverId: data.serverid, name: data.name }, outputs: {} };
+/** The API's system user as the provider sees it; the list function uses the same mapping. */
+export function sysUserFromApi(data: SysUserData) {
+  return { id: data.id, inputs: { serverId: data.serverid, name: data.name }, outputs: {} };
 }
 
 export const SysUser = defineResource({
@@ -48,22 +47,22 @@ export const SysUser = defineResource({
     return [];
   },
   async create(ctx, args) {
-    const client = serverPilotClient(ctx.config);
-    const created = await client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx);
-    await finishCreate(created.data.id, args, {}, () => client.settle(created, ctx));
+    const created = await ctx.client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx);
+    ctx.created(created.data.id);
+    await ctx.client.settle(created, ctx);
     return { id: created.data.id, outputs: {} };
   },
   async read(ctx, id) {
-    const data = await serverPilotClient(ctx.config).getSysUser(id, ctx);
-    return data && observed(data);
+    const data = await ctx.client.getSysUser(id, ctx);
+    return data && sysUserFromApi(data);
   },
   async update(ctx, id, _olds, news) {
     // Only the password is updatable; rules() guarantees it is still set.
-    await serverPilotClient(ctx.config).updateSysUser(id, { password: news.password! }, ctx);
+    await ctx.client.updateSysUser(id, { password: news.password! }, ctx);
     return {};
   },
   async delete(ctx, id) {
     ctx.log(`deleting system user ${id} with its apps and databases`);
-    await serverPilotClient(ctx.config).deleteSysUser(id, ctx);
+    await ctx.client.deleteSysUser(id, ctx);
   },
 });

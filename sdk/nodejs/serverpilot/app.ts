@@ -6,7 +6,7 @@ import * as outputs from "../types/output";
 import * as utilities from "../utilities";
 
 /**
- * A PHP web application (a website) owned by a system user, optionally with WordPress installed, and its SSL: AutoSSL or a custom certificate, and ForceSSL.
+ * A PHP web application (a website) owned by a system user, optionally with WordPress installed at creation, and its SSL: AutoSSL or a custom certificate, and ForceSSL.
  */
 export class App extends pulumi.CustomResource {
     /** Gets an existing App by its id, without managing it. */
@@ -32,19 +32,19 @@ export class App extends pulumi.CustomResource {
      */
     declare public readonly sysuserId: pulumi.Output<string>;
     /**
-     * The PHP runtime. One of: `php5.4`, `php5.5`, `php5.6`, `php7.0`, `php7.1`, `php7.2`.
+     * The PHP runtime, such as php8.3. It must be one the server offers; where ServerPilot reports the server's runtimes, that is checked before anything changes.
      */
     declare public readonly runtime: pulumi.Output<string>;
     /**
-     * The domains the web server answers for (example.com also serves www.example.com). The whole list is sent on every change; its order does not matter.
+     * The domains the web server answers for (example.com also serves www.example.com; *.example.com every subdomain). Compared as ServerPilot stores them: in any order, in any case, without a trailing dot; each may appear once.
      */
     declare public readonly domains: pulumi.Output<string[] | undefined>;
     /**
-     * Installs WordPress when the app is created. ServerPilot never returns it; changing it recreates the app.
+     * Installs WordPress when the app is created. It is used only then: a later change or removal is recorded with a warning and changes nothing on the site (replace the app, for example with `pulumi up --replace`, to install it afresh). ServerPilot never returns it.
      */
     declare public readonly wordpress: pulumi.Output<outputs.serverpilot.AppWordpress | undefined>;
     /**
-     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans; the domains must resolve to the server). Excludes customSsl.
+     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans). It needs a domain that is not a wildcard and that resolves to the server; the provider waits until the certificate is available. Excludes customSsl.
      */
     declare public readonly autoSsl: pulumi.Output<boolean | undefined>;
     /**
@@ -121,19 +121,19 @@ export interface AppArgs {
      */
     sysuserId: pulumi.Input<string>;
     /**
-     * The PHP runtime. One of: `php5.4`, `php5.5`, `php5.6`, `php7.0`, `php7.1`, `php7.2`.
+     * The PHP runtime, such as php8.3. It must be one the server offers; where ServerPilot reports the server's runtimes, that is checked before anything changes.
      */
     runtime: pulumi.Input<string>;
     /**
-     * The domains the web server answers for (example.com also serves www.example.com). The whole list is sent on every change; its order does not matter.
+     * The domains the web server answers for (example.com also serves www.example.com; *.example.com every subdomain). Compared as ServerPilot stores them: in any order, in any case, without a trailing dot; each may appear once.
      */
     domains?: pulumi.Input<pulumi.Input<string>[]>;
     /**
-     * Installs WordPress when the app is created. ServerPilot never returns it; changing it recreates the app.
+     * Installs WordPress when the app is created. It is used only then: a later change or removal is recorded with a warning and changes nothing on the site (replace the app, for example with `pulumi up --replace`, to install it afresh). ServerPilot never returns it.
      */
     wordpress?: pulumi.Input<inputs.serverpilot.AppWordpress>;
     /**
-     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans; the domains must resolve to the server). Excludes customSsl.
+     * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans). It needs a domain that is not a wildcard and that resolves to the server; the provider waits until the certificate is available. Excludes customSsl.
      */
     autoSsl?: pulumi.Input<boolean>;
     /**

@@ -33,7 +33,7 @@ export interface GetAppsArgs {
 
 export interface GetAppsResult {
     /**
-     * The apps.
+     * The App resources found.
      */
     readonly apps: outputs.serverpilot.GetAppsApps[];
 }

@@ -33,7 +33,7 @@ export interface GetDatabasesArgs {
 
 export interface GetDatabasesResult {
     /**
-     * The databases.
+     * The Database resources found.
      */
     readonly databases: outputs.serverpilot.GetDatabasesDatabases[];
 }

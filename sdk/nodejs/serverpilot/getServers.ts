@@ -25,7 +25,7 @@ export interface GetServersArgs {
 
 export interface GetServersResult {
     /**
-     * The servers.
+     * The Server resources found.
      */
     readonly servers: outputs.serverpilot.GetServersServers[];
 }

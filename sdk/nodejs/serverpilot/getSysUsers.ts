@@ -29,7 +29,7 @@ export interface GetSysUsersArgs {
 
 export interface GetSysUsersResult {
     /**
-     * The system users.
+     * The SysUser resources found.
      */
     readonly sysusers: outputs.serverpilot.GetSysUsersSysusers[];
 }

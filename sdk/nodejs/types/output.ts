@@ -1,5 +1,6 @@
 // Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
 
+import * as outputs from "./output";
 
 export namespace serverpilot {
 
@@ -9,7 +10,7 @@ export namespace serverpilot {
          */
         siteTitle: string;
         /**
-         * The WordPress administrator's user name, at most 60 characters.
+         * The WordPress administrator's user name.
          */
         adminUser: string;
         /**
@@ -32,7 +33,7 @@ export namespace serverpilot {
          */
         cert: string;
         /**
-         * The PEM CA certificate chain, if any.
+         * The PEM CA certificate chain; null or absent when there is none.
          */
         cacerts?: string;
     }
@@ -50,109 +51,151 @@ export namespace serverpilot {
 
     export interface GetServersServers {
         /**
-         * Server id.
+         * The Server's id.
          */
         id: string;
         /**
-         * Server nickname.
+         * The nickname of the server: 1 to 255 lowercase letters, digits, '.' and '-'.
          */
         name: string;
         /**
-         * Firewall enabled.
+         * Whether the server's firewall is enabled.
          */
-        firewall: boolean;
+        firewall?: boolean;
         /**
-         * Automatic updates enabled.
+         * Whether automatic system updates are enabled.
          */
-        autoupdates: boolean;
+        autoupdates?: boolean;
         /**
-         * Unknown domains denied.
+         * Whether requests for domains no app serves are denied (true) or sent to the default app (false).
          */
-        denyUnknownDomains: boolean;
+        denyUnknownDomains?: boolean;
         /**
-         * Last address.
+         * The address the server last connected from.
          */
         lastaddress?: string;
         /**
-         * Created (Unix seconds).
+         * When the server last connected (Unix seconds).
+         */
+        lastconn?: number;
+        /**
+         * When the server was created (Unix seconds).
          */
         datecreated: number;
     }
 
     export interface GetSysUsersSysusers {
         /**
-         * System user id.
+         * The SysUser's id.
          */
         id: string;
         /**
-         * User name.
-         */
-        name: string;
-        /**
-         * Server id.
+         * The id of the server the system user lives on.
          */
         serverId: string;
+        /**
+         * The Linux user name: 3 to 32 lowercase letters, digits and '-', starting with a letter.
+         */
+        name: string;
+    }
+
+    export interface AppSummaryCustomSsl {
+        /**
+         * The PEM private key.
+         */
+        key: string;
+        /**
+         * The PEM certificate.
+         */
+        cert: string;
+        /**
+         * The PEM CA certificate chain; null or absent when there is none.
+         */
+        cacerts?: string;
     }
 
     export interface GetAppsApps {
         /**
-         * App id.
+         * The App's id.
          */
         id: string;
         /**
-         * App nickname.
+         * The nickname of the app: 3 to 30 lowercase letters and digits. Its web root is /srv/users/<sysuser>/apps/<name>/public.
          */
         name: string;
         /**
-         * Owning system user.
+         * The system user that owns the app; it also decides the server the app runs on.
          */
         sysuserId: string;
         /**
-         * Server id.
-         */
-        serverId: string;
-        /**
-         * PHP runtime.
+         * The PHP runtime, such as php8.3. It must be one the server offers; where ServerPilot reports the server's runtimes, that is checked before anything changes.
          */
         runtime: string;
         /**
-         * Domains.
+         * The domains the web server answers for (example.com also serves www.example.com; *.example.com every subdomain). Compared as ServerPilot stores them: in any order, in any case, without a trailing dot; each may appear once.
          */
-        domains: string[];
+        domains?: string[];
         /**
-         * Whether the app has SSL (AutoSSL or custom).
+         * Serve HTTPS with a certificate ServerPilot issues and renews (AutoSSL, paid plans). It needs a domain that is not a wildcard and that resolves to the server; the provider waits until the certificate is available. Excludes customSsl.
          */
-        sslEnabled: boolean;
+        autoSsl?: boolean;
         /**
-         * Created (Unix seconds).
+         * Serve HTTPS with your own certificate. Excludes autoSsl.
+         */
+        customSsl?: outputs.serverpilot.AppSummaryCustomSsl;
+        /**
+         * Redirect HTTP to HTTPS (ForceSSL). Needs autoSsl or customSsl.
+         */
+        forceSsl?: boolean;
+        /**
+         * The server the app runs on.
+         */
+        serverId: string;
+        /**
+         * When the app was created (Unix seconds).
          */
         datecreated: number;
+        /**
+         * Whether an AutoSSL certificate is available for the app (reported on paid plans only).
+         */
+        autoSslAvailable?: boolean;
+        /**
+         * The domains of the available AutoSSL certificate.
+         */
+        autoSslDomains?: string[];
+    }
+
+    export interface DatabaseSummaryUser {
+        /**
+         * The database user's name, at most 16 characters.
+         */
+        name: string;
     }
 
     export interface GetDatabasesDatabases {
         /**
-         * Database id.
+         * The Database's id.
          */
         id: string;
         /**
-         * Database name.
-         */
-        name: string;
-        /**
-         * App id.
+         * The app the database belongs to.
          */
         appId: string;
         /**
-         * Server id.
+         * The MySQL database name: 3 to 64 lowercase letters, digits and '-'.
+         */
+        name: string;
+        /**
+         * The database's only user.
+         */
+        user: outputs.serverpilot.DatabaseSummaryUser;
+        /**
+         * The server the database lives on.
          */
         serverId: string;
         /**
-         * Database user id.
+         * The id of the database user.
          */
         userId: string;
-        /**
-         * Database user name.
-         */
-        userName: string;
     }
 }

@@ -1,0 +1,113 @@
+import { HttpClient } from "../http/client";
+import { credentialHint, howToSet, userAgent, type Api, type ConfigVariable } from "./api";
+import type { CheckFailure } from "./errors";
+import { isUnknown } from "./values";
+
+/**
+ * The provider's configuration once Configure has run: program config first, then environment,
+ * then defaults. It keeps one client per API, built on first use, so every resource of a
+ * deployment shares that API's connections and rate limit.
+ */
+export class ProviderConfiguration {
+  private readonly clients = new Map<Api, unknown>();
+
+  constructor(
+    private readonly values: ReadonlyMap<string, string>,
+    /** Keys whose value comes from another resource and is not known during preview. */
+    private readonly unknown: ReadonlySet<string> = new Set(),
+  ) {}
+
+  static resolve(apis: readonly Api[], given: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ProviderConfiguration {
+    const values = new Map<string, string>();
+    const unknown = new Set<string>();
+    for (const variable of apis.flatMap((api) => api.variables)) {
+      if (isUnknown(given[variable.key])) unknown.add(variable.key);
+      const value = stringValue(given[variable.key]) ?? variable.env.map((e) => env[e]).find((v) => v) ?? variable.default;
+      if (value !== undefined && value !== "") values.set(variable.key, value);
+    }
+    return new ProviderConfiguration(values, unknown);
+  }
+
+  get(key: string): string | undefined {
+    return this.values.get(key);
+  }
+
+  /** The reason a resource of this API cannot be used yet, naming each missing key and its variable. */
+  missingFor(api: Api): string | undefined {
+    const missing = api.variables.filter((v) => v.required && !this.values.get(v.key) && !this.unknown.has(v.key));
+    if (missing.length === 0) return undefined;
+    const lines = missing.map((v) => `hosting:${v.key} is not set: run ${howToSet(v)}`);
+    return `${api.name} credentials are missing. ${lines.join("; ")}`;
+  }
+
+  /** The API's typed client for this configuration. */
+  clientFor<C>(api: Api<C>): C {
+    if (!this.clients.has(api)) {
+      const values = Object.fromEntries(Object.entries(api.localNames).map(([local, key]) => [local, this.values.get(key)]));
+      const hint = credentialHint(api);
+      const client = api.connect(values, {
+        http: (options) =>
+          new HttpClient({
+            ...options,
+            apiName: api.name,
+            userAgent: userAgent(),
+            // The one error a user fixes in their config, not in their program: say where.
+            errorMessage: (status, body) => {
+              const message = options.errorMessage?.(status, body);
+              return status === 401 ? `${message ?? "unauthorized"}; ${hint}` : message;
+            },
+          }),
+      });
+      this.clients.set(api, client);
+    }
+    return this.clients.get(api) as C;
+  }
+}
+
+/** The short key of a config entry as the engine names it in variables ("hosting:config:x", "hosting:x") or args ("x"). */
+export function configKey(key: string): string {
+  return key.replace(/^hosting:(config:)?/, "");
+}
+
+export function checkConfigValues(variables: readonly ConfigVariable[], given: Record<string, unknown>): CheckFailure[] {
+  const failures: CheckFailure[] = [];
+  const byKey = new Map(variables.map((v) => [v.key, v]));
+  for (const [key, value] of Object.entries(given)) {
+    if (key === "version" || key.startsWith("__")) continue;
+    const variable = byKey.get(key);
+    if (!variable) {
+      failures.push({ property: key, reason: `unknown configuration key; known keys: ${[...byKey.keys()].join(", ")}` });
+      continue;
+    }
+    const text = stringValue(value);
+    if (text === undefined) continue; // unknown during preview, or unset
+    const problem = variable.validate?.(text);
+    if (problem) failures.push({ property: key, reason: problem });
+  }
+  return failures;
+}
+
+function stringValue(value: unknown): string | undefined {
+  if (typeof value === "string") return isUnknown(value) ? undefined : value;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return undefined;
+}
+
+/** Endpoints must be https, except on loopback where the local sandbox serves plain http. */
+export function validateEndpoint(value: string): string | undefined {
+  if (value.length > 2048) return "must be a URL of at most 2048 characters";
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `must be an absolute URL such as https://api.example.com/v1, got "${value}"`;
+  }
+  if (url.protocol === "https:") return undefined;
+  if (url.protocol === "http:" && isLoopback(url.hostname)) return undefined;
+  if (url.protocol === "http:") return `plain http:// is accepted only for loopback hosts (127.0.0.1, ::1, localhost); use https:// for ${url.hostname}`;
+  return `must use https://, got ${url.protocol}`;
+}
+
+function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import type { ResourceContext } from "./context";
+import { field, metaOf } from "./fields";
+import { unwrap } from "./introspect";
+import { defineFunction, splitToken, type ProviderFunction, type Resource } from "./resource";
+import type { PropertyMap } from "./values";
+
+type Shape = Record<string, z.ZodType>;
+
+/** What a list function needs to know of an API record: the mapping the resource's read uses. */
+export interface Mapped {
+  id: string;
+  inputs: object;
+  outputs: object;
+}
+
+/**
+ * A function that lists one kind of resource, declared from the resource itself: each item is
+ * the resource as Read sees it (its id, readable inputs and outputs), mapped from API data by
+ * the very function the resource uses, so a list and a refresh never disagree. Filters are item
+ * properties compared for equality.
+ */
+export function defineListFunction<Data, C>(options: {
+  token: string;
+  description: string;
+  resource: Resource<any, any, C>;
+  /** The result's property: "servers". */
+  listName: string;
+  /** Item property -> what filtering on it means. */
+  filters?: Record<string, string>;
+  list(ctx: ResourceContext<C>): Promise<Data[]>;
+  fromApi(data: Data): Mapped;
+}): ProviderFunction {
+  const { resource } = options;
+  const { name } = splitToken(resource.token);
+  const itemType = `${name}Summary`;
+  const item = {
+    id: field(z.string(), { description: `The ${name}'s id.` }),
+    ...readableShape(resource.inputs, itemType),
+    ...readableShape(resource.outputs, itemType),
+  };
+  const filters = options.filters ?? {};
+  return defineFunction({
+    token: options.token,
+    description: options.description,
+    api: resource.api,
+    inputs: Object.fromEntries(Object.entries(filters).map(([key, description]) => [key, field(z.string().optional(), { description })])),
+    outputs: {
+      [options.listName]: field(z.array(z.object(item)), { description: `The ${name} resources found.`, typeName: itemType }),
+    },
+    async invoke(ctx, args: PropertyMap) {
+      const records = await options.list(ctx);
+      const items = records.map((record) => {
+        const { id, inputs, outputs } = options.fromApi(record);
+        return { id, ...inputs, ...outputs } as PropertyMap;
+      });
+      const wanted = Object.entries(args).filter(([key, value]) => key in filters && value !== undefined);
+      return { [options.listName]: items.filter((i) => wanted.every(([key, value]) => i[key] === value)) } as never;
+    },
+  });
+}
+
+/**
+ * The shape without write-only fields (what the API never returns). Nested objects are rebuilt
+ * as types of their own, so a list item never claims a password it cannot have.
+ */
+function readableShape(shape: Shape, owner: string): Shape {
+  const out: Shape = {};
+  for (const [key, schema] of Object.entries(shape)) {
+    const meta = metaOf(schema);
+    if (meta?.writeOnly) continue;
+    const { base, optional } = unwrap(schema);
+    if (base.kind !== "object") {
+      out[key] = schema;
+      continue;
+    }
+    const typeName = `${owner}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
+    const rebuilt = z.object(readableShape(base.shape, typeName));
+    out[key] = field(optional ? rebuilt.optional() : rebuilt, { ...meta!, description: meta?.description ?? key, typeName });
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import * as rpc from "@pulumi/pulumi/proto/provider_pb";
+import { secrets } from "../http/redact";
+import { checkInputs } from "../kit/check";
+import { Changes, diffInputs } from "../kit/diff";
+import { InputError } from "../kit/errors";
+import { reconcileInputs } from "../kit/reconcile";
+import type { Resource } from "../kit/resource";
+import { UNKNOWN, unwrapSecrets, type PropertyMap } from "../kit/values";
+import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
+import { registry } from "../registry";
+import { DEFAULT_TIMEOUT_SECONDS, operationFor, timeoutOf, type OperationSource } from "./operation";
+import { recordPartialState } from "./partial-state";
+import { pick, rememberSecrets, stateOf } from "./state";
+import { diffResponse, toCheckFailure, toJs, toStruct } from "./wire";
+
+/** Check, Diff, Create, Read, Update and Delete: the engine's calls about one resource. */
+export class ResourceLifecycle {
+  constructor(private readonly source: OperationSource) {}
+
+  async check(req: rpc.CheckRequest): Promise<rpc.CheckResponse> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const news = unwrapSecrets(toJs(req.getNews()));
+    news.secretStrings.forEach((s) => secrets.add(s));
+    // On a create the engine sends an empty map, not nothing: either way there are no olds.
+    const olds = req.hasOlds() ? unwrapSecrets(toJs(req.getOlds())).values : undefined;
+    const { inputs, failures } = checkInputs(resource, news.values, olds);
+    const missing = this.source.configuration().missingFor(resource.api);
+    if (missing) failures.push({ property: "", reason: missing });
+    return new rpc.CheckResponse()
+      .setInputs(toStruct(stateOf(resource, inputs, {}, news.secretPaths).inputs))
+      .setFailuresList(failures.map(toCheckFailure));
+  }
+
+  async diff(req: rpc.DiffRequest): Promise<rpc.DiffResponse> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const state = unwrapSecrets(toJs(req.getOlds())).values;
+    const priorInputs = priorInputsOf(resource, req, state);
+    const news = unwrapSecrets(toJs(req.getNews())).values;
+    const unreadable = unreadableOf(state);
+    const result = diffInputs(resource, priorInputs, news, unreadable);
+    const assumed = [...unreadable].filter((path) => valueAt(priorInputs, path) === undefined && valueAt(news, path) !== undefined);
+    if (assumed.length > 0) {
+      await this.source.engine.send(
+        "warning",
+        `${assumed.join(", ")} cannot be read back from ${resource.api.name}; the imported resource is assumed to match the program. Change the value in the program to set it.`,
+        req.getUrn(),
+      );
+    }
+    return diffResponse(result.detailedDiff, result.replaces, result.deleteBeforeReplace);
+  }
+
+  async create(req: rpc.CreateRequest): Promise<rpc.CreateResponse> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const props = unwrapSecrets(toJs(req.getProperties()));
+    const inputs = props.values;
+    rememberSecrets(resource.inputs, inputs, props.secretStrings);
+    if (req.getPreview()) {
+      const known = (resource.previewOutputs?.(inputs as never) ?? {}) as PropertyMap;
+      const outputs = Object.fromEntries(Object.keys(resource.outputs).map((k) => [k, known[k] ?? UNKNOWN]));
+      return new rpc.CreateResponse().setId("").setProperties(toStruct(stateOf(resource, inputs, outputs, props.secretPaths).properties));
+    }
+    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "create"));
+    try {
+      const { id, outputs } = await operation.run((ctx) => resource.create(ctx, inputs as never));
+      rememberSecrets(resource.outputs, outputs as PropertyMap);
+      return new rpc.CreateResponse().setId(id).setProperties(toStruct(stateOf(resource, inputs, outputs as PropertyMap, props.secretPaths).properties));
+    } catch (error) {
+      const accepted = operation.accepted;
+      if (!accepted) throw error;
+      rememberSecrets(resource.outputs, accepted.outputs);
+      throw await recordPartialState({
+        source: this.source,
+        resource,
+        urn: req.getUrn(),
+        id: accepted.id,
+        known: { inputs, outputs: accepted.outputs },
+        error,
+        userSecrets: props.secretPaths,
+        describe: (reason) => `created ${accepted.id}, but then: ${reason}`,
+      });
+    }
+  }
+
+  async read(req: rpc.ReadRequest): Promise<rpc.ReadResponse> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const priorState = unwrapSecrets(toJs(req.getProperties()));
+    const priorInputs = unwrapSecrets(toJs(req.getInputs()));
+    const isImport = Object.keys(priorState.values).length === 0 && Object.keys(priorInputs.values).length === 0;
+    const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
+    const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
+    if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
+    const inputs = reconcileInputs(
+      resource.inputs,
+      observed.inputs as PropertyMap,
+      isImport ? undefined : req.hasInputs() ? priorInputs.values : pick(resource.inputs, priorState.values),
+    );
+    const outputs = reconcileInputs(resource.outputs, observed.outputs as PropertyMap, isImport ? undefined : priorState.values);
+    rememberSecrets(resource.inputs, inputs);
+    rememberSecrets(resource.outputs, outputs);
+    const userSecrets = new Set([...priorState.secretPaths, ...priorInputs.secretPaths]);
+    // What an import could not read stays marked until an update supplies it.
+    const unreadable = unreadablePaths(resource.inputs, inputs).filter((path) => isImport || unreadableOf(priorState.values).has(path));
+    const state = stateOf(resource, inputs, outputs, userSecrets);
+    const properties = toStruct(state.properties);
+    const readInputs = toStruct(state.inputs);
+    if (unreadable.length > 0) {
+      properties.getFieldsMap().set(UNREADABLE_KEY, Value.fromJavaScript(unreadable));
+      // The engine checks an import against these inputs: the mark lets Check waive exactly
+      // the required write-only values the import could not read, and nothing on a create.
+      if (isImport) readInputs.getFieldsMap().set(UNREADABLE_KEY, Value.fromJavaScript(unreadable));
+    }
+    return new rpc.ReadResponse().setId(req.getId()).setProperties(properties).setInputs(readInputs);
+  }
+
+  async update(req: rpc.UpdateRequest): Promise<rpc.UpdateResponse> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const state = unwrapSecrets(toJs(req.getOlds()));
+    const priorInputs = priorInputsOf(resource, req, state.values);
+    const news = unwrapSecrets(toJs(req.getNews()));
+    rememberSecrets(resource.inputs, news.values, news.secretStrings);
+    const priorOutputs = pick(resource.outputs, state.values);
+    const userSecrets = new Set([...state.secretPaths, ...news.secretPaths]);
+    const changes = new Changes(diffInputs(resource, priorInputs, news.values, unreadableOf(state.values)).detailedDiff);
+    if (req.getPreview()) {
+      const operation = operationFor(this.source, resource, req.getUrn(), 0);
+      for (const step of resource.describeUpdate?.(priorInputs as never, news.values as never, changes) ?? []) operation.ctx.log(`will ${step}`);
+      await operation.flush();
+      return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, priorOutputs, userSecrets).properties));
+    }
+    if (!resource.update) throw new Error(`${resource.token} cannot be updated in place; every change replaces it`);
+    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "update"));
+    try {
+      const outputs = await operation.run((ctx) =>
+        resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes),
+      );
+      return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
+    } catch (error) {
+      // Bad input the API refused changed nothing; anything else may have come after part of
+      // the update was applied: record what is true now, so the next preview shows what is left.
+      if (error instanceof InputError) throw error;
+      throw await recordPartialState({
+        source: this.source,
+        resource,
+        urn: req.getUrn(),
+        id: req.getId(),
+        known: { inputs: priorInputs, outputs: priorOutputs },
+        error,
+        userSecrets,
+        describe: (reason) => reason,
+      });
+    }
+  }
+
+  async delete(req: rpc.DeleteRequest): Promise<Empty> {
+    const resource = resourceOf(req.getType(), req.getUrn());
+    const state = unwrapSecrets(toJs(req.getProperties())).values;
+    const inputs = priorInputsOf(resource, req, state);
+    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"));
+    await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
+    return new Empty();
+  }
+}
+
+export function resourceOf(type: string, urn: string): Resource {
+  const token = type || urn.split("::").at(-2)?.split("$").at(-1) || "";
+  const resource = registry().resources.get(token);
+  if (!resource) throw new Error(`unknown resource type ${token}; this provider serves ${[...registry().resources.keys()].join(", ")}`);
+  return resource;
+}
+
+/** The inputs last applied: sent by the engine as old inputs, or else read from the state. */
+function priorInputsOf(resource: Resource, req: { hasOldInputs(): boolean; getOldInputs(): Struct | undefined }, state: PropertyMap): PropertyMap {
+  return req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pick(resource.inputs, state);
+}
+
+function unreadableOf(state: PropertyMap): Set<string> {
+  return new Set(Array.isArray(state[UNREADABLE_KEY]) ? (state[UNREADABLE_KEY] as string[]) : []);
+}

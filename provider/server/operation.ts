@@ -1,0 +1,81 @@
+import type { ProviderConfiguration } from "../kit/config";
+import type { CreateContext } from "../kit/context";
+import type { Resource } from "../kit/resource";
+import type { PropertyMap } from "../kit/values";
+import type { EngineLog } from "./engine-log";
+
+/** Default deadlines, in seconds, when neither the program nor the resource sets one. */
+export const DEFAULT_TIMEOUT_SECONDS = { create: 20 * 60, update: 20 * 60, delete: 20 * 60, read: 5 * 60 };
+
+/** The timeout of one request: the program's customTimeouts, else the resource's own default, else ours. */
+export function timeoutOf(requested: number, resource: Pick<Resource, "timeouts">, kind: "create" | "update" | "delete"): number {
+  return requested || resource.timeouts?.[kind] || DEFAULT_TIMEOUT_SECONDS[kind];
+}
+
+/** A create that the API accepted: its id, and the outputs known at that moment. */
+export interface AcceptedCreate {
+  id: string;
+  outputs: PropertyMap;
+}
+
+/**
+ * One provider operation (a create, a read, an invoke...): the context handed to the
+ * declaration, and the bookkeeping around it. Logs are tied to the URN and all delivered before
+ * the operation answers, so they come before its result in the engine's output.
+ */
+export class Operation<C = unknown> {
+  readonly ctx: CreateContext<C>;
+  /** Set once the API accepted a create: from then on a failure records the resource. */
+  accepted: AcceptedCreate | undefined;
+  private readonly pending: Promise<void>[] = [];
+
+  constructor(
+    engine: EngineLog,
+    urn: string,
+    client: C,
+    options: { timeoutSeconds: number; signal?: AbortSignal },
+  ) {
+    this.ctx = {
+      urn,
+      client,
+      signal: options.signal,
+      deadline: options.timeoutSeconds > 0 ? Date.now() + options.timeoutSeconds * 1000 : undefined,
+      log: (message) => void this.pending.push(engine.send("info", message, urn)),
+      warn: (message) => void this.pending.push(engine.send("warning", message, urn)),
+      created: (id, knownOutputs = {}) => {
+        this.accepted = { id, outputs: { ...(this.accepted?.outputs ?? {}), ...knownOutputs } };
+      },
+    };
+  }
+
+  /** Runs the declaration's work, then delivers every log line it produced. */
+  async run<T>(fn: (ctx: CreateContext<C>) => Promise<T>): Promise<T> {
+    try {
+      return await fn(this.ctx);
+    } finally {
+      await this.flush();
+    }
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
+  }
+}
+
+/** What the lifecycle handlers need from the service: configuration, engine, cancellation. */
+export interface OperationSource {
+  readonly engine: EngineLog;
+  configuration(): ProviderConfiguration;
+  /** Aborted by Cancel. */
+  cancellation(): AbortSignal;
+}
+
+export function operationFor<C>(
+  source: OperationSource,
+  resource: Pick<Resource<any, any, C>, "api">,
+  urn: string,
+  timeoutSeconds: number,
+  signal: AbortSignal | undefined = source.cancellation(),
+): Operation<C> {
+  return new Operation(source.engine, urn, source.configuration().clientFor(resource.api), { timeoutSeconds, signal });
+}
