@@ -16,7 +16,11 @@ import type { EngineLog } from "./engine-log";
 import { toGrpcError } from "./grpc-errors";
 import { ResourceLifecycle } from "./lifecycle";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, type OperationSource } from "./operation";
+import { useNativeUtf8 } from "./protobuf-strings";
 import { diffResponse, shortKeys, toCheckFailure, toJs, toStruct } from "./wire";
+
+// Loaded right after the port is printed, before any large request can arrive.
+useNativeUtf8();
 
 type Call<Req> = grpc.ServerUnaryCall<Req, unknown>;
 type Callback<Res> = grpc.sendUnaryData<Res>;

@@ -14,7 +14,11 @@ import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
+import { useNativeUtf8 } from "../../provider/server/protobuf-strings";
 import { packageRoot } from "../../provider/version";
+
+// The engine is written in Go: its side of the wire costs next to nothing. So should ours.
+useNativeUtf8();
 
 export type Props = Record<string, unknown>;
 
