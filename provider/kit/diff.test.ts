@@ -63,4 +63,36 @@ describe("diffInputs", () => {
     expect(diffInputs(declaration, imported, base, new Set(["user.password"])).detailedDiff).toEqual({});
     expect(diffInputs(declaration, imported, base).detailedDiff).toEqual({ "user.password": { kind: "add", replace: false } });
   });
+
+  it("still shows a replacement inside an object whose other field is not known yet", () => {
+    const diff = diffInputs(declaration, base, { ...base, user: { name: "v", password: UNKNOWN } });
+    expect(diff.detailedDiff).toEqual({
+      "user.name": { kind: "update", replace: true },
+      "user.password": { kind: "update", replace: false },
+    });
+    expect(diff.replaces).toEqual(["user"]);
+    expect(diff.deleteBeforeReplace).toBe(true); // the unique name "a" is known and kept
+  });
+
+  it("counts a whole object not known yet as a replacement when a replace-on-change field is inside", () => {
+    const diff = diffInputs(declaration, base, { ...base, user: UNKNOWN });
+    expect(diff.detailedDiff).toEqual({ user: { kind: "update", replace: true } });
+    expect(diff.replaces).toEqual(["user"]);
+  });
+
+  it("does not ask to delete first when the unique name is not known yet", () => {
+    expect(diffInputs(declaration, base, { ...base, name: UNKNOWN }).deleteBeforeReplace).toBe(false);
+  });
+
+  it("compares nested fields with their own normalisation", () => {
+    const pem = {
+      inputs: {
+        cert: field(
+          z.object({ text: field(z.string(), { description: "t", normalize: (v) => String(v).trim() }) }),
+          { description: "c" },
+        ),
+      },
+    };
+    expect(diffInputs(pem, { cert: { text: "PEM\n" } }, { cert: { text: "PEM" } }).detailedDiff).toEqual({});
+  });
 });

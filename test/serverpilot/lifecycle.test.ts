@@ -187,6 +187,19 @@ describe("App", () => {
     expect((await d.register(APP, "blog", news)).op).toBe("same");
   });
 
+  it("shows no diff, in refresh or after it, when the API returns the certificate without its final newline", async () => {
+    const cert = testCertificate();
+    const news = { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], customSsl: { ...cert, cert: `${cert.cert}\n` }, forceSsl: true };
+    await d.register(APP, "blog", news);
+    const ssl = env.sandbox.store.apps.get(id).ssl;
+    ssl.cert = ssl.cert.trimEnd();
+    ssl.key = ssl.key.replace(/\n/g, "\r\n");
+    const refreshed = await d.refresh(d.urn(APP, "blog"));
+    // Refresh keeps the program's spelling of an equal certificate.
+    expect(reveal(refreshed.state!.inputs.customSsl).key).toBe(cert.key);
+    expect((await d.register(APP, "blog", news)).op).toBe("same");
+  });
+
   it("rejects AutoSSL together with a custom certificate, and ForceSSL without SSL, at preview", async () => {
     await expect(
       d.register(APP, "blog", { ...base(), autoSsl: true, customSsl: testCertificate() }, { preview: true }),

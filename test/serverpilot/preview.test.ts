@@ -71,6 +71,73 @@ describe("Check names the property and the rule, before any API call", () => {
   });
 });
 
+describe("Check on a create", () => {
+  it("requires write-only values although the engine sends an empty map as olds", async () => {
+    const { failures } = await plugin.check(urnOf(DATABASE, "db"), {}, { appId: "a", name: "mydb", user: { name: "u" } });
+    expect(failures).toContainEqual({ property: "user.password", reason: "is required" });
+  });
+
+  it("refuses the same domain twice, whatever its case or trailing dot", async () => {
+    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php8.3", domains: ["Example.com", "www.example.com", "example.com."] });
+    expect(failures).toEqual([
+      { property: "domains[2]", reason: "repeats domains[0] (example.com); domains compare without case and trailing dot" },
+    ]);
+  });
+
+  it.each([
+    ["wildcard domains", { domains: ["*.example.com", "example.com"] }],
+    ["a custom certificate without CA certificates (null)", { customSsl: { key: "-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----", cert: "-----BEGIN CERTIFICATE-----\nx", cacerts: null } }],
+    ["any phpX.Y runtime", { runtime: "php8.4" }],
+    ["any non-empty WordPress e-mail and user, as the document has no rule for them", { wordpress: { siteTitle: "t", adminUser: "a".repeat(80), adminPassword: "long-enough", adminEmail: "not checked by the document" } }],
+  ])("accepts %s", async (_what, extra) => {
+    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php8.3", ...extra });
+    expect(failures).toEqual([]);
+  });
+
+  it("refuses autoSsl without a domain AutoSSL can cover", async () => {
+    for (const domains of [[], ["*.example.com"]]) {
+      const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php8.3", domains, autoSsl: true });
+      expect(failures).toEqual([
+        { property: "autoSsl", reason: "needs at least one domain that is not a wildcard: AutoSSL certificates cover named domains only" },
+      ]);
+    }
+  });
+});
+
+describe("preview of an update with values not known yet", () => {
+  const user = { name: "bloguser", password: "first-password" };
+  const olds = { appId: "a", name: "blogdb", user, serverId: "s", userId: "u" };
+  const oldInputs = { appId: "a", name: "blogdb", user };
+
+  it("shows a replace-on-change field inside an object as a replacement, deleting first when the name stays", async () => {
+    const diff = await plugin.diff(urnOf(DATABASE, "db"), "id", olds, { ...oldInputs, user: { name: "otheruser", password: UNKNOWN } }, oldInputs);
+    expect(diff.detailedDiff).toEqual({ "user.name": "update-replace", "user.password": "update" });
+    expect(diff.replaces).toEqual(["user"]);
+    expect(diff.deleteBeforeReplace).toBe(true);
+  });
+
+  it("shows an object not known yet as a replacement when it may hold one", async () => {
+    const diff = await plugin.diff(urnOf(DATABASE, "db"), "id", olds, { ...oldInputs, user: UNKNOWN }, oldInputs);
+    expect(diff.detailedDiff).toEqual({ user: "update-replace" });
+    expect(diff.replaces).toEqual(["user"]);
+  });
+
+  it("never prints the unknown placeholder, nor an SSL step that only might happen", async () => {
+    const app = { name: "blog", sysuserId: "u", runtime: "php8.2", domains: ["example.com"], autoSsl: false, forceSsl: false };
+    const logsBefore = plugin.logs.length;
+    await plugin.update(urnOf(APP, "blog"), "id", { ...app, serverId: "s", datecreated: 1 }, { ...app, runtime: UNKNOWN, autoSsl: UNKNOWN }, {
+      preview: true,
+      oldInputs: app,
+    });
+    const lines = plugin.logs.slice(logsBefore).map((l) => l.message);
+    expect(lines).toEqual([
+      "will change the runtime to a value known after apply",
+      "will decide the SSL steps once autoSsl, customSsl and forceSsl are known",
+    ]);
+    expect(lines.join("\n")).not.toContain(UNKNOWN);
+  });
+});
+
 describe("preview of a create", () => {
   it("makes no API call and leaves computed outputs unknown", async () => {
     const before = sandbox.requests.length;

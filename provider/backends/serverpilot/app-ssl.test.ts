@@ -18,6 +18,7 @@ describe("planSsl follows ServerPilot's rules for moving between SSL modes", () 
     ]],
     ["custom to AutoSSL", custom(), auto(), ["remove the custom certificate", "enable AutoSSL"]],
     ["a new certificate replaces the old one in place, ForceSSL kept", custom("CERT-A", true), custom("CERT-B", true), ["replace the custom certificate"]],
+    ["the same certificate as ServerPilot returns it (CRLF, no final newline) is no change", custom("L1\r\nL2"), custom("L1\nL2\n"), []],
     ["removing SSL also removes ForceSSL: no separate call", auto(true), none, ["remove AutoSSL (this also turns ForceSSL off)"]],
     ["ForceSSL off alone", auto(true), auto(false), ["turn ForceSSL off"]],
   ])("%s", (_name, from, to, expected) => {
