@@ -28,12 +28,14 @@ export interface EmulatorRequest extends RequestHead {
   body: Buffer;
 }
 
-/** What a route handler gets. `principal` is whatever the definition's authenticate returned. */
-export interface RouteContext<P> {
+/**
+ * What a route handler gets: `principal` is what the definition's authenticate
+ * returned, `body` what its parseBody did (B: unknown unless the hook says more).
+ */
+export interface RouteContext<P, B = unknown> {
   /** The pattern's capture groups, percent-decoded. */
   params: string[];
-  /** What parseBody made of the body. */
-  body: unknown;
+  body: B;
   query: Query;
   headers: IncomingHttpHeaders;
   principal: P;
@@ -60,17 +62,17 @@ export const reply = (status: number, body?: unknown, headers?: HeaderMap) => ne
 /** A JSON body (answered with 200) or a Reply. */
 export type RouteResult = unknown;
 
-export interface Route<P = unknown> {
+export interface Route<P = unknown, B = unknown> {
   /** Upper case, e.g. "GET". */
   method: string;
   /** Matched against the path below the base path, without query; capture groups become params. */
   pattern: RegExp;
   /** Whether the route waits its turn behind other mutations; default: all but GET and HEAD. */
   serial?: boolean;
-  handle(context: RouteContext<P>): RouteResult | Promise<RouteResult>;
+  handle(context: RouteContext<P, B>): RouteResult | Promise<RouteResult>;
 }
 
-export interface EmulatorDefinition<P = void> {
+export interface EmulatorDefinition<P = void, B = unknown> {
   /** For messages, e.g. "ServerPilot". */
   name: string;
   /** Where the API lives, e.g. "/v1"; "" for the root. The sandbox's url ends with it. */
@@ -83,12 +85,12 @@ export interface EmulatorDefinition<P = void> {
   authenticate(request: EmulatorRequest): P | Promise<P>;
   /** The API's error body for a status and message (and the error's details). */
   errorBody(status: number, message: string, details?: unknown): unknown;
-  routes: Route<P>[];
+  routes: Route<P, B>[];
   /**
    * Turns the body into what handlers get, after routing; throws an
    * EmulatorError for a body the API refuses. Default: parseJsonBody.
    */
-  parseBody?(request: EmulatorRequest): unknown;
+  parseBody?(request: EmulatorRequest): B;
   /**
    * Runs first for every request but an injected fault: returns headers for
    * the answer, whatever it is, or throws a 429 (see FixedWindowRateLimiter).

@@ -5,8 +5,8 @@
 import { EmulatorError } from "./base-error";
 import type { Route } from "./base-definition";
 
-export interface RouteMatch<P> {
-  route: Route<P>;
+export interface RouteMatch<P, B> {
+  route: Route<P, B>;
   params: string[];
 }
 
@@ -29,7 +29,12 @@ function exec(pattern: RegExp, path: string): RegExpExecArray | null {
  * it); `path` is the whole path, for messages. Patterns run on a path Node has
  * already capped (its header size limit), so they need no length check of their own.
  */
-export function matchRoute<P>(routes: Route<P>[], method: string, routePath: string | null, path: string): RouteMatch<P> {
+export function matchRoute<P, B>(
+  routes: Route<P, B>[],
+  method: string,
+  routePath: string | null,
+  path: string,
+): RouteMatch<P, B> {
   const candidates =
     routePath === null
       ? []

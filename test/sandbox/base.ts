@@ -82,10 +82,14 @@ function pathBelow(basePath: string, path: string): string | null {
   return path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : null;
 }
 
-export async function startEmulator<P>(definition: EmulatorDefinition<P>, options: EmulatorOptions = {}): Promise<Emulator> {
+export async function startEmulator<P, B = unknown>(
+  definition: EmulatorDefinition<P, B>,
+  options: EmulatorOptions = {},
+): Promise<Emulator> {
   const basePath = trimTrailingSlashes(definition.basePath);
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  const parseBody = definition.parseBody ?? parseJsonBody;
+  // Without a hook B is unknown, which is what parseJsonBody gives.
+  const parseBody = definition.parseBody ?? (parseJsonBody as (request: EmulatorRequest) => B);
   const requests: ServedRequest[] = [];
   const faults = new FaultList();
   const mutations = new SerialQueue();
