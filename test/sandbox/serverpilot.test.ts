@@ -3,7 +3,7 @@
 // tests would pass for the wrong reasons.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startMariaDB, type MariaDB } from "./mariadb";
-import { startServerPilotSandbox, type ServerPilotSandbox } from "./serverpilot";
+import { startServerPilotSandbox, type ServerPilotSandbox, type ServerPilotSandboxOptions } from "./serverpilot";
 
 interface Answer {
   status: number;
@@ -34,6 +34,28 @@ function clientFor(sandbox: ServerPilotSandbox, authorization?: string | null): 
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+const CURRENT_RUNTIMES = ["php7.4", "php8.0", "php8.1", "php8.2", "php8.3"];
+
+/** A sandbox of its own (no MariaDB) for options the shared one does not have. */
+async function withSandbox(
+  options: ServerPilotSandboxOptions,
+  test: (api: Call, sandbox: ServerPilotSandbox) => Promise<void>,
+): Promise<void> {
+  const own = await startServerPilotSandbox({ actionDelayMs: 10, ...options });
+  try {
+    await test(clientFor(own), own);
+  } finally {
+    await own.close();
+  }
+}
+
+/** A server and a system user to own apps, over `api`. */
+async function appOwner(api: Call) {
+  const server = (await api("POST", "/servers", { name: unique("own") })).body.data;
+  const sysuser = (await api("POST", "/sysusers", { serverid: server.id, name: unique("owner-") })).body.data;
+  return { server, sysuser };
+}
 
 const PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
 const PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkq\n-----END CERTIFICATE-----";
@@ -543,6 +565,77 @@ describe("ServerPilot sandbox", () => {
         await freePlan.close();
       }
     });
+  });
+
+  // ---- runtimes ---------------------------------------------------------------------
+
+  describe("runtimes", () => {
+    it("shows the current runtimes on every server object", async () => {
+      const created = await api("POST", "/servers", { name: unique("rt") });
+      expect(created.body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const { id } = created.body.data;
+      expect((await api("GET", `/servers/${id}`)).body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const listed = (await api("GET", "/servers")).body.data.find((s: any) => s.id === id);
+      expect(listed.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const updated = await api("POST", `/servers/${id}`, { firewall: false });
+      expect(updated.body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+    });
+
+    it("refuses a runtime the server does not offer, on create and on update, naming the server and its list", async () => {
+      const { server, sysuser, app } = await serverWithApp();
+      const created = await api("POST", "/apps", { name: unique("old"), sysuserid: sysuser.id, runtime: "php7.0" });
+      expectError(created, 400, "runtime");
+      expect(created.body.error.message).toBe(
+        `"runtime": php7.0 is not available on server ${server.id}; available: php7.4, php8.0, php8.1, php8.2, php8.3`,
+      );
+      const updated = await api("POST", `/apps/${app.id}`, { runtime: "php7.2", domains: ["changed.example.com"] });
+      expectError(updated, 400, "runtime");
+      expect(updated.body.error.message).toContain(`php7.2 is not available on server ${server.id}`);
+      // A refused update changes nothing, domains included.
+      expect(sandbox.store.apps.get(app.id)).toMatchObject({ runtime: "php8.2", domains: [] });
+      expect((await api("POST", `/apps/${app.id}`, { runtime: "php8.3" })).body.data.runtime).toBe("php8.3");
+    });
+
+    it("takes each server's list from the option when the server is created", async () => {
+      await withSandbox({ availableRuntimes: ["php8.3"] }, async (own, ownSandbox) => {
+        const { server, sysuser } = await appOwner(own);
+        expect(server.available_runtimes).toEqual(["php8.3"]);
+        expectError(await own("POST", "/apps", { name: "eightytwo", sysuserid: sysuser.id, runtime: "php8.2" }), 400, "runtime");
+        const app = await own("POST", "/apps", { name: "eightythree", sysuserid: sysuser.id, runtime: "php8.3" });
+        expect(app.status).toBe(200);
+        // A test retires a runtime on one server by changing its record.
+        ownSandbox.store.servers.get(server.id).available_runtimes = ["php8.4"];
+        const update = await own("POST", `/apps/${app.body.data.id}`, { runtime: "php8.3" });
+        expect(update.body.error.message).toContain("available: php8.4");
+      });
+    });
+
+    it("in document mode (null) shows no list and accepts any phpX.Y", async () => {
+      await withSandbox({ availableRuntimes: null }, async (own) => {
+        const { server, sysuser } = await appOwner(own);
+        expect(server).not.toHaveProperty("available_runtimes");
+        expect((await own("GET", `/servers/${server.id}`)).body.data).not.toHaveProperty("available_runtimes");
+        expect((await own("GET", "/servers")).body.data[0]).not.toHaveProperty("available_runtimes");
+        expect((await own("POST", `/servers/${server.id}`, { firewall: false })).body.data).not.toHaveProperty("available_runtimes");
+        for (const runtime of ["php5.4", "php7.2", "php8.3", "php10.12"]) {
+          const answer = await own("POST", "/apps", { name: unique("doc"), sysuserid: sysuser.id, runtime });
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        }
+      });
+    });
+
+    it.each(["", "php", "php8", "php8.", "php.2", "8.2", "PHP8.2", "php8.2 ", "php8.2-fpm", "php8.2.1", "python3.12", "php1234567890.12345"])(
+      "refuses the runtime %j in either mode",
+      async (runtime) => {
+        const { sysuser, app } = await serverWithApp();
+        expectError(await api("POST", "/apps", { name: unique("bad"), sysuserid: sysuser.id, runtime }), 400, "runtime");
+        expectError(await api("POST", `/apps/${app.id}`, { runtime }), 400, "runtime");
+        await withSandbox({ availableRuntimes: null }, async (own) => {
+          const owner = await appOwner(own);
+          expectError(await own("POST", "/apps", { name: "bad", sysuserid: owner.sysuser.id, runtime }), 400, "runtime");
+        });
+      },
+    );
   });
 
   // ---- databases ----------------------------------------------------------------------
