@@ -57,6 +57,16 @@ async function appOwner(api: Call) {
   return { server, sysuser };
 }
 
+/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 const PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
 const PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkq\n-----END CERTIFICATE-----";
 
@@ -636,6 +646,64 @@ describe("ServerPilot sandbox", () => {
         });
       },
     );
+  });
+
+  // ---- AutoSSL issue time -------------------------------------------------------------
+
+  describe("AutoSSL issue time", () => {
+    const autosslOf = async (own: Call, id: string) => (await own("GET", `/apps/${id}`)).body.data.autossl;
+
+    it("makes AutoSSL available only autoSslDelayMs after the app got its domains", async () => {
+      await withSandbox({ autoSslDelayMs: 400 }, async (own) => {
+        const { sysuser } = await appOwner(own);
+        const started = Date.now();
+        const app = (await own("POST", "/apps", { name: "late", sysuserid: sysuser.id, runtime: "php8.2", domains: ["example.com"] })).body.data;
+        expect(await autosslOf(own, app.id)).toEqual({ available: false });
+        const early = await own("POST", `/apps/${app.id}/ssl`, { auto: true });
+        expectError(early, 409, "auto");
+        expect(early.body.error.message).toContain("AutoSSL is not available yet");
+
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["example.com"] });
+        expect((await own("POST", `/apps/${app.id}/ssl`, { auto: true })).status).toBe(200);
+      });
+    });
+
+    it("starts again when a domains update changes what the certificate covers, and only then", async () => {
+      await withSandbox({ autoSslDelayMs: 300 }, async (own) => {
+        const { sysuser } = await appOwner(own);
+        const app = (await own("POST", "/apps", { name: "moving", sysuserid: sysuser.id, runtime: "php8.2", domains: ["example.com"] })).body.data;
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+
+        // Same coverable domains: a wildcard (never covered), another case, a trailing dot.
+        await own("POST", `/apps/${app.id}`, { domains: ["EXAMPLE.com.", "*.example.com"] });
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["example.com"] });
+        // The runtime alone does not touch the certificate either.
+        await own("POST", `/apps/${app.id}`, { runtime: "php8.3" });
+        expect((await autosslOf(own, app.id)).available).toBe(true);
+
+        await own("POST", `/apps/${app.id}`, { domains: ["example.com", "www.example.com"] });
+        expect(await autosslOf(own, app.id)).toEqual({ available: false });
+        expectError(await own("POST", `/apps/${app.id}/ssl`, { auto: true }), 409, "auto");
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["www.example.com", "example.com"] });
+      });
+    });
+
+    it("setAutoSslDelay applies to domains set from then on", async () => {
+      const { app: before } = await serverWithApp(["before.example.com"]);
+      sandbox.setAutoSslDelay(60_000);
+      try {
+        const { app: after } = await serverWithApp(["after.example.com"]);
+        expect(await autosslOf(api, after.id)).toEqual({ available: false });
+        expectError(await api("POST", `/apps/${after.id}/ssl`, { auto: true }), 409, "auto");
+        expect((await autosslOf(api, before.id)).available).toBe(true);
+        expect((await api("POST", `/apps/${before.id}/ssl`, { auto: true })).status).toBe(200);
+      } finally {
+        sandbox.setAutoSslDelay(0);
+      }
+    });
   });
 
   // ---- databases ----------------------------------------------------------------------
