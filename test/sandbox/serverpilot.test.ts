@@ -706,6 +706,44 @@ describe("ServerPilot sandbox", () => {
     });
   });
 
+  // ---- WordPress ------------------------------------------------------------------------
+
+  describe("WordPress", () => {
+    const valid = { site_title: "My WordPress Site", admin_user: "admin", admin_password: "mypassword", admin_email: "example@example.com" };
+
+    async function createWithWordpress(override: Record<string, unknown>): Promise<Answer> {
+      const { sysuser } = await serverWithApp();
+      const wordpress: Record<string, unknown> = { ...valid, ...override };
+      for (const key of Object.keys(wordpress)) if (wordpress[key] === undefined) delete wordpress[key];
+      return api("POST", "/apps", { name: unique("wp"), sysuserid: sysuser.id, runtime: "php8.2", wordpress });
+    }
+
+    it.each([
+      ["a site title of 300 characters", { site_title: "T".repeat(300) }],
+      ["an admin user of 61 characters", { admin_user: "a".repeat(61) }],
+      ["an admin user with spaces and capitals", { admin_user: "Site Admin" }],
+      ["an admin email that is not an address", { admin_email: "not-an-email" }],
+      ["a password of exactly 8 characters", { admin_password: "12345678" }],
+      ["a password of 200 characters", { admin_password: "p".repeat(200) }],
+    ])("accepts %s: the document sets no rule against it", async (_case, override) => {
+      const answer = await createWithWordpress(override);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(sandbox.store.apps.get(answer.body.data.id).wordpress).toEqual({ ...valid, ...override });
+    });
+
+    it.each([
+      ["an empty site_title", { site_title: "" }, "wordpress.site_title"],
+      ["an empty admin_user", { admin_user: "" }, "wordpress.admin_user"],
+      ["an empty admin_email", { admin_email: "" }, "wordpress.admin_email"],
+      ["no admin_user", { admin_user: undefined }, "wordpress.admin_user"],
+      ["an admin_email that is not a string", { admin_email: ["a@example.com"] }, "wordpress.admin_email"],
+      ["a password of 7 characters", { admin_password: "1234567" }, "wordpress.admin_password"],
+      ["a password of 201 characters", { admin_password: "p".repeat(201) }, "wordpress.admin_password"],
+    ])("rejects %s", async (_case, override, field) => {
+      expectError(await createWithWordpress(override), 400, field);
+    });
+  });
+
   // ---- databases ----------------------------------------------------------------------
 
   describe("databases", () => {
