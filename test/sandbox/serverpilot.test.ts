@@ -744,6 +744,36 @@ describe("ServerPilot sandbox", () => {
     });
   });
 
+  // ---- domains --------------------------------------------------------------------------
+
+  describe("domains", () => {
+    it("merges duplicates case-insensitively, drops a trailing dot and keeps wildcards, on create and update", async () => {
+      const domains = ["Example.com", "example.com.", "EXAMPLE.COM", "*.Example.com", "*.example.com."];
+      const { app } = await serverWithApp(domains);
+      expect(sandbox.store.apps.get(app.id).domains).toEqual(["*.example.com", "example.com"]);
+      const updated = await api("POST", `/apps/${app.id}`, { domains: [...domains, "WWW.example.com."] });
+      expect(updated.body.data.domains).toEqual(["www.example.com", "*.example.com", "example.com"]);
+    });
+
+    it.each([
+      ["a 63-character label", true, `${"a".repeat(63)}.example.com`],
+      ["a 64-character label", false, `${"a".repeat(64)}.example.com`],
+      ["253 characters", true, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`],
+      ["254 characters", false, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.com`],
+      ["253 characters and a trailing dot", true, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com.`],
+      ["a label ending with a dash", false, "bad-.example.com"],
+      ["single-character labels", true, "a.b.example.com"],
+      ["a wildcard over a top-level domain only", false, "*.com"],
+      ["a wildcard that is not the first label", false, "www.*.example.com"],
+      ["two trailing dots", false, "example.com.."],
+    ] as Array<[string, boolean, string]>)("decides a domain with %s (valid: %s)", async (_case, valid, domain) => {
+      const { sysuser } = await serverWithApp();
+      const answer = await api("POST", "/apps", { name: unique("dom"), sysuserid: sysuser.id, runtime: "php8.2", domains: [domain] });
+      if (valid) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      else expectError(answer, 400, "domains[0]");
+    });
+  });
+
   // ---- databases ----------------------------------------------------------------------
 
   describe("databases", () => {
