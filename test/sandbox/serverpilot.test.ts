@@ -925,6 +925,37 @@ describe("ServerPilot sandbox", () => {
     });
   });
 
+  // ---- input that is far too long ----------------------------------------------------------
+
+  describe("input of a megabyte", () => {
+    // Just under the body limit once quoted: every check must refuse it by its
+    // length, at once, without running a pattern over it or echoing it back.
+    const huge = "a".repeat(1_000_000);
+
+    it.each([
+      ["a server name", async () => ["/servers", { name: huge }], "name"],
+      ["a system user name", async () => ["/sysusers", { serverid: (await createServer()).id, name: huge }], "name"],
+      ["a system user password", async () => ["/sysusers", { serverid: (await createServer()).id, name: "long", password: huge }], "password"],
+      ["an app name", async () => ["/apps", { name: huge, sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2" }], "name"],
+      ["a runtime", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: huge }], "runtime"],
+      ["a domain", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2", domains: [huge] }], "domains[0]"],
+      ["a dotted domain", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2", domains: ["a.".repeat(450_000)] }], "domains[0]"],
+      ["a database name", async () => ["/dbs", { appid: (await serverWithApp()).app.id, name: huge, user: { name: "u", password: "long-enough" } }], "name"],
+      ["an unknown field", async () => ["/servers", { name: "www", [huge]: true }], "a"],
+    ] as Array<[string, () => Promise<[string, unknown]>, string]>)("refuses %s at once", async (_case, request, field) => {
+      const [path, body] = await request();
+      const started = Date.now();
+      const answer = await api("POST", path, body);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expectError(answer, 400, field);
+      expect(answer.body.error.message.length).toBeLessThan(500);
+    });
+
+    it("refuses an Authorization header of 8 kB without decoding it", async () => {
+      expectError(await clientFor(sandbox, `Basic ${"A".repeat(8192)}`)("GET", "/servers"), 401);
+    });
+  });
+
   // ---- actions and faults -------------------------------------------------------------
 
   describe("actions", () => {
