@@ -109,6 +109,10 @@ describe("sandbox base", () => {
       expect(unknown.body.problem).toMatchObject({ status: 404, message: expect.stringContaining("/api/nothing") });
       const outside = await fetch(`http://127.0.0.1:${emulator.port}/things`, { headers: { Authorization: `Bearer ${TOKEN}` } });
       expect(outside.status).toBe(404);
+      // A path that starts with "//" is still a path on this server.
+      const doubled = await fetch(`http://127.0.0.1:${emulator.port}//api/things`, { headers: { Authorization: `Bearer ${TOKEN}` } });
+      expect(doubled.status).toBe(404);
+      expect(emulator.requests.at(-1)!.path).toBe("//api/things");
     });
 
     it("answers 405 with Allow for a known path and another method", async () => {

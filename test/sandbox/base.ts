@@ -115,7 +115,9 @@ export async function startEmulator<P, B = unknown>(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const method = (request.method ?? "GET").toUpperCase();
-    const url = new URL(request.url ?? "/", "http://sandbox");
+    const target = request.url ?? "/";
+    // Prefixed rather than resolved: "//x/y" is a path here, not another host.
+    const url = new URL(target.startsWith("/") ? `http://sandbox${target}` : target, "http://sandbox");
     const head: RequestHead = {
       method,
       path: url.pathname,
