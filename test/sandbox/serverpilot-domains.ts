@@ -7,7 +7,19 @@
 export const MAX_DOMAINS_PER_APP = 300;
 
 const MAX_DOMAIN_LENGTH = 253;
-const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const MAX_LABEL_LENGTH = 63;
+// The ends of a label are checked apart, so the pattern is one character class.
+const LABEL_CHARACTERS = /^[a-z0-9-]+$/;
+
+function validLabel(label: string): boolean {
+  return (
+    label.length >= 1 &&
+    label.length <= MAX_LABEL_LENGTH &&
+    !label.startsWith("-") &&
+    !label.endsWith("-") &&
+    LABEL_CHARACTERS.test(label)
+  );
+}
 
 /**
  * The normalised form of a domain, or null when it is not a valid host name.
@@ -15,17 +27,18 @@ const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
  * ServerPilot apps support.
  */
 export function normaliseDomain(raw: string): string | null {
+  // Before any work on the string: one character more for a trailing dot.
+  if (raw.length > MAX_DOMAIN_LENGTH + 1) return null;
   let domain = raw.toLowerCase();
   if (domain.endsWith(".")) domain = domain.slice(0, -1);
   if (domain.length === 0 || domain.length > MAX_DOMAIN_LENGTH) return null;
-  const labels = domain.split(".");
-  const [first, ...others] = labels;
+  const [first, ...others] = domain.split(".");
   const firstIsWildcard = first === "*" && others.length >= 2;
-  if (!firstIsWildcard && !LABEL.test(first)) return null;
-  return others.every((label) => LABEL.test(label)) ? domain : null;
+  if (!firstIsWildcard && !validLabel(first)) return null;
+  return others.every(validLabel) ? domain : null;
 }
 
-/** Deduplicated, "www." names first, each group in alphabetical order. */
+/** Deduplicated (the names are already lowercase, so case-insensitively), "www." names first, each group sorted. */
 export function orderDomains(domains: string[]): string[] {
   const unique = [...new Set(domains)];
   const www = unique.filter((d) => d.startsWith("www.")).sort();

@@ -1,20 +1,19 @@
 // The one error shape of the ServerPilot API: {"error": {"message": "..."}} with
-// an HTTP status. Thrown anywhere in the emulator and turned into a response.
+// an HTTP status. Routes throw the base's EmulatorError; these are its
+// ServerPilot spellings, and the errorBody the base renders them with.
+import { EmulatorError } from "./base";
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
+export { EmulatorError as ApiError };
 
-  toBody(): { error: { message: string } } {
-    return { error: { message: this.message } };
-  }
+export const serverPilotErrorBody = (_status: number, message: string) => ({ error: { message } });
+
+export const badRequest = (message: string) => new EmulatorError(400, message);
+export const notFound = (message: string) => new EmulatorError(404, message);
+export const conflict = (message: string) => new EmulatorError(409, message);
+
+const SHOWN_CHARACTERS = 64;
+
+/** A value from a request, quoted for a message; cut short so a huge value does not come back whole. */
+export function shown(value: string): string {
+  return value.length <= SHOWN_CHARACTERS ? `"${value}"` : `"${value.slice(0, SHOWN_CHARACTERS)}..." (${value.length} characters)`;
 }
-
-export const badRequest = (message: string) => new ApiError(400, message);
-export const notFound = (message: string) => new ApiError(404, message);
-export const conflict = (message: string) => new ApiError(409, message);

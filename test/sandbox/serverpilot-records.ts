@@ -16,6 +16,11 @@ export interface ServerRecord {
   datecreated: number;
   /** Only shown in the create response, as the real API does. */
   apikey: string;
+  /**
+   * The PHP runtimes apps on this server may use, shown as `available_runtimes`.
+   * Null or absent: document mode, no such key and any phpX.Y accepted.
+   */
+  available_runtimes?: string[] | null;
 }
 
 export interface SysuserRecord {
@@ -53,6 +58,11 @@ export interface AppRecord {
   ssl: SslRecord | null;
   /** Never shown by the API. */
   wordpress: WordpressRecord | null;
+  /**
+   * When (ms since the epoch) the AutoSSL certificate for the current domains
+   * is issued; absent (a record put in out of band): already issued.
+   */
+  autosslReadyAt?: number;
 }
 
 export interface DbRecord {
@@ -106,6 +116,7 @@ export function serverView(server: ServerRecord) {
     lastaddress: server.lastaddress,
     lastconn: server.lastconn,
     datecreated: server.datecreated,
+    ...(server.available_runtimes ? { available_runtimes: [...server.available_runtimes] } : {}),
   };
 }
 
@@ -141,12 +152,20 @@ export function autosslDomains(app: AppRecord): string[] {
   return app.domains.filter((domain) => !domain.startsWith("*."));
 }
 
+/**
+ * Whether an AutoSSL certificate is there to enable: the app has domains it can
+ * cover, and the certificate for them has been issued, which in practice takes
+ * a while after the domains were set (FACTS.md), not no time at all.
+ */
+export function autosslAvailable(app: AppRecord, now = Date.now()): boolean {
+  return autosslDomains(app).length > 0 && (app.autosslReadyAt ?? 0) <= now;
+}
+
 /** The app as GET /apps/:id shows it: `autossl` only on a paid plan, `domains` only when available. */
 export function appDetailView(app: AppRecord, paidPlan: boolean) {
   const { serverid, runtime, ...rest } = appView(app);
   if (!paidPlan) return { ...rest, serverid, runtime };
-  const domains = autosslDomains(app);
-  const autossl = domains.length > 0 ? { available: true, domains } : { available: false };
+  const autossl = autosslAvailable(app) ? { available: true, domains: autosslDomains(app) } : { available: false };
   return { ...rest, autossl, serverid, runtime };
 }
 

@@ -1,47 +1,40 @@
 // The routes of ServerPilot API v1 and their business rules: references,
 // per-server uniqueness (409), the limits FACTS.md gives (400), cascading
-// deletes, SSL state rules and actions. Changes are visible in the store as
-// soon as the call returns, as with the real API; the action only says when
-// the server itself has caught up.
-import { randomBytes } from "node:crypto";
-import { ApiError, badRequest, conflict, notFound } from "./serverpilot-errors";
+// deletes and actions (apps and SSL are in serverpilot-app-routes.ts). Changes
+// are visible in the store as soon as the call returns, as with the real API;
+// the action only says when the server itself has caught up.
+import type { Route as BaseRoute } from "./base";
 import type { ActionTracker } from "./serverpilot-actions";
+import { appRoutes } from "./serverpilot-app-routes";
+import { cascade } from "./serverpilot-cascade";
+import { ApiError, badRequest, conflict, shown } from "./serverpilot-errors";
+import type { JsonObject } from "./serverpilot-fields";
+import { lookup, lookupReference } from "./serverpilot-lookup";
 import type { DatabaseEngine } from "./serverpilot-real-databases";
 import {
   actionView,
-  appDetailView,
-  appView,
-  autosslDomains,
   dbView,
   newId,
   randomAlphanumeric,
   serverView,
-  sslView,
   sysuserView,
   unixSeconds,
-  type AppRecord,
   type DbRecord,
   type SandboxStore,
   type ServerRecord,
-  type SslRecord,
   type SysuserRecord,
 } from "./serverpilot-records";
 import {
-  parseAppCreate,
-  parseAppUpdate,
   parseDbCreate,
   parseDbUpdate,
   parseServerCreate,
   parseServerUpdate,
-  parseSslRequest,
   parseSysuserCreate,
   parseSysuserUpdate,
-  type JsonObject,
 } from "./serverpilot-validation";
 
 // Limits of the real service (FACTS.md); the document does not mention them.
 export const MAX_SYSUSERS_PER_SERVER = 1000;
-export const MAX_APPS_PER_SYSUSER = 1000;
 export const MAX_DBS_PER_APP = 1000;
 
 /** Every new server has this system user, and it cannot be deleted. */
@@ -50,91 +43,38 @@ export const DEFAULT_SYSUSER = "serverpilot";
 /** Where a server "connects from" once its create action has completed. */
 const CONNECTED_ADDRESS = "127.0.0.1";
 
+/** What the routes share; the sandbox's setters change it while it runs. */
 export interface EmulatorState {
   store: SandboxStore;
   actions: ActionTracker;
   databases: DatabaseEngine;
   paidPlan: boolean;
+  /** Copied onto each new server; null: document mode. */
+  availableRuntimes: readonly string[] | null;
+  /** How long after an app gets its domains its AutoSSL certificate is issued. */
+  autoSslDelayMs: number;
 }
 
-export type HttpMethod = "GET" | "POST" | "DELETE";
-
-export interface Route {
-  method: HttpMethod;
-  /** Matched against the path without query; capture groups are the ids. */
-  pattern: RegExp;
-  handle(params: string[], body: JsonObject): Promise<unknown>;
-}
-
-function lookup<T>(map: Map<string, T>, id: string, what: string): T {
-  const record = map.get(id);
-  if (record === undefined) throw notFound(`${what} "${id}" not found.`);
-  return record;
-}
-
-/** A reference in a request body to a resource that does not exist: 404 naming the field. */
-function lookupReference<T>(map: Map<string, T>, id: string, field: string, what: string): T {
-  const record = map.get(id);
-  if (record === undefined) throw notFound(`"${field}": ${what} "${id}" not found.`);
-  return record;
-}
-
-function placeholderPem(label: string): string {
-  return `-----BEGIN ${label}-----\n${randomBytes(48).toString("base64")}\n-----END ${label}-----`;
-}
-
-/** What AutoSSL installs: not real key material, but shaped like it. */
-function autoSslCertificate(): SslRecord {
-  return {
-    key: placeholderPem("PRIVATE KEY"),
-    cert: placeholderPem("CERTIFICATE"),
-    cacerts: placeholderPem("CERTIFICATE"),
-    auto: true,
-    force: false,
-  };
-}
+/** A route of the base, with ServerPilot's bodies (always a JSON object) and no principal. */
+export type Route = BaseRoute<void, JsonObject>;
 
 export function buildRoutes(state: EmulatorState): Route[] {
   const { store, actions, databases } = state;
   const valuesOf = <T>(map: Map<string, T>) => [...map.values()];
-
-  // ---- cascading removal (children first, each db also in MariaDB) ----------
-
-  async function removeDb(db: DbRecord): Promise<void> {
-    await databases.drop(db.name, db.user.name);
-    store.dbs.delete(db.id);
-  }
-
-  async function removeApp(app: AppRecord): Promise<void> {
-    for (const db of valuesOf(store.dbs).filter((d) => d.appid === app.id)) await removeDb(db);
-    store.apps.delete(app.id);
-  }
-
-  async function removeSysuser(sysuser: SysuserRecord): Promise<void> {
-    for (const app of valuesOf(store.apps).filter((a) => a.sysuserid === sysuser.id)) await removeApp(app);
-    store.sysusers.delete(sysuser.id);
-  }
-
-  async function removeServer(server: ServerRecord): Promise<void> {
-    for (const sysuser of valuesOf(store.sysusers).filter((s) => s.serverid === server.id)) await removeSysuser(sysuser);
-    // Records a test put in the store out of band may not hang off a sysuser.
-    for (const app of valuesOf(store.apps).filter((a) => a.serverid === server.id)) await removeApp(app);
-    for (const db of valuesOf(store.dbs).filter((d) => d.serverid === server.id)) await removeDb(db);
-    store.servers.delete(server.id);
-  }
+  const { removeDb, removeSysuser, removeServer } = cascade(store, databases);
 
   // ---- servers ----------------------------------------------------------------
 
   const servers: Route[] = [
     {
       method: "GET",
-      pattern: /^\/v1\/servers$/,
+      pattern: /^\/servers$/,
       handle: async () => ({ data: valuesOf(store.servers).map(serverView) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/servers$/,
-      handle: async (_params, body) => {
+      pattern: /^\/servers$/,
+      handle: async ({ body }) => {
         const { name } = parseServerCreate(body);
         const server: ServerRecord = {
           id: newId(),
@@ -146,6 +86,7 @@ export function buildRoutes(state: EmulatorState): Route[] {
           lastconn: null,
           datecreated: unixSeconds(),
           apikey: randomAlphanumeric(43),
+          available_runtimes: state.availableRuntimes ? [...state.availableRuntimes] : null,
         };
         store.servers.set(server.id, server);
         const sysuser: SysuserRecord = { id: newId(), name: DEFAULT_SYSUSER, serverid: server.id, password: null };
@@ -162,13 +103,13 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "GET",
-      pattern: /^\/v1\/servers\/([^/]+)$/,
-      handle: async ([id]) => ({ data: serverView(lookup(store.servers, id, "Server")) }),
+      pattern: /^\/servers\/([^/]+)$/,
+      handle: async ({ params: [id] }) => ({ data: serverView(lookup(store.servers, id, "Server")) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/servers\/([^/]+)$/,
-      handle: async ([id], body) => {
+      pattern: /^\/servers\/([^/]+)$/,
+      handle: async ({ params: [id], body }) => {
         const server = lookup(store.servers, id, "Server");
         Object.assign(server, parseServerUpdate(body));
         const actionid = actions.start(server.id);
@@ -177,8 +118,8 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "DELETE",
-      pattern: /^\/v1\/servers\/([^/]+)$/,
-      handle: async ([id]) => {
+      pattern: /^\/servers\/([^/]+)$/,
+      handle: async ({ params: [id] }) => {
         await removeServer(lookup(store.servers, id, "Server"));
         // As the document shows: no actionid. Forgetting a server needs no work on it.
         return { data: {} };
@@ -191,13 +132,13 @@ export function buildRoutes(state: EmulatorState): Route[] {
   const sysusers: Route[] = [
     {
       method: "GET",
-      pattern: /^\/v1\/sysusers$/,
+      pattern: /^\/sysusers$/,
       handle: async () => ({ data: valuesOf(store.sysusers).map(sysuserView) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/sysusers$/,
-      handle: async (_params, body) => {
+      pattern: /^\/sysusers$/,
+      handle: async ({ body }) => {
         const input = parseSysuserCreate(body);
         const server = lookupReference(store.servers, input.serverid, "serverid", "Server");
         const onServer = valuesOf(store.sysusers).filter((s) => s.serverid === server.id);
@@ -214,13 +155,13 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "GET",
-      pattern: /^\/v1\/sysusers\/([^/]+)$/,
-      handle: async ([id]) => ({ data: sysuserView(lookup(store.sysusers, id, "System user")) }),
+      pattern: /^\/sysusers\/([^/]+)$/,
+      handle: async ({ params: [id] }) => ({ data: sysuserView(lookup(store.sysusers, id, "System user")) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/sysusers\/([^/]+)$/,
-      handle: async ([id], body) => {
+      pattern: /^\/sysusers\/([^/]+)$/,
+      handle: async ({ params: [id], body }) => {
         const sysuser = lookup(store.sysusers, id, "System user");
         sysuser.password = parseSysuserUpdate(body).password;
         return { actionid: actions.start(sysuser.serverid), data: sysuserView(sysuser) };
@@ -228,8 +169,8 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "DELETE",
-      pattern: /^\/v1\/sysusers\/([^/]+)$/,
-      handle: async ([id]) => {
+      pattern: /^\/sysusers\/([^/]+)$/,
+      handle: async ({ params: [id] }) => {
         const sysuser = lookup(store.sysusers, id, "System user");
         // The document's 403 is "trying to alter or delete protected resources"; the
         // default user every server is managed through is the obvious one.
@@ -242,142 +183,18 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
   ];
 
-  // ---- apps -------------------------------------------------------------------------
-
-  const apps: Route[] = [
-    {
-      method: "GET",
-      pattern: /^\/v1\/apps$/,
-      handle: async () => ({ data: valuesOf(store.apps).map(appView) }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/v1\/apps$/,
-      handle: async (_params, body) => {
-        const input = parseAppCreate(body);
-        const sysuser = lookupReference(store.sysusers, input.sysuserid, "sysuserid", "System user");
-        const ofSysuser = valuesOf(store.apps).filter((a) => a.sysuserid === sysuser.id);
-        if (ofSysuser.length >= MAX_APPS_PER_SYSUSER) {
-          throw badRequest(`"sysuserid": system user "${sysuser.id}" already has the maximum of ${MAX_APPS_PER_SYSUSER} apps.`);
-        }
-        if (valuesOf(store.apps).some((a) => a.serverid === sysuser.serverid && a.name === input.name)) {
-          throw conflict(`"name": an app named "${input.name}" already exists on server "${sysuser.serverid}".`);
-        }
-        const app: AppRecord = {
-          id: newId(),
-          datecreated: unixSeconds(),
-          name: input.name,
-          sysuserid: sysuser.id,
-          serverid: sysuser.serverid,
-          runtime: input.runtime,
-          domains: input.domains,
-          ssl: null,
-          wordpress: input.wordpress,
-        };
-        store.apps.set(app.id, app);
-        return { actionid: actions.start(app.serverid), data: appView(app) };
-      },
-    },
-    {
-      method: "GET",
-      pattern: /^\/v1\/apps\/([^/]+)$/,
-      handle: async ([id]) => ({ data: appDetailView(lookup(store.apps, id, "App"), state.paidPlan) }),
-    },
-    {
-      method: "POST",
-      pattern: /^\/v1\/apps\/([^/]+)$/,
-      handle: async ([id], body) => {
-        const app = lookup(store.apps, id, "App");
-        const update = parseAppUpdate(body);
-        if (update.runtime !== undefined) app.runtime = update.runtime;
-        if (update.domains !== undefined) app.domains = update.domains;
-        return { actionid: actions.start(app.serverid), data: appView(app) };
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/v1\/apps\/([^/]+)$/,
-      handle: async ([id]) => {
-        const app = lookup(store.apps, id, "App");
-        await removeApp(app);
-        return { actionid: actions.start(app.serverid), data: {} };
-      },
-    },
-    {
-      method: "POST",
-      pattern: /^\/v1\/apps\/([^/]+)\/ssl$/,
-      handle: async ([id], body) => {
-        const app = lookup(store.apps, id, "App");
-        const request = parseSslRequest(body);
-        switch (request.kind) {
-          case "custom": {
-            if (app.ssl?.auto) {
-              throw conflict(
-                `"key": a custom SSL certificate cannot be added while AutoSSL is enabled; ` +
-                  `disable AutoSSL first (DELETE /apps/${app.id}/ssl).`,
-              );
-            }
-            // Replacing a custom certificate keeps ForceSSL as it was.
-            app.ssl = { key: request.key, cert: request.cert, cacerts: request.cacerts, auto: false, force: app.ssl?.force ?? false };
-            // As the document shows, this answer carries the certificate only.
-            return {
-              actionid: actions.start(app.serverid),
-              data: { key: app.ssl.key, cert: app.ssl.cert, cacerts: app.ssl.cacerts },
-            };
-          }
-          case "auto": {
-            if (!state.paidPlan) {
-              throw new ApiError(402, `"auto": AutoSSL is restricted to accounts on a paid plan.`);
-            }
-            if (app.ssl && !app.ssl.auto) {
-              throw conflict(
-                `"auto": AutoSSL cannot be enabled while the app has a custom SSL certificate; ` +
-                  `delete it first (DELETE /apps/${app.id}/ssl).`,
-              );
-            }
-            if (autosslDomains(app).length === 0) {
-              throw conflict(`"auto": AutoSSL is not available for app "${app.id}": it has no domain a certificate can cover.`);
-            }
-            // Enabling AutoSSL when it is already on changes nothing.
-            app.ssl ??= autoSslCertificate();
-            return { actionid: actions.start(app.serverid), data: sslView(app.ssl) };
-          }
-          case "force": {
-            if (!app.ssl) {
-              throw conflict(`"force": ForceSSL can only be changed when app "${app.id}" has SSL enabled.`);
-            }
-            app.ssl.force = request.force;
-            return { actionid: actions.start(app.serverid), data: sslView(app.ssl) };
-          }
-        }
-      },
-    },
-    {
-      method: "DELETE",
-      pattern: /^\/v1\/apps\/([^/]+)\/ssl$/,
-      handle: async ([id]) => {
-        const app = lookup(store.apps, id, "App");
-        // Not documented; a missing sub-resource is answered like any missing resource.
-        if (!app.ssl) throw notFound(`App "${app.id}" has no SSL to delete.`);
-        // Removing SSL also turns ForceSSL off: there is nothing left to force.
-        app.ssl = null;
-        return { actionid: actions.start(app.serverid), data: {} };
-      },
-    },
-  ];
-
   // ---- databases ------------------------------------------------------------------------
 
   const dbs: Route[] = [
     {
       method: "GET",
-      pattern: /^\/v1\/dbs$/,
+      pattern: /^\/dbs$/,
       handle: async () => ({ data: valuesOf(store.dbs).map(dbView) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/dbs$/,
-      handle: async (_params, body) => {
+      pattern: /^\/dbs$/,
+      handle: async ({ body }) => {
         const input = parseDbCreate(body);
         const app = lookupReference(store.apps, input.appid, "appid", "App");
         const onServer = valuesOf(store.dbs).filter((d) => d.serverid === app.serverid);
@@ -404,17 +221,17 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "GET",
-      pattern: /^\/v1\/dbs\/([^/]+)$/,
-      handle: async ([id]) => ({ data: dbView(lookup(store.dbs, id, "Database")) }),
+      pattern: /^\/dbs\/([^/]+)$/,
+      handle: async ({ params: [id] }) => ({ data: dbView(lookup(store.dbs, id, "Database")) }),
     },
     {
       method: "POST",
-      pattern: /^\/v1\/dbs\/([^/]+)$/,
-      handle: async ([id], body) => {
+      pattern: /^\/dbs\/([^/]+)$/,
+      handle: async ({ params: [id], body }) => {
         const db = lookup(store.dbs, id, "Database");
         const { user } = parseDbUpdate(body);
         if (user.id !== db.user.id) {
-          throw badRequest(`"user.id": "${user.id}" is not the user of database "${db.id}" (its user id is "${db.user.id}").`);
+          throw badRequest(`"user.id": ${shown(user.id)} is not the user of database "${db.id}" (its user id is "${db.user.id}").`);
         }
         await databases.setPassword(db.user.name, user.password);
         db.user.password = user.password;
@@ -423,8 +240,8 @@ export function buildRoutes(state: EmulatorState): Route[] {
     },
     {
       method: "DELETE",
-      pattern: /^\/v1\/dbs\/([^/]+)$/,
-      handle: async ([id]) => {
+      pattern: /^\/dbs\/([^/]+)$/,
+      handle: async ({ params: [id] }) => {
         const db = lookup(store.dbs, id, "Database");
         await removeDb(db);
         return { actionid: actions.start(db.serverid), data: {} };
@@ -437,10 +254,10 @@ export function buildRoutes(state: EmulatorState): Route[] {
   const actionRoutes: Route[] = [
     {
       method: "GET",
-      pattern: /^\/v1\/actions\/([^/]+)$/,
-      handle: async ([id]) => ({ data: actionView(lookup(store.actions, id, "Action")) }),
+      pattern: /^\/actions\/([^/]+)$/,
+      handle: async ({ params: [id] }) => ({ data: actionView(lookup(store.actions, id, "Action")) }),
     },
   ];
 
-  return [...servers, ...sysusers, ...apps, ...dbs, ...actionRoutes];
+  return [...servers, ...sysusers, ...appRoutes(state), ...dbs, ...actionRoutes];
 }

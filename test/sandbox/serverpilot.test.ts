@@ -3,7 +3,7 @@
 // tests would pass for the wrong reasons.
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startMariaDB, type MariaDB } from "./mariadb";
-import { startServerPilotSandbox, type ServerPilotSandbox } from "./serverpilot";
+import { startServerPilotSandbox, type ServerPilotSandbox, type ServerPilotSandboxOptions } from "./serverpilot";
 
 interface Answer {
   status: number;
@@ -34,6 +34,38 @@ function clientFor(sandbox: ServerPilotSandbox, authorization?: string | null): 
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+const CURRENT_RUNTIMES = ["php7.4", "php8.0", "php8.1", "php8.2", "php8.3"];
+
+/** A sandbox of its own (no MariaDB) for options the shared one does not have. */
+async function withSandbox(
+  options: ServerPilotSandboxOptions,
+  test: (api: Call, sandbox: ServerPilotSandbox) => Promise<void>,
+): Promise<void> {
+  const own = await startServerPilotSandbox({ actionDelayMs: 10, ...options });
+  try {
+    await test(clientFor(own), own);
+  } finally {
+    await own.close();
+  }
+}
+
+/** A server and a system user to own apps, over `api`. */
+async function appOwner(api: Call) {
+  const server = (await api("POST", "/servers", { name: unique("own") })).body.data;
+  const sysuser = (await api("POST", "/sysusers", { serverid: server.id, name: unique("owner-") })).body.data;
+  return { server, sysuser };
+}
+
+/** Polls until `check` holds or `timeoutMs` passes; returns whether it held. */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
 
 const PEM_KEY = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----";
 const PEM_CERT = "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkq\n-----END CERTIFICATE-----";
@@ -86,7 +118,7 @@ describe("ServerPilot sandbox", () => {
   }
 
   async function createApp(sysuserid: string, domains: string[] = []) {
-    const answer = await api("POST", "/apps", { name: unique("app"), sysuserid, runtime: "php7.2", domains });
+    const answer = await api("POST", "/apps", { name: unique("app"), sysuserid, runtime: "php8.2", domains });
     expect(answer.status, JSON.stringify(answer.body)).toBe(200);
     return answer.body.data as { id: string; name: string; serverid: string };
   }
@@ -161,10 +193,14 @@ describe("ServerPilot sandbox", () => {
       const before = sandbox.requests.length;
       await api("GET", "/servers?page=2");
       await clientFor(sandbox, null)("GET", "/dbs");
-      expect(sandbox.requests.slice(before)).toEqual([
+      const served = sandbox.requests.slice(before);
+      expect(served.map(({ method, path, status }) => ({ method, path, status }))).toEqual([
         { method: "GET", path: "/v1/servers", status: 200 },
         { method: "GET", path: "/v1/dbs", status: 401 },
       ]);
+      // The query and headers are kept apart from the path.
+      expect(served[0].query).toEqual({ page: "2" });
+      expect(served[1].headers.authorization).toBeUndefined();
     });
   });
 
@@ -334,7 +370,7 @@ describe("ServerPilot sandbox", () => {
       const created = await api("POST", "/apps", {
         name: "gallery",
         sysuserid: sysuser.id,
-        runtime: "php7.0",
+        runtime: "php8.0",
         domains: ["Example.com", "www.example.com", "b.example.org."],
       });
       expect(created.status).toBe(200);
@@ -347,7 +383,7 @@ describe("ServerPilot sandbox", () => {
         domains: ["www.example.com", "b.example.org", "example.com"],
         ssl: null,
         serverid: server.id,
-        runtime: "php7.0",
+        runtime: "php8.0",
       });
     });
 
@@ -356,7 +392,7 @@ describe("ServerPilot sandbox", () => {
       const created = await api("POST", "/apps", {
         name: "wordpress",
         sysuserid: sysuser.id,
-        runtime: "php7.2",
+        runtime: "php8.2",
         domains: ["example.com", "www.example.com"],
         wordpress: { site_title: "My WordPress Site", admin_user: "admin", admin_password: "mypassword", admin_email: "example@example.com" },
       });
@@ -369,7 +405,8 @@ describe("ServerPilot sandbox", () => {
       ["name longer than 30", { name: "a".repeat(31) }, "name"],
       ["name with a dash", { name: "my-app" }, "name"],
       ["name with uppercase", { name: "MyApp" }, "name"],
-      ["unknown runtime", { runtime: "php8.0" }, "runtime"],
+      ["a runtime that is not PHP", { runtime: "python3.12" }, "runtime"],
+      ["a runtime the server does not offer", { runtime: "php7.0" }, "runtime"],
       ["runtime not a string", { runtime: 7 }, "runtime"],
       ["missing runtime", { runtime: undefined }, "runtime"],
       ["missing sysuserid", { sysuserid: undefined }, "sysuserid"],
@@ -381,7 +418,6 @@ describe("ServerPilot sandbox", () => {
       ["more than 300 domains", { domains: Array.from({ length: 301 }, (_, i) => `d${i}.example.com`) }, "domains"],
       ["wordpress not an object", { wordpress: "yes" }, "wordpress"],
       ["wordpress without admin_email", { wordpress: { site_title: "T", admin_user: "admin", admin_password: "mypassword" } }, "wordpress.admin_email"],
-      ["wordpress with a bad admin_email", { wordpress: { site_title: "T", admin_user: "admin", admin_password: "mypassword", admin_email: "not-an-email" } }, "wordpress.admin_email"],
       ["wordpress with a short admin_password", { wordpress: { site_title: "T", admin_user: "admin", admin_password: "short", admin_email: "a@example.com" } }, "wordpress.admin_password"],
       ["wordpress with a non-string site_title", { wordpress: { site_title: 1, admin_user: "admin", admin_password: "mypassword", admin_email: "a@example.com" } }, "wordpress.site_title"],
       ["wordpress with an unknown key", { wordpress: { site_title: "T", admin_user: "admin", admin_password: "mypassword", admin_email: "a@example.com", theme: "x" } }, "wordpress.theme"],
@@ -389,40 +425,40 @@ describe("ServerPilot sandbox", () => {
     ])("rejects an app with %s", async (_case, override: Record<string, unknown>, field) => {
       const server = await createServer();
       const sysuser = await createSysuser(server.id);
-      const body: Record<string, unknown> = { name: "valid", sysuserid: sysuser.id, runtime: "php7.2", ...override };
+      const body: Record<string, unknown> = { name: "valid", sysuserid: sysuser.id, runtime: "php8.2", ...override };
       for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
       expectError(await api("POST", "/apps", body), 400, field);
     });
 
-    it("accepts 300 domains, wildcards and the six runtimes", async () => {
+    it("accepts 300 domains, wildcards and the current runtimes", async () => {
       const { sysuser } = await serverWithApp();
       const many = Array.from({ length: 300 }, (_, i) => `d${i}.example.com`);
-      expect((await api("POST", "/apps", { name: unique("many"), sysuserid: sysuser.id, runtime: "php7.2", domains: many })).status).toBe(200);
-      for (const runtime of ["php5.4", "php5.5", "php5.6", "php7.0", "php7.1", "php7.2"]) {
+      expect((await api("POST", "/apps", { name: unique("many"), sysuserid: sysuser.id, runtime: "php8.2", domains: many })).status).toBe(200);
+      for (const runtime of ["php7.4", "php8.0", "php8.1", "php8.2", "php8.3"]) {
         const answer = await api("POST", "/apps", { name: unique("rt"), sysuserid: sysuser.id, runtime, domains: ["*.example.com"] });
         expect(answer.status).toBe(200);
       }
     });
 
     it("requires an existing sysuserid", async () => {
-      const answer = await api("POST", "/apps", { name: "valid", sysuserid: "doesnotexist1234", runtime: "php7.2" });
+      const answer = await api("POST", "/apps", { name: "valid", sysuserid: "doesnotexist1234", runtime: "php8.2" });
       expectError(answer, 404, "sysuserid");
     });
 
     it("rejects a duplicate app name on the same server, even under another system user", async () => {
       const { server, app } = await serverWithApp();
       const otherUser = await createSysuser(server.id);
-      expectError(await api("POST", "/apps", { name: app.name, sysuserid: otherUser.id, runtime: "php7.2" }), 409, "name");
+      expectError(await api("POST", "/apps", { name: app.name, sysuserid: otherUser.id, runtime: "php8.2" }), 409, "name");
       const elsewhere = await serverWithApp();
-      const sameNameElsewhere = await api("POST", "/apps", { name: app.name, sysuserid: elsewhere.sysuser.id, runtime: "php7.2" });
+      const sameNameElsewhere = await api("POST", "/apps", { name: app.name, sysuserid: elsewhere.sysuser.id, runtime: "php8.2" });
       expect(sameNameElsewhere.status).toBe(200);
     });
 
     it("updates runtime and domains only", async () => {
       const { app } = await serverWithApp(["example.com"]);
-      const updated = await api("POST", `/apps/${app.id}`, { runtime: "php5.6", domains: ["example.com", "WWW.example.com"] });
+      const updated = await api("POST", `/apps/${app.id}`, { runtime: "php8.1", domains: ["example.com", "WWW.example.com"] });
       expect(updated.status).toBe(200);
-      expect(updated.body.data).toMatchObject({ runtime: "php5.6", domains: ["www.example.com", "example.com"] });
+      expect(updated.body.data).toMatchObject({ runtime: "php8.1", domains: ["www.example.com", "example.com"] });
       expect(updated.body.data).not.toHaveProperty("autossl");
       expectError(await api("POST", `/apps/${app.id}`, { name: "renamed" }), 400, "name");
       expectError(await api("POST", `/apps/${app.id}`, { runtime: "php9" }), 400, "runtime");
@@ -446,10 +482,10 @@ describe("ServerPilot sandbox", () => {
         const id = `fill${sysuser.id.slice(0, 8)}${i.toString().padStart(4, "0")}`;
         sandbox.store.apps.set(id, {
           id, datecreated: 0, name: `filler${i}`, sysuserid: sysuser.id, serverid: server.id,
-          runtime: "php7.2", domains: [], ssl: null, wordpress: null,
+          runtime: "php8.2", domains: [], ssl: null, wordpress: null,
         });
       }
-      expectError(await api("POST", "/apps", { name: "onetoomany", sysuserid: sysuser.id, runtime: "php7.2" }), 400, "sysuserid");
+      expectError(await api("POST", "/apps", { name: "onetoomany", sysuserid: sysuser.id, runtime: "php8.2" }), 400, "sysuserid");
     });
   });
 
@@ -531,13 +567,210 @@ describe("ServerPilot sandbox", () => {
         const free = clientFor(freePlan);
         const server = (await free("POST", "/servers", { name: "free" })).body.data;
         const sysuser = (await free("POST", "/sysusers", { serverid: server.id, name: "freeuser" })).body.data;
-        const app = (await free("POST", "/apps", { name: "freeapp", sysuserid: sysuser.id, runtime: "php7.2", domains: ["example.com"] })).body.data;
+        const app = (await free("POST", "/apps", { name: "freeapp", sysuserid: sysuser.id, runtime: "php8.2", domains: ["example.com"] })).body.data;
         expect((await free("GET", `/apps/${app.id}`)).body.data).not.toHaveProperty("autossl");
         expectError(await free("POST", `/apps/${app.id}/ssl`, { auto: true }), 402, "auto");
         expect((await free("POST", `/apps/${app.id}/ssl`, { key: PEM_KEY, cert: PEM_CERT, cacerts: null })).status).toBe(200);
       } finally {
         await freePlan.close();
       }
+    });
+  });
+
+  // ---- runtimes ---------------------------------------------------------------------
+
+  describe("runtimes", () => {
+    it("shows the current runtimes on every server object", async () => {
+      const created = await api("POST", "/servers", { name: unique("rt") });
+      expect(created.body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const { id } = created.body.data;
+      expect((await api("GET", `/servers/${id}`)).body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const listed = (await api("GET", "/servers")).body.data.find((s: any) => s.id === id);
+      expect(listed.available_runtimes).toEqual(CURRENT_RUNTIMES);
+      const updated = await api("POST", `/servers/${id}`, { firewall: false });
+      expect(updated.body.data.available_runtimes).toEqual(CURRENT_RUNTIMES);
+    });
+
+    it("refuses a runtime the server does not offer, on create and on update, naming the server and its list", async () => {
+      const { server, sysuser, app } = await serverWithApp();
+      const created = await api("POST", "/apps", { name: unique("old"), sysuserid: sysuser.id, runtime: "php7.0" });
+      expectError(created, 400, "runtime");
+      expect(created.body.error.message).toBe(
+        `"runtime": php7.0 is not available on server ${server.id}; available: php7.4, php8.0, php8.1, php8.2, php8.3`,
+      );
+      const updated = await api("POST", `/apps/${app.id}`, { runtime: "php7.2", domains: ["changed.example.com"] });
+      expectError(updated, 400, "runtime");
+      expect(updated.body.error.message).toContain(`php7.2 is not available on server ${server.id}`);
+      // A refused update changes nothing, domains included.
+      expect(sandbox.store.apps.get(app.id)).toMatchObject({ runtime: "php8.2", domains: [] });
+      expect((await api("POST", `/apps/${app.id}`, { runtime: "php8.3" })).body.data.runtime).toBe("php8.3");
+    });
+
+    it("takes each server's list from the option when the server is created", async () => {
+      await withSandbox({ availableRuntimes: ["php8.3"] }, async (own, ownSandbox) => {
+        const { server, sysuser } = await appOwner(own);
+        expect(server.available_runtimes).toEqual(["php8.3"]);
+        expectError(await own("POST", "/apps", { name: "eightytwo", sysuserid: sysuser.id, runtime: "php8.2" }), 400, "runtime");
+        const app = await own("POST", "/apps", { name: "eightythree", sysuserid: sysuser.id, runtime: "php8.3" });
+        expect(app.status).toBe(200);
+        // A test retires a runtime on one server by changing its record.
+        ownSandbox.store.servers.get(server.id).available_runtimes = ["php8.4"];
+        const update = await own("POST", `/apps/${app.body.data.id}`, { runtime: "php8.3" });
+        expect(update.body.error.message).toContain("available: php8.4");
+      });
+    });
+
+    it("in document mode (null) shows no list and accepts any phpX.Y", async () => {
+      await withSandbox({ availableRuntimes: null }, async (own) => {
+        const { server, sysuser } = await appOwner(own);
+        expect(server).not.toHaveProperty("available_runtimes");
+        expect((await own("GET", `/servers/${server.id}`)).body.data).not.toHaveProperty("available_runtimes");
+        expect((await own("GET", "/servers")).body.data[0]).not.toHaveProperty("available_runtimes");
+        expect((await own("POST", `/servers/${server.id}`, { firewall: false })).body.data).not.toHaveProperty("available_runtimes");
+        for (const runtime of ["php5.4", "php7.2", "php8.3", "php10.12"]) {
+          const answer = await own("POST", "/apps", { name: unique("doc"), sysuserid: sysuser.id, runtime });
+          expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+        }
+      });
+    });
+
+    it.each(["", "php", "php8", "php8.", "php.2", "8.2", "PHP8.2", "php8.2 ", "php8.2-fpm", "php8.2.1", "python3.12", "php1234567890.12345"])(
+      "refuses the runtime %j in either mode",
+      async (runtime) => {
+        const { sysuser, app } = await serverWithApp();
+        expectError(await api("POST", "/apps", { name: unique("bad"), sysuserid: sysuser.id, runtime }), 400, "runtime");
+        expectError(await api("POST", `/apps/${app.id}`, { runtime }), 400, "runtime");
+        await withSandbox({ availableRuntimes: null }, async (own) => {
+          const owner = await appOwner(own);
+          expectError(await own("POST", "/apps", { name: "bad", sysuserid: owner.sysuser.id, runtime }), 400, "runtime");
+        });
+      },
+    );
+  });
+
+  // ---- AutoSSL issue time -------------------------------------------------------------
+
+  describe("AutoSSL issue time", () => {
+    const autosslOf = async (own: Call, id: string) => (await own("GET", `/apps/${id}`)).body.data.autossl;
+
+    it("makes AutoSSL available only autoSslDelayMs after the app got its domains", async () => {
+      await withSandbox({ autoSslDelayMs: 400 }, async (own) => {
+        const { sysuser } = await appOwner(own);
+        const started = Date.now();
+        const app = (await own("POST", "/apps", { name: "late", sysuserid: sysuser.id, runtime: "php8.2", domains: ["example.com"] })).body.data;
+        expect(await autosslOf(own, app.id)).toEqual({ available: false });
+        const early = await own("POST", `/apps/${app.id}/ssl`, { auto: true });
+        expectError(early, 409, "auto");
+        expect(early.body.error.message).toContain("AutoSSL is not available yet");
+
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+        expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["example.com"] });
+        expect((await own("POST", `/apps/${app.id}/ssl`, { auto: true })).status).toBe(200);
+      });
+    });
+
+    it("starts again when a domains update changes what the certificate covers, and only then", async () => {
+      await withSandbox({ autoSslDelayMs: 300 }, async (own) => {
+        const { sysuser } = await appOwner(own);
+        const app = (await own("POST", "/apps", { name: "moving", sysuserid: sysuser.id, runtime: "php8.2", domains: ["example.com"] })).body.data;
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+
+        // Same coverable domains: a wildcard (never covered), another case, a trailing dot.
+        await own("POST", `/apps/${app.id}`, { domains: ["EXAMPLE.com.", "*.example.com"] });
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["example.com"] });
+        // The runtime alone does not touch the certificate either.
+        await own("POST", `/apps/${app.id}`, { runtime: "php8.3" });
+        expect((await autosslOf(own, app.id)).available).toBe(true);
+
+        await own("POST", `/apps/${app.id}`, { domains: ["example.com", "www.example.com"] });
+        expect(await autosslOf(own, app.id)).toEqual({ available: false });
+        expectError(await own("POST", `/apps/${app.id}/ssl`, { auto: true }), 409, "auto");
+        expect(await eventually(async () => (await autosslOf(own, app.id)).available)).toBe(true);
+        expect(await autosslOf(own, app.id)).toEqual({ available: true, domains: ["www.example.com", "example.com"] });
+      });
+    });
+
+    it("setAutoSslDelay applies to domains set from then on", async () => {
+      const { app: before } = await serverWithApp(["before.example.com"]);
+      sandbox.setAutoSslDelay(60_000);
+      try {
+        const { app: after } = await serverWithApp(["after.example.com"]);
+        expect(await autosslOf(api, after.id)).toEqual({ available: false });
+        expectError(await api("POST", `/apps/${after.id}/ssl`, { auto: true }), 409, "auto");
+        expect((await autosslOf(api, before.id)).available).toBe(true);
+        expect((await api("POST", `/apps/${before.id}/ssl`, { auto: true })).status).toBe(200);
+      } finally {
+        sandbox.setAutoSslDelay(0);
+      }
+    });
+  });
+
+  // ---- WordPress ------------------------------------------------------------------------
+
+  describe("WordPress", () => {
+    const valid = { site_title: "My WordPress Site", admin_user: "admin", admin_password: "mypassword", admin_email: "example@example.com" };
+
+    async function createWithWordpress(override: Record<string, unknown>): Promise<Answer> {
+      const { sysuser } = await serverWithApp();
+      const wordpress: Record<string, unknown> = { ...valid, ...override };
+      for (const key of Object.keys(wordpress)) if (wordpress[key] === undefined) delete wordpress[key];
+      return api("POST", "/apps", { name: unique("wp"), sysuserid: sysuser.id, runtime: "php8.2", wordpress });
+    }
+
+    it.each([
+      ["a site title of 300 characters", { site_title: "T".repeat(300) }],
+      ["an admin user of 61 characters", { admin_user: "a".repeat(61) }],
+      ["an admin user with spaces and capitals", { admin_user: "Site Admin" }],
+      ["an admin email that is not an address", { admin_email: "not-an-email" }],
+      ["a password of exactly 8 characters", { admin_password: "12345678" }],
+      ["a password of 200 characters", { admin_password: "p".repeat(200) }],
+    ])("accepts %s: the document sets no rule against it", async (_case, override) => {
+      const answer = await createWithWordpress(override);
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      expect(sandbox.store.apps.get(answer.body.data.id).wordpress).toEqual({ ...valid, ...override });
+    });
+
+    it.each([
+      ["an empty site_title", { site_title: "" }, "wordpress.site_title"],
+      ["an empty admin_user", { admin_user: "" }, "wordpress.admin_user"],
+      ["an empty admin_email", { admin_email: "" }, "wordpress.admin_email"],
+      ["no admin_user", { admin_user: undefined }, "wordpress.admin_user"],
+      ["an admin_email that is not a string", { admin_email: ["a@example.com"] }, "wordpress.admin_email"],
+      ["a password of 7 characters", { admin_password: "1234567" }, "wordpress.admin_password"],
+      ["a password of 201 characters", { admin_password: "p".repeat(201) }, "wordpress.admin_password"],
+    ])("rejects %s", async (_case, override, field) => {
+      expectError(await createWithWordpress(override), 400, field);
+    });
+  });
+
+  // ---- domains --------------------------------------------------------------------------
+
+  describe("domains", () => {
+    it("merges duplicates case-insensitively, drops a trailing dot and keeps wildcards, on create and update", async () => {
+      const domains = ["Example.com", "example.com.", "EXAMPLE.COM", "*.Example.com", "*.example.com."];
+      const { app } = await serverWithApp(domains);
+      expect(sandbox.store.apps.get(app.id).domains).toEqual(["*.example.com", "example.com"]);
+      const updated = await api("POST", `/apps/${app.id}`, { domains: [...domains, "WWW.example.com."] });
+      expect(updated.body.data.domains).toEqual(["www.example.com", "*.example.com", "example.com"]);
+    });
+
+    it.each([
+      ["a 63-character label", true, `${"a".repeat(63)}.example.com`],
+      ["a 64-character label", false, `${"a".repeat(64)}.example.com`],
+      ["253 characters", true, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com`],
+      ["254 characters", false, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(58)}.com`],
+      ["253 characters and a trailing dot", true, `${"a".repeat(63)}.${"b".repeat(63)}.${"c".repeat(63)}.${"d".repeat(57)}.com.`],
+      ["a label ending with a dash", false, "bad-.example.com"],
+      ["single-character labels", true, "a.b.example.com"],
+      ["a wildcard over a top-level domain only", false, "*.com"],
+      ["a wildcard that is not the first label", false, "www.*.example.com"],
+      ["two trailing dots", false, "example.com.."],
+    ] as Array<[string, boolean, string]>)("decides a domain with %s (valid: %s)", async (_case, valid, domain) => {
+      const { sysuser } = await serverWithApp();
+      const answer = await api("POST", "/apps", { name: unique("dom"), sysuserid: sysuser.id, runtime: "php8.2", domains: [domain] });
+      if (valid) expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      else expectError(answer, 400, "domains[0]");
     });
   });
 
@@ -689,6 +922,37 @@ describe("ServerPilot sandbox", () => {
         expect(await mariadb.userExists(db.user.name)).toBe(false);
       }
       expect(sandbox.store.sysusers.has(sysuser.id)).toBe(true);
+    });
+  });
+
+  // ---- input that is far too long ----------------------------------------------------------
+
+  describe("input of a megabyte", () => {
+    // Just under the body limit once quoted: every check must refuse it by its
+    // length, at once, without running a pattern over it or echoing it back.
+    const huge = "a".repeat(1_000_000);
+
+    it.each([
+      ["a server name", async () => ["/servers", { name: huge }], "name"],
+      ["a system user name", async () => ["/sysusers", { serverid: (await createServer()).id, name: huge }], "name"],
+      ["a system user password", async () => ["/sysusers", { serverid: (await createServer()).id, name: "long", password: huge }], "password"],
+      ["an app name", async () => ["/apps", { name: huge, sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2" }], "name"],
+      ["a runtime", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: huge }], "runtime"],
+      ["a domain", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2", domains: [huge] }], "domains[0]"],
+      ["a dotted domain", async () => ["/apps", { name: "huge", sysuserid: (await serverWithApp()).sysuser.id, runtime: "php8.2", domains: ["a.".repeat(450_000)] }], "domains[0]"],
+      ["a database name", async () => ["/dbs", { appid: (await serverWithApp()).app.id, name: huge, user: { name: "u", password: "long-enough" } }], "name"],
+      ["an unknown field", async () => ["/servers", { name: "www", [huge]: true }], "a"],
+    ] as Array<[string, () => Promise<[string, unknown]>, string]>)("refuses %s at once", async (_case, request, field) => {
+      const [path, body] = await request();
+      const started = Date.now();
+      const answer = await api("POST", path, body);
+      expect(Date.now() - started).toBeLessThan(1_000);
+      expectError(answer, 400, field);
+      expect(answer.body.error.message.length).toBeLessThan(500);
+    });
+
+    it("refuses an Authorization header of 8 kB without decoding it", async () => {
+      expectError(await clientFor(sandbox, `Basic ${"A".repeat(8192)}`)("GET", "/servers"), 401);
     });
   });
 
