@@ -54,17 +54,17 @@ async function main(): Promise<void> {
     });
 
     const urn = urnOf("hosting:serverpilot:App", "bench");
-    const news = { name: "bench", sysuserId: "u", runtime: "php7.0", domains: ["a.example.com", "b.example.com"], autoSsl: true, forceSsl: true };
+    const news = { name: "bench", sysuserId: "u", runtime: "php8.2", domains: ["a.example.com", "b.example.com"], autoSsl: true, forceSsl: true };
     const checks: number[] = [];
     for (let i = 0; i < 500; i++) checks.push(await timed(() => plugin.check(urn, undefined, news)));
     const diffs: number[] = [];
-    for (let i = 0; i < 500; i++) diffs.push(await timed(() => plugin.diff(urn, "id", news, { ...news, runtime: "php7.2" })));
+    for (let i = 0; i < 500; i++) diffs.push(await timed(() => plugin.diff(urn, "id", news, { ...news, runtime: "php8.3" })));
     console.log(`Check over gRPC, 500 calls: median ${fmt(median(checks))}; Diff: median ${fmt(median(diffs))}`);
 
     const d = new Deployment(plugin);
     const server = await d.register("hosting:serverpilot:Server", "s", { name: "bench" });
     const user = await d.register("hosting:serverpilot:SysUser", "u", { serverId: server.state!.id, name: "bench" });
-    const app = await d.register("hosting:serverpilot:App", "a", { name: "bench", sysuserId: user.state!.id, runtime: "php7.0" });
+    const app = await d.register("hosting:serverpilot:App", "a", { name: "bench", sysuserId: user.state!.id, runtime: "php8.2" });
     const creates: number[] = [];
     for (let i = 0; i < 20; i++) {
       creates.push(

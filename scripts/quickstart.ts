@@ -72,7 +72,7 @@ async function main(): Promise<void> {
 
     heading("changing the program: PHP 7.2 and the firewall off");
     const changed = JSON.parse(readFileSync(stackFile, "utf8")) as StackFile;
-    changed.config["quickstart:phpRuntime"] = "php7.2";
+    changed.config["quickstart:phpRuntime"] = "php8.3";
     changed.config["quickstart:firewall"] = "false";
     writeFileSync(stackFile, JSON.stringify(changed, null, 2));
     await pulumi("preview", stackFile);

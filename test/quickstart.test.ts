@@ -14,7 +14,7 @@ it("takes examples/quickstart through preview, up, change, refresh and destroy",
   expect(code).toBe(0);
   expect(output).toContain("mysql -u bloguser -p*** blogdb: logged in");
   expect(output).toMatch(/~ {2}hosting:serverpilot:App blog update {2}\[~runtime\]/);
-  expect(output).toContain("will change the runtime from php7.0 to php7.2");
+  expect(output).toContain("will change the runtime from php8.2 to php8.3");
   expect(output).toContain("serverApiKey: [secret]");
   expect(output).toContain("Left behind: 0 ServerPilot resources, no MariaDB database.");
 }, 180_000);

@@ -26,7 +26,7 @@ const deployer = new hosting.serverpilot.SysUser("deployer", {
 const blog = new hosting.serverpilot.App("blog", {
   name: "blog",
   sysuserId: deployer.id,
-  runtime: config.get("phpRuntime") ?? "php7.0",
+  runtime: config.get("phpRuntime") ?? "php8.2",
   domains: ["example.com", "www.example.com"],
   wordpress: {
     siteTitle: "My Blog",

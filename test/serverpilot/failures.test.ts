@@ -24,7 +24,7 @@ describe("a create that half-succeeds", () => {
     const user = await d.register(SYSUSER, "half", { serverId: server.state!.id, name: "halfuser" });
     // Enabling AutoSSL fails: the app exists, without SSL.
     env.sandbox.injectFault({ method: "POST", path: /\/apps\/[^/]+\/ssl$/, status: 500, body: { error: { message: "boom" } } });
-    const inputs = { name: "halfapp", sysuserId: user.state!.id, runtime: "php7.1", domains: ["half.example.com"], autoSsl: true, forceSsl: true };
+    const inputs = { name: "halfapp", sysuserId: user.state!.id, runtime: "php8.1", domains: ["half.example.com"], autoSsl: true, forceSsl: true };
     const error = await d.register(APP, "half", inputs).catch((e) => e);
     expect(error).toBeInstanceOf(PluginError);
     expect(error.message).toMatch(/^created [A-Za-z0-9]{16}, but then: ServerPilot API POST \/v1\/apps\/[A-Za-z0-9]{16}\/ssl failed with 500/);
@@ -122,7 +122,7 @@ describe("secrets", () => {
       const app = await d.register(APP, "a", {
         name: "secrets",
         sysuserId: user.state!.id,
-        runtime: "php7.0",
+        runtime: "php8.2",
         domains: ["secrets.example.com"],
         wordpress: { siteTitle: "S", adminUser: "admin", adminPassword: passwords[1], adminEmail: "a@example.com" },
       });

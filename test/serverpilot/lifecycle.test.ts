@@ -131,7 +131,7 @@ describe("App", () => {
   let sysuserId = "";
   let id = "";
   const wordpress = { siteTitle: "Blog", adminUser: "admin", adminPassword: "wp-admin-password", adminEmail: "admin@example.com" };
-  const base = () => ({ name: "blog", sysuserId, runtime: "php7.0", domains: ["example.com", "www.example.com"], wordpress });
+  const base = () => ({ name: "blog", sysuserId, runtime: "php8.2", domains: ["example.com", "www.example.com"], wordpress });
 
   beforeAll(async () => {
     sysuserId = d.state.get(d.urn(SYSUSER, "deploy"))!.id;
@@ -159,16 +159,16 @@ describe("App", () => {
   });
 
   it("updates runtime and domains in place", async () => {
-    const step = await d.register(APP, "blog", { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], autoSsl: true, forceSsl: true });
+    const step = await d.register(APP, "blog", { ...base(), runtime: "php8.3", domains: ["example.com", "blog.example.org"], autoSsl: true, forceSsl: true });
     expect(step.op).toBe("update");
     expect(step.diff!.detailedDiff).toEqual({ runtime: "update", domains: "update" });
-    expect(env.sandbox.store.apps.get(id)).toMatchObject({ runtime: "php7.2" });
+    expect(env.sandbox.store.apps.get(id)).toMatchObject({ runtime: "php8.3" });
     expect([...env.sandbox.store.apps.get(id).domains].sort()).toEqual(["blog.example.org", "example.com"]);
   });
 
   it("moves from AutoSSL to a custom certificate: preview says how, up does it", async () => {
     const cert = testCertificate();
-    const news = { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], customSsl: cert, forceSsl: true };
+    const news = { ...base(), runtime: "php8.3", domains: ["example.com", "blog.example.org"], customSsl: cert, forceSsl: true };
     const logsBefore = env.plugin.logs.length;
     const preview = await d.register(APP, "blog", news, { preview: true });
     expect(preview.diff!.detailedDiff).toEqual({ autoSsl: "update", customSsl: "add" });
@@ -189,7 +189,7 @@ describe("App", () => {
 
   it("shows no diff, in refresh or after it, when the API returns the certificate without its final newline", async () => {
     const cert = testCertificate();
-    const news = { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], customSsl: { ...cert, cert: `${cert.cert}\n` }, forceSsl: true };
+    const news = { ...base(), runtime: "php8.3", domains: ["example.com", "blog.example.org"], customSsl: { ...cert, cert: `${cert.cert}\n` }, forceSsl: true };
     await d.register(APP, "blog", news);
     const ssl = env.sandbox.store.apps.get(id).ssl;
     ssl.cert = ssl.cert.trimEnd();
@@ -208,21 +208,21 @@ describe("App", () => {
   });
 
   it("removing SSL turns ForceSSL off", async () => {
-    const step = await d.register(APP, "blog", { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"] });
+    const step = await d.register(APP, "blog", { ...base(), runtime: "php8.3", domains: ["example.com", "blog.example.org"] });
     expect(step.op).toBe("update");
     expect(env.sandbox.store.apps.get(id).ssl).toBeNull();
   });
 
   it("imports by id without a diff (WordPress is write-only)", async () => {
     const step = await new Deployment(env.plugin, "import").import(APP, "blog", id);
-    expect(step.state!.inputs).toMatchObject({ name: "blog", sysuserId, runtime: "php7.2", autoSsl: false, forceSsl: false });
+    expect(step.state!.inputs).toMatchObject({ name: "blog", sysuserId, runtime: "php8.3", autoSsl: false, forceSsl: false });
     expect(step.state!.inputs.wordpress).toBeUndefined();
     expect(step.diff!.changes).toBe(false);
   });
 
   it("records a WordPress change after create with a warning, changing nothing on the site and never replacing the app", async () => {
     const logsBefore = env.plugin.logs.length;
-    const news = { ...base(), runtime: "php7.2", domains: ["example.com", "blog.example.org"], wordpress: { ...wordpress, siteTitle: "New blog" } };
+    const news = { ...base(), runtime: "php8.3", domains: ["example.com", "blog.example.org"], wordpress: { ...wordpress, siteTitle: "New blog" } };
     const preview = await d.register(APP, "blog", news, { preview: true });
     expect(preview.diff!.replaces).toEqual([]);
     const step = await d.register(APP, "blog", news);
@@ -240,7 +240,7 @@ describe("App", () => {
   it("is replaced, deleting first, when it moves to another system user of the server under the same name", async () => {
     const serverId = d.state.get(d.urn(SERVER, "web"))!.id;
     const other = await d.register(SYSUSER, "other", { serverId, name: "other" });
-    const step = await d.register(APP, "blog", { ...base(), wordpress: undefined, sysuserId: other.state!.id, runtime: "php7.2", domains: ["example.com", "blog.example.org"] });
+    const step = await d.register(APP, "blog", { ...base(), wordpress: undefined, sysuserId: other.state!.id, runtime: "php8.3", domains: ["example.com", "blog.example.org"] });
     expect(step.op).toBe("replace");
     expect(step.diff!.detailedDiff).toEqual({ sysuserId: "update-replace" });
     expect(step.diff!.deleteBeforeReplace).toBe(true);

@@ -42,7 +42,7 @@ describe("a create whose read-back fails", () => {
     const server = await d.register(SERVER, "s", { name: "partials" });
     const user = await d.register(SYSUSER, "u", { serverId: server.state!.id, name: "partials" });
     env.sandbox.injectFault({ method: "GET", path: appPath, status: 400, times: 2, body: { error: { message: "no reads today" } } });
-    const inputs = { name: "readbackapp", sysuserId: user.state!.id, runtime: secret("php7.1"), domains: ["readback.example.com"] };
+    const inputs = { name: "readbackapp", sysuserId: user.state!.id, runtime: secret("php8.1"), domains: ["readback.example.com"] };
     const error = await d.register(APP, "readback", inputs).catch((e) => e);
     expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
     expect(env.sandbox.store.apps.has(error.initFailure.id)).toBe(true);
@@ -59,7 +59,7 @@ describe("a create whose read-back fails", () => {
     const sysuserId = d.state.get(d.urn(SYSUSER, "u"))!.id;
     env.sandbox.injectFault({ method: "POST", path: /\/ssl$/, status: 500, body: { error: { message: "ssl broke" } } });
     const error = await d
-      .register(APP, "sslfails", { name: "sslfails", sysuserId, runtime: "php7.1", domains: secret(["sslfails.example.com"]), autoSsl: true })
+      .register(APP, "sslfails", { name: "sslfails", sysuserId, runtime: "php8.1", domains: secret(["sslfails.example.com"]), autoSsl: true })
       .catch((e) => e);
     expect(error.message).toMatch(/but then: ServerPilot API POST .*\/ssl failed with 500/);
     expect(isSecret(error.initFailure.properties.domains)).toBe(true);

@@ -36,14 +36,14 @@ describe("Check names the property and the rule, before any API call", () => {
     [SYSUSER, { serverId: "s", name: "3po" }, "name", "must be 3 to 32 characters of lowercase letters, digits and '-', starting with a letter (e.g. user-32)"],
     [SYSUSER, { serverId: "s", name: "derek", password: "hlZkUk" }, "password", "must be at least 8 characters"],
     [SYSUSER, { serverId: "s", name: "derek", password: " padded-password" }, "password", "must not start or end with whitespace"],
-    [APP, { name: "My_App", sysuserId: "u", runtime: "php7.0" }, "name", "must be 3 to 30 characters of lowercase letters and digits"],
+    [APP, { name: "My_App", sysuserId: "u", runtime: "php8.2" }, "name", "must be 3 to 30 characters of lowercase letters and digits"],
     [APP, { name: "blog", sysuserId: "u", runtime: "8.3" }, "runtime", "must be a PHP runtime such as php8.3"],
-    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", domains: ["ok.example.com", "not a domain"] }, "domains[1]", "must be a domain name such as example.com or *.example.com"],
-    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", wordpress: { siteTitle: "t", adminUser: "a", adminPassword: "short", adminEmail: "a@b.co" } }, "wordpress.adminPassword", "must be at least 8 characters"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php8.2", domains: ["ok.example.com", "not a domain"] }, "domains[1]", "must be a domain name such as example.com or *.example.com"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php8.2", wordpress: { siteTitle: "t", adminUser: "a", adminPassword: "short", adminEmail: "a@b.co" } }, "wordpress.adminPassword", "must be at least 8 characters"],
     [DATABASE, { appId: "a", name: "my_db", user: { name: "u", password: "long-enough" } }, "name", "must be 3 to 64 characters of lowercase letters, digits and '-'"],
     [DATABASE, { appId: "a", name: "mydb", user: { name: "a-very-long-user-name", password: "long-enough" } }, "user.name", "must be at most 16 characters"],
     [DATABASE, { appId: "a", name: "mydb", user: { name: "u" } }, "user.password", "is required"],
-    [APP, { name: "blog", sysuserId: "u", runtime: "php7.0", wordpress: { site_title: "t", siteTitle: "t", adminUser: "a", adminPassword: "long-enough", adminEmail: "a@b.co" } }, "wordpress", "has unknown keys: site_title"],
+    [APP, { name: "blog", sysuserId: "u", runtime: "php8.2", wordpress: { site_title: "t", siteTitle: "t", adminUser: "a", adminPassword: "long-enough", adminEmail: "a@b.co" } }, "wordpress", "has unknown keys: site_title"],
     [SERVER, { name: "www1", colour: "blue" }, "colour", "is not a property of hosting:serverpilot:Server; known properties: name, firewall, autoupdates, denyUnknownDomains"],
   ])("%s %j -> %s", async (type, news, property, reason) => {
     const before = sandbox.requests.length;
@@ -54,7 +54,7 @@ describe("Check names the property and the rule, before any API call", () => {
 
   it("rejects more than 300 domains", async () => {
     const domains = Array.from({ length: 301 }, (_, i) => `d${i}.example.com`);
-    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php7.0", domains });
+    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php8.2", domains });
     expect(failures).toEqual([{ property: "domains", reason: "must list at most 300 domains" }]);
   });
 
@@ -65,7 +65,7 @@ describe("Check names the property and the rule, before any API call", () => {
   });
 
   it("passes values not known yet through, and defers rules that need them", async () => {
-    const { inputs, failures } = await check(APP, { name: "blog", sysuserId: UNKNOWN, runtime: "php7.0", forceSsl: UNKNOWN });
+    const { inputs, failures } = await check(APP, { name: "blog", sysuserId: UNKNOWN, runtime: "php8.2", forceSsl: UNKNOWN });
     expect(failures).toEqual([]);
     expect(inputs).toMatchObject({ sysuserId: UNKNOWN, forceSsl: UNKNOWN });
   });
