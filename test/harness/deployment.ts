@@ -21,6 +21,8 @@ export interface Step {
   diff?: DiffResult;
   /** The state after the step (for preview: the planned state, with unknowns). */
   state?: ResourceState;
+  /** For an import: the inputs Read returned, before Check. */
+  readInputs?: Props;
 }
 
 export class CheckFailedError extends Error {
@@ -101,7 +103,7 @@ export class Deployment {
     // As the engine does: the checked inputs become the state's inputs.
     const state = { urn, type, id: read.id, inputs: checked.inputs, outputs: read.properties };
     this.state.set(urn, state);
-    return { op: "import", urn, diff, state };
+    return { op: "import", urn, diff, state, readInputs: read.inputs };
   }
 
   /** `pulumi refresh` for one resource: Read with the stored state. */
