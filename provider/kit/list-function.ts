@@ -46,7 +46,9 @@ export function defineListFunction<Data, C>(options: {
     api: resource.api,
     inputs: Object.fromEntries(Object.entries(filters).map(([key, description]) => [key, field(z.string().optional(), { description })])),
     outputs: {
-      [options.listName]: field(z.array(z.object(item)), { description: `The ${name} resources found.`, typeName: itemType }),
+      [options.listName]: field(z.array(field(z.object(item), { description: `A ${name}.`, typeName: itemType })), {
+        description: `The ${name} resources found.`,
+      }),
     },
     async invoke(ctx, args: PropertyMap) {
       const records = await options.list(ctx);
@@ -71,12 +73,13 @@ function readableShape(shape: Shape, owner: string): Shape {
     if (meta?.writeOnly) continue;
     const { base, optional } = unwrap(schema);
     if (base.kind !== "object") {
-      out[key] = schema;
+      // A copy: what a list returns has no "on change" of its own, and the resource's field keeps its marks.
+      out[key] = field(schema.clone(), { ...meta!, description: meta?.description ?? key, replaceOnChanges: false });
       continue;
     }
     const typeName = `${owner}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
     const rebuilt = z.object(readableShape(base.shape, typeName));
-    out[key] = field(optional ? rebuilt.optional() : rebuilt, { ...meta!, description: meta?.description ?? key, typeName });
+    out[key] = field(optional ? rebuilt.optional() : rebuilt, { ...meta!, description: meta?.description ?? key, typeName, replaceOnChanges: false });
   }
   return out;
 }

@@ -35,5 +35,5 @@ export interface GetAppsResult {
     /**
      * The App resources found.
      */
-    readonly apps: outputs.serverpilot.GetAppsApps[];
+    readonly apps: outputs.serverpilot.AppSummary[];
 }

@@ -35,5 +35,5 @@ export interface GetDatabasesResult {
     /**
      * The Database resources found.
      */
-    readonly databases: outputs.serverpilot.GetDatabasesDatabases[];
+    readonly databases: outputs.serverpilot.DatabaseSummary[];
 }

@@ -27,5 +27,5 @@ export interface GetServersResult {
     /**
      * The Server resources found.
      */
-    readonly servers: outputs.serverpilot.GetServersServers[];
+    readonly servers: outputs.serverpilot.ServerSummary[];
 }

@@ -31,5 +31,5 @@ export interface GetSysUsersResult {
     /**
      * The SysUser resources found.
      */
-    readonly sysusers: outputs.serverpilot.GetSysUsersSysusers[];
+    readonly sysusers: outputs.serverpilot.SysUserSummary[];
 }

@@ -50,7 +50,7 @@ export namespace serverpilot {
         password: pulumi.Input<string>;
     }
 
-    export interface GetServersServers {
+    export interface ServerSummary {
         /**
          * The Server's id.
          */
@@ -85,7 +85,7 @@ export namespace serverpilot {
         datecreated: pulumi.Input<number>;
     }
 
-    export interface GetSysUsersSysusers {
+    export interface SysUserSummary {
         /**
          * The SysUser's id.
          */
@@ -115,7 +115,7 @@ export namespace serverpilot {
         cacerts?: pulumi.Input<string>;
     }
 
-    export interface GetAppsApps {
+    export interface AppSummary {
         /**
          * The App's id.
          */
@@ -173,7 +173,7 @@ export namespace serverpilot {
         name: pulumi.Input<string>;
     }
 
-    export interface GetDatabasesDatabases {
+    export interface DatabaseSummary {
         /**
          * The Database's id.
          */

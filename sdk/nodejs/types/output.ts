@@ -49,7 +49,7 @@ export namespace serverpilot {
         password: string;
     }
 
-    export interface GetServersServers {
+    export interface ServerSummary {
         /**
          * The Server's id.
          */
@@ -84,7 +84,7 @@ export namespace serverpilot {
         datecreated: number;
     }
 
-    export interface GetSysUsersSysusers {
+    export interface SysUserSummary {
         /**
          * The SysUser's id.
          */
@@ -114,7 +114,7 @@ export namespace serverpilot {
         cacerts?: string;
     }
 
-    export interface GetAppsApps {
+    export interface AppSummary {
         /**
          * The App's id.
          */
@@ -172,7 +172,7 @@ export namespace serverpilot {
         name: string;
     }
 
-    export interface GetDatabasesDatabases {
+    export interface DatabaseSummary {
         /**
          * The Database's id.
          */
