@@ -151,8 +151,7 @@ function firstString(...candidates: unknown[]): string | undefined {
 /** Common shapes, for APIs without their own hook and for bodies the hook does not know. */
 function defaultErrorMessage(body: unknown): string | undefined {
   if (typeof body === "string") {
-    // Proxies answer with HTML pages; their text is still the best hint.
-    return body.trimStart().startsWith("<") ? body.replace(/<[^>]*>/g, " ") : body;
+    return body;
   }
   if (!body || typeof body !== "object") return undefined;
   const b = body as Record<string, any>;
@@ -334,7 +333,11 @@ export class HttpClient {
       // A hook that does not know this body shape must not hide the original error.
     }
     message ??= defaultErrorMessage(body);
-    return message === undefined ? undefined : attemptSecrets.scrub(message);
+    if (message === undefined) return undefined;
+    // Masked before anything changes the text, which would hide a secret from the redactor.
+    const masked = secrets.scrub(attemptSecrets.scrub(message));
+    // Proxies answer with HTML pages; their text is still the best hint.
+    return masked.trimStart().startsWith("<") ? masked.replace(/<[^<>]*>/g, " ") : masked;
   }
 
   private buildUrl(path: string, query: HttpRequest["query"]): URL {
@@ -422,8 +425,8 @@ export class HttpClient {
       if (isTransportError(err)) {
         throw new NetworkError({ apiName: this.apiName, method: req.method, path: pathAndQuery, code: errorCode(err), cause: err });
       }
-      const message = err instanceof Error ? err.message : String(err);
-      throw new Error(secrets.scrub(attemptSecrets.scrub(`${what} could not be sent: ${message}`)));
+      const message = secrets.scrub(attemptSecrets.scrub(err instanceof Error ? err.message : String(err)));
+      throw new Error(secrets.scrub(`${what} could not be sent: ${message}`));
     } finally {
       clearTimeout(timer);
       ctx.signal?.removeEventListener("abort", onAbort);

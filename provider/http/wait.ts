@@ -3,6 +3,7 @@ import type { OperationContext } from "./client";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { secrets } from "./redact";
+import { redactedLine } from "./safe-text";
 
 export type PollResult<T> = { done: true; value: T } | { done: false; status?: string };
 
@@ -55,7 +56,8 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
       throw err;
     }
     if (result.done) return result.value;
-    if (result.status !== undefined) lastStatus = result.status;
+    // Masked on arrival: the status goes into progress lines and errors that reshape it.
+    if (result.status !== undefined) lastStatus = redactedLine(result.status);
 
     const now = Date.now();
     if (now >= nextProgressAt) {
