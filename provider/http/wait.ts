@@ -1,5 +1,5 @@
 import { sleep } from "./backoff";
-import type { OperationContext } from "./client";
+import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { secrets } from "./redact";
