@@ -189,6 +189,31 @@ describe("errors by status", () => {
   });
 });
 
+describe("unauthorizedHint", () => {
+  it("follows the API's message on a 401, and stands alone when the API says nothing", async () => {
+    const server = await serve((_req, res, i) =>
+      i === 0 ? sendJson(res, 401, { error: { message: "invalid API key" } }, { "x-request-id": "r1" }) : sendJson(res, 401),
+    );
+    const client = clientFor(server, { unauthorizedHint: "check hosting:serverpilotApiKey or SERVERPILOT_API_KEY" });
+    const err = (await failure(client.get("/servers"))) as UnauthorizedError;
+    expect(err.message).toBe(
+      "ServerPilot API GET /v1/servers failed with 401 Unauthorized: invalid API key; check hosting:serverpilotApiKey or SERVERPILOT_API_KEY (request id r1)",
+    );
+    expect(err.apiMessage).toBe("invalid API key");
+    expect(err.hint).toBe("check hosting:serverpilotApiKey or SERVERPILOT_API_KEY");
+    expect((await failure(client.get("/servers"))).message).toBe(
+      "ServerPilot API GET /v1/servers failed with 401 Unauthorized: check hosting:serverpilotApiKey or SERVERPILOT_API_KEY",
+    );
+  });
+
+  it("survives an API message long enough to be cut, and stays off other statuses", async () => {
+    const server = await serve((_req, res, i) => sendJson(res, i === 0 ? 401 : 403, { error: { message: "x".repeat(2000) } }));
+    const client = clientFor(server, { unauthorizedHint: "check hosting:apiKey" });
+    expect((await failure(client.get("/a"))).message).toMatch(/x…; check hosting:apiKey$/);
+    expect((await failure(client.get("/a"))).message).not.toContain("check hosting:apiKey");
+  });
+});
+
 describe("redaction", () => {
   it("masks credentials, auth headers and registered secrets echoed in an error", async () => {
     const server = await serve((req, res) =>

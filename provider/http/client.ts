@@ -46,6 +46,11 @@ export interface HttpClientOptions {
    * 429s are not bounded by maxRetries, so something else has to bound them. Default 300000.
    */
   maxRetryWaitMs?: number;
+  /**
+   * Appended to a 401's message after the API's own: where the user fixes their credentials
+   * ("check hosting:wispanelApiKey or WISPANEL_API_KEY").
+   */
+  unauthorizedHint?: string;
   /** Default: an undici Agent of this client's own, with keep-alive; close() closes it. */
   dispatcher?: Dispatcher;
 }
@@ -83,6 +88,7 @@ export class HttpClient {
   private readonly apiName: string;
   private readonly base: URL;
   private readonly errorMessage: ErrorMessageHook | undefined;
+  private readonly unauthorizedHint: string | undefined;
   private readonly maxRetries: number;
   private readonly backoff: { baseMs: number; maxMs: number };
   private readonly maxRetryWaitMs: number;
@@ -97,6 +103,7 @@ export class HttpClient {
       throw new Error(`${options.apiName} base URL must be http or https, got ${this.base.protocol}`);
     }
     this.errorMessage = options.errorMessage;
+    this.unauthorizedHint = options.unauthorizedHint;
     this.maxRetries = options.maxRetries ?? 4;
     this.backoff = options.backoff ?? { baseMs: 500, maxMs: 10_000 };
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 300_000;
@@ -182,6 +189,7 @@ export class HttpClient {
           path: pathAndQuery,
           requestId,
           apiMessage: apiErrorMessage(outcome.status, outcome.body, this.errorMessage, outcome.attemptSecrets),
+          hint: outcome.status === 401 ? this.unauthorizedHint : undefined,
           // X-RateLimit-Reset is sent on every answer; it is a wait instruction only on a 429.
           retryAfterMs:
             outcome.status === 429
