@@ -1,5 +1,5 @@
 import { Agent, type Dispatcher } from "undici";
-import { sendAttempt, type AttemptSettings, type AuthorizeRequest } from "./attempt";
+import { sendAttempt, type AttemptOutcome, type AttemptSettings, type AuthorizeRequest } from "./attempt";
 import { backoffDelay, retryAfterMs, sleep } from "./backoff";
 import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
@@ -13,12 +13,14 @@ import {
   RateLimitedError,
   RequestTimeoutError,
 } from "./errors";
+import { RateLimiter, type RateLimitOptions } from "./rate-limit";
 import { secrets } from "./redact";
 import { requestUrl, type QueryParameters } from "./url";
 import { packageVersion } from "../version";
 
 export type { AuthorizeRequest } from "./attempt";
 export type { OperationContext } from "./context";
+export type { RateLimitOptions } from "./rate-limit";
 
 export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
 
@@ -51,6 +53,11 @@ export interface HttpClientOptions {
    * ("check hosting:wispanelApiKey or WISPANEL_API_KEY").
    */
   unauthorizedHint?: string;
+  /**
+   * Spaces this client's requests so a busy program stays under the API's limit. The limits
+   * the server reports in X-RateLimit-* headers and 429s are followed with or without this.
+   */
+  rateLimit?: RateLimitOptions;
   /** Default: an undici Agent of this client's own, with keep-alive; close() closes it. */
   dispatcher?: Dispatcher;
 }
@@ -93,8 +100,10 @@ export class HttpClient {
   private readonly backoff: { baseMs: number; maxMs: number };
   private readonly maxRetryWaitMs: number;
   private readonly attemptSettings: AttemptSettings;
+  private readonly limiter: RateLimiter;
   /** Only what this client created; a dispatcher passed in belongs to the caller. */
   private readonly ownAgent: Agent | undefined;
+  private closing: Promise<void> | undefined;
 
   constructor(options: HttpClientOptions) {
     this.apiName = options.apiName;
@@ -116,6 +125,7 @@ export class HttpClient {
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       authorize: options.authorize,
     };
+    this.limiter = new RateLimiter(options.apiName, options.rateLimit);
     for (const credential of options.credentials ?? []) secrets.add(credential);
   }
 
@@ -139,9 +149,16 @@ export class HttpClient {
     return this.request<T>({ ...options, method: "PATCH", path, body }, ctx);
   }
 
-  /** Closes this client's connections; a dispatcher passed in is left to its owner. */
-  async close(): Promise<void> {
-    await this.ownAgent?.close();
+  /**
+   * Fails requests still waiting for the rate limit and closes this client's connections; a
+   * dispatcher passed in is left to its owner. Calling it again waits for the first call.
+   */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.limiter.close();
+      await this.ownAgent?.close();
+    })();
+    return this.closing;
   }
 
   async request<T = unknown>(req: HttpRequest, ctx: OperationContext = {}): Promise<HttpResponse<T>> {
@@ -165,7 +182,14 @@ export class HttpClient {
 
       let error: Error;
       try {
-        const outcome = await sendAttempt(attempt, this.attemptSettings, ctx);
+        // Every attempt takes a slot, retries included: they count against the limit too.
+        const slot = await this.limiter.acquire(ctx, what, started);
+        let outcome: AttemptOutcome | undefined;
+        try {
+          outcome = await sendAttempt(attempt, this.attemptSettings, ctx);
+        } finally {
+          slot.release(outcome?.kind === "response" ? outcome : undefined);
+        }
         if (outcome.kind === "deadline") {
           throw new DeadlineExceededError({
             what,
