@@ -211,3 +211,34 @@ export class CancelledError extends Error {
     this.what = what;
   }
 }
+
+export interface JobFailedInit {
+  /** As given to followJob: "Combell provisioning job 42 (create account example.com)". */
+  what: string;
+  jobId: string;
+  /** The job's final status as the API names it: "failed", "cancelled". */
+  status: string;
+  detail?: string;
+}
+
+/** An asynchronous job (a provisioning job, an action) ended without doing its work. */
+export class JobFailedError extends Error {
+  readonly what: string;
+  readonly jobId: string;
+  readonly status: string;
+  readonly detail: string | undefined;
+
+  constructor(init: JobFailedInit) {
+    const status = redactedLine(init.status, 100);
+    const detail = init.detail !== undefined ? redactedLine(init.detail) || undefined : undefined;
+    // Most descriptions name the job already; one that does not still gets its id.
+    const subject = init.what.includes(init.jobId) ? init.what : `${init.what} (job ${init.jobId})`;
+    const capitalised = subject.charAt(0).toUpperCase() + subject.slice(1);
+    super(secrets.scrub(`${capitalised} ended with status "${status}"${detail ? `: ${detail}` : ""}`));
+    this.name = new.target.name;
+    this.what = init.what;
+    this.jobId = init.jobId;
+    this.status = status;
+    this.detail = detail;
+  }
+}
