@@ -82,7 +82,7 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof NotFoundError;
 }
 
-const NETWORK_CODE_TEXT: Record<string, string> = {
+const NETWORK_CODE_TEXT: Readonly<Record<string, string>> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset by the server",
   ENOTFOUND: "host not found",
@@ -98,7 +98,7 @@ const NETWORK_CODE_TEXT: Record<string, string> = {
 
 // Failures that happen before a single byte of the request leaves the machine: even a
 // non-idempotent request can be sent again without risking a duplicate.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export interface NetworkErrorInit {
   apiName: string;

@@ -24,8 +24,9 @@ export class LiteralMatcher {
   private fail: Int32Array;
   /** Length of the longest literal that ends at this node, 0 for none. */
   private longestMatch: Int32Array;
-  // The root is where the scan sits most of the time; a dense table makes leaving it one load.
-  private readonly rootNext = new Int32Array(0x10000).fill(NO_CHILD);
+  // The root is where the scan sits most of the time; a table makes leaving it on ASCII one load.
+  private readonly rootAscii = new Int32Array(128).fill(NO_CHILD);
+  private readonly rootOther = new Map<number, number>();
 
   constructor(literals: Iterable<string>) {
     const list = [...literals];
@@ -74,7 +75,7 @@ export class LiteralMatcher {
       ends.push(end);
     };
 
-    const { rootNext, firstChar, firstNext, otherChildren, fail, depth, longestMatch } = this;
+    const { rootAscii, rootOther, firstChar, firstNext, otherChildren, fail, depth, longestMatch } = this;
     const n = text.length;
     let state = 0;
     for (let i = 0; i < n; i++) {
@@ -82,7 +83,7 @@ export class LiteralMatcher {
       // Inlined `child`: this loop is the whole cost of scrubbing a large text.
       for (;;) {
         if (state === 0) {
-          state = rootNext[c]!;
+          state = c < 128 ? rootAscii[c]! : (rootOther.get(c) ?? NO_CHILD);
           break;
         }
         const next = firstChar[state] === c ? firstNext[state]! : (otherChildren[state]?.get(c) ?? NO_CHILD);
@@ -113,13 +114,16 @@ export class LiteralMatcher {
   }
 
   private child(node: number, c: number): number {
-    if (node === 0) return this.rootNext[c]!;
+    if (node === 0) return c < 128 ? this.rootAscii[c]! : (this.rootOther.get(c) ?? NO_CHILD);
     if (this.firstChar[node] === c) return this.firstNext[node]!;
     return this.otherChildren[node]?.get(c) ?? NO_CHILD;
   }
 
   private addChild(node: number, c: number, next: number): void {
-    if (node === 0) this.rootNext[c] = next;
+    if (node === 0) {
+      if (c < 128) this.rootAscii[c] = next;
+      else this.rootOther.set(c, next);
+    }
     else if (this.firstChar[node] === NO_CHILD) {
       this.firstChar[node] = c;
       this.firstNext[node] = next;
@@ -132,7 +136,8 @@ export class LiteralMatcher {
 
   private *children(node: number): Generator<[number, number]> {
     if (node === 0) {
-      for (let c = 0; c < this.rootNext.length; c++) if (this.rootNext[c] !== NO_CHILD) yield [c, this.rootNext[c]!];
+      for (let c = 0; c < 128; c++) if (this.rootAscii[c] !== NO_CHILD) yield [c, this.rootAscii[c]!];
+      yield* this.rootOther;
       return;
     }
     if (this.firstChar[node] !== NO_CHILD) yield [this.firstChar[node]!, this.firstNext[node]!];

@@ -16,12 +16,12 @@ const MIN_FRAGMENT_LENGTH = 8;
 
 // Header-style echoes: `Authorization: hmac key:sig:nonce:ts`, `"authorization":"Bearer x"`.
 // Each quantifier is followed by something it cannot match, so no input makes it backtrack.
-const HEADER_PATTERN =
-  /\b((?:proxy-)?authorization|x-api-key)(["']?\s*[:=]\s*["']?)([^"'\s,}][^"'\r\n,}]*)/gi;
+// Without flags: a shared global regex would carry lastIndex from one scrub to the next.
+const HEADER_PATTERN = /\b((?:proxy-)?authorization|x-api-key)(["']?\s*[:=]\s*["']?)([^"'\s,}][^"'\r\n,}]*)/;
 
 // A scheme followed by a credential. The token test below keeps prose such as
 // "Basic authentication failed" readable while masking anything that looks like a token.
-const SCHEME_PATTERN = /\b(basic|bearer|hmac)(\s+)([A-Za-z0-9+/=._~:-]+)/gi;
+const SCHEME_PATTERN = /\b(basic|bearer|hmac)(\s+)([A-Za-z0-9+/=._~:-]+)/;
 
 function looksLikeToken(word: string): boolean {
   if (word.length < 8) return false;
@@ -73,8 +73,8 @@ export class SecretRedactor {
   /** Masks every form of every secret, whole or cut, then auth headers and scheme tokens. */
   scrub(text: string): string {
     let out = this.maskSecrets(text);
-    out = out.replace(HEADER_PATTERN, (_m, name: string, sep: string) => `${name}${sep}${MASK}`);
-    out = out.replace(SCHEME_PATTERN, (match, scheme: string, space: string, token: string) =>
+    out = out.replace(new RegExp(HEADER_PATTERN, "gi"), (_m, name: string, sep: string) => `${name}${sep}${MASK}`);
+    out = out.replace(new RegExp(SCHEME_PATTERN, "gi"), (match, scheme: string, space: string, token: string) =>
       token === MASK || !looksLikeToken(token) ? match : `${scheme}${space}${MASK}`,
     );
     return out;
