@@ -19,7 +19,7 @@ export function backoffDelay(attempt: number, options: BackoffOptions): number {
   return Math.floor(random() * ceiling);
 }
 
-type HeaderBag = Record<string, string | string[] | undefined>;
+export type HeaderBag = Record<string, string | string[] | undefined>;
 
 function header(headers: HeaderBag, name: string): string | undefined {
   for (const [key, value] of Object.entries(headers)) {
@@ -47,13 +47,22 @@ export function retryAfterMs(headers: HeaderBag, now: number = Date.now()): numb
     const date = Date.parse(retryAfter);
     if (!Number.isNaN(date)) return Math.max(0, date - now);
   }
+  return rateLimitResetMs(headers, now);
+}
+
+/** Ms until the rate limit window ends, from `X-RateLimit-Reset` in seconds or as a Unix timestamp. */
+export function rateLimitResetMs(headers: HeaderBag, now: number = Date.now()): number | undefined {
   const reset = header(headers, "x-ratelimit-reset");
-  if (reset !== undefined && NUMBER.test(reset)) {
-    const value = Number(reset);
-    const ms = value < UNIX_TIMESTAMP_THRESHOLD ? value * 1000 : value * 1000 - now;
-    return Math.max(0, Math.round(ms));
-  }
-  return undefined;
+  if (reset === undefined || !NUMBER.test(reset)) return undefined;
+  const value = Number(reset);
+  const ms = value < UNIX_TIMESTAMP_THRESHOLD ? value * 1000 : value * 1000 - now;
+  return Math.max(0, Math.round(ms));
+}
+
+/** A non-negative whole number from a header such as `X-RateLimit-Remaining`, in any case. */
+export function countHeader(headers: HeaderBag, name: string): number | undefined {
+  const value = header(headers, name.toLowerCase());
+  return value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
 /** Waits `ms`, or rejects with CancelledError as soon as `signal` aborts. */

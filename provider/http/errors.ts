@@ -1,14 +1,9 @@
 import { STATUS_CODES } from "node:http";
 import { formatDuration } from "./duration";
 import { secrets } from "./redact";
+import { redactedLine } from "./safe-text";
 
-// Error bodies can be whole HTML pages from a proxy; a message stays one readable line.
-const MAX_API_MESSAGE_LENGTH = 500;
-
-export function oneLine(text: string, max = MAX_API_MESSAGE_LENGTH): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
+export { oneLine } from "./safe-text";
 
 export interface ApiErrorInit {
   apiName: string;
@@ -18,6 +13,8 @@ export interface ApiErrorInit {
   path: string;
   requestId?: string;
   apiMessage?: string;
+  /** Ours, not the API's: what the user can do about it ("check hosting:apiKey"). After the API's message. */
+  hint?: string;
   retryAfterMs?: number;
 }
 
@@ -29,17 +26,20 @@ export class ApiError extends Error {
   readonly path: string;
   readonly requestId: string | undefined;
   readonly apiMessage: string | undefined;
+  readonly hint: string | undefined;
   readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit) {
     const path = secrets.scrub(init.path);
-    const apiMessage = init.apiMessage ? secrets.scrub(oneLine(init.apiMessage)) : undefined;
+    const apiMessage = init.apiMessage ? redactedLine(init.apiMessage) || undefined : undefined;
+    const hint = init.hint ? redactedLine(init.hint) || undefined : undefined;
+    const explanation = [apiMessage, hint].filter((part) => part !== undefined).join("; ");
     const statusText = STATUS_CODES[init.status] ?? "Unknown Status";
     super(
       secrets.scrub(
         `${init.apiName} API ${init.method} ${path} failed with ${init.status} ${statusText}` +
-          (apiMessage ? `: ${apiMessage}` : "") +
-          (init.requestId ? ` (request id ${init.requestId})` : ""),
+          (explanation ? `: ${explanation}` : "") +
+          (init.requestId ? ` (request id ${redactedLine(init.requestId, 100)})` : ""),
       ),
     );
     this.name = new.target.name;
@@ -49,6 +49,7 @@ export class ApiError extends Error {
     this.path = path;
     this.requestId = init.requestId;
     this.apiMessage = apiMessage;
+    this.hint = hint;
     this.retryAfterMs = init.retryAfterMs;
   }
 }
@@ -81,7 +82,7 @@ export function isNotFound(err: unknown): boolean {
   return err instanceof NotFoundError;
 }
 
-const NETWORK_CODE_TEXT: Record<string, string> = {
+const NETWORK_CODE_TEXT: Readonly<Record<string, string>> = {
   ECONNREFUSED: "connection refused",
   ECONNRESET: "connection reset by the server",
   ENOTFOUND: "host not found",
@@ -97,7 +98,7 @@ const NETWORK_CODE_TEXT: Record<string, string> = {
 
 // Failures that happen before a single byte of the request leaves the machine: even a
 // non-idempotent request can be sent again without risking a duplicate.
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 
 export interface NetworkErrorInit {
   apiName: string;
@@ -122,7 +123,7 @@ export class NetworkError extends Error {
     const what = (init.code && NETWORK_CODE_TEXT[init.code]) || causeMessage || "network error";
     super(
       secrets.scrub(
-        `${init.apiName} API ${init.method} ${path} failed: ${oneLine(what)}` +
+        `${init.apiName} API ${init.method} ${path} failed: ${redactedLine(what)}` +
           (init.code ? ` (${init.code})` : ""),
       ),
       { cause: init.cause },
@@ -176,13 +177,16 @@ export class DeadlineExceededError extends Error {
   readonly lastError: unknown;
 
   constructor(init: DeadlineExceededInit) {
-    const lastErrorMessage =
+    const lastErrorText =
       init.lastError instanceof Error ? init.lastError.message : init.lastError !== undefined ? String(init.lastError) : undefined;
+    const lastStatus = init.lastStatus !== undefined ? redactedLine(init.lastStatus) : undefined;
+    // Another error's message, usually one of ours already; still outside text until proven otherwise.
+    const lastErrorMessage = lastErrorText !== undefined ? redactedLine(lastErrorText, 1000) : undefined;
     super(
       secrets.scrub(
         `Timed out waiting for ${init.what}: gave up after ${formatDuration(init.elapsedMs)}` +
           (init.detail ? ` because ${init.detail}` : " when the deadline passed") +
-          (init.lastStatus ? `; last status: ${oneLine(init.lastStatus)}` : "") +
+          (lastStatus ? `; last status: ${lastStatus}` : "") +
           (lastErrorMessage ? `; last error: ${lastErrorMessage}` : ""),
       ),
       { cause: init.lastError },
@@ -190,7 +194,7 @@ export class DeadlineExceededError extends Error {
     this.name = new.target.name;
     this.what = init.what;
     this.elapsedMs = init.elapsedMs;
-    this.lastStatus = init.lastStatus;
+    this.lastStatus = lastStatus;
     this.lastError = init.lastError;
   }
 }
@@ -202,8 +206,39 @@ export class CancelledError extends Error {
   constructor(what?: string, reason?: unknown) {
     const why = typeof reason === "string" ? reason : reason instanceof Error && reason.name !== "AbortError" ? reason.message : undefined;
     const subject = what ? what.charAt(0).toUpperCase() + what.slice(1) : "Operation";
-    super(secrets.scrub(`${subject} was cancelled${why ? `: ${oneLine(why)}` : ""}`));
+    super(secrets.scrub(`${subject} was cancelled${why ? `: ${redactedLine(why)}` : ""}`));
     this.name = new.target.name;
     this.what = what;
+  }
+}
+
+export interface JobFailedInit {
+  /** As given to followJob: "Combell provisioning job 42 (create account example.com)". */
+  what: string;
+  jobId: string;
+  /** The job's final status as the API names it: "failed", "cancelled". */
+  status: string;
+  detail?: string;
+}
+
+/** An asynchronous job (a provisioning job, an action) ended without doing its work. */
+export class JobFailedError extends Error {
+  readonly what: string;
+  readonly jobId: string;
+  readonly status: string;
+  readonly detail: string | undefined;
+
+  constructor(init: JobFailedInit) {
+    const status = redactedLine(init.status, 100);
+    const detail = init.detail !== undefined ? redactedLine(init.detail) || undefined : undefined;
+    // Most descriptions name the job already; one that does not still gets its id.
+    const subject = init.what.includes(init.jobId) ? init.what : `${init.what} (job ${init.jobId})`;
+    const capitalised = subject.charAt(0).toUpperCase() + subject.slice(1);
+    super(secrets.scrub(`${capitalised} ended with status "${status}"${detail ? `: ${detail}` : ""}`));
+    this.name = new.target.name;
+    this.what = init.what;
+    this.jobId = init.jobId;
+    this.status = status;
+    this.detail = detail;
   }
 }

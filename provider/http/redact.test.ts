@@ -34,3 +34,82 @@ describe("SecretRedactor", () => {
     expect(r.scrub(prose)).toBe(prose);
   });
 });
+
+describe("SecretRedactor with transformed and cut secrets", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n\tBKcwggSjAgEAAoIBAQC7  xyz\n-----END PRIVATE KEY-----";
+
+  it("masks a secret whose whitespace was squashed", () => {
+    const r = new SecretRedactor();
+    r.add(pem);
+    const squashed = pem.replace(/\s+/g, " ");
+    expect(r.scrub(`key was: ${squashed} (rejected)`)).toBe("key was: *** (rejected)");
+  });
+
+  it("masks a secret echoed inside a JSON string, also PHP-style", () => {
+    const r = new SecretRedactor();
+    r.add(pem);
+    r.add("pa/ss\"wörd-1");
+    expect(r.scrub(`body: {"key":${JSON.stringify(pem)}}`)).toBe('body: {"key":"***"}');
+    expect(r.scrub('body: {"p":"pa\\/ss\\"w\\u00f6rd-1"}')).toBe('body: {"p":"***"}');
+    expect(r.scrub("form: p=pa%2Fss%22w%C3%B6rd-1")).toBe("form: p=***");
+  });
+
+  it("masks the start of a secret cut at the end of a text or before an ellipsis", () => {
+    const r = new SecretRedactor();
+    const secret = "s3cr3t-0123456789-abcdefghijklmnop";
+    r.add(secret);
+    expect(r.scrub(`got ${secret.slice(0, 20)}... (truncated)`)).toBe("got ***... (truncated)");
+    expect(r.scrub(`got ${secret.slice(0, 12)}… more`)).toBe("got ***… more");
+    expect(r.scrub(`ends with ${secret.slice(0, 9)}`)).toBe("ends with ***");
+  });
+
+  it("leaves a fragment shorter than 8 characters, or one not at a cut, alone", () => {
+    const r = new SecretRedactor();
+    r.add("s3cr3t-0123456789-abcdefghijklmnop");
+    expect(r.scrub("ends with s3cr3t-")).toBe("ends with s3cr3t-");
+    expect(r.scrub("s3cr3t-0123456789 is a prefix in the middle")).toBe("s3cr3t-0123456789 is a prefix in the middle");
+  });
+
+  it("masks the start of a cut JSON-escaped secret", () => {
+    const r = new SecretRedactor();
+    r.add(pem);
+    const escaped = JSON.stringify(pem).slice(1, -1);
+    expect(r.scrub(`echo: ${escaped.slice(0, 40)}...`)).toBe("echo: ***...");
+  });
+
+  it("scrubs 1 MB with 100 secrets in linear time", () => {
+    const r = new SecretRedactor();
+    const registered: string[] = [];
+    for (let i = 0; i < 100; i++) {
+      const secret = `secret-${i}-${Buffer.from(String(i * 7919)).toString("hex")}-Zq9`;
+      registered.push(secret);
+      r.add(secret);
+    }
+    const words = "the quick brown fox jumps over the lazy dog secret- sec 0123 ";
+    let text = "";
+    while (text.length < 1_000_000) text += words + registered[text.length % 100]!.slice(0, 12) + " ";
+    text += registered[42];
+    const timed = () => {
+      const started = performance.now();
+      const out = r.scrub(text);
+      return { out, ms: performance.now() - started };
+    };
+    // The first run also builds the matcher and runs before the JIT has optimised the loop.
+    const first = timed();
+    const second = timed();
+    console.log(`scrub of ${text.length} characters, 100 secrets: first ${first.ms.toFixed(1)}ms, then ${second.ms.toFixed(1)}ms`);
+    expect(first.out.endsWith(" ***")).toBe(true);
+    expect(first.out).not.toContain(registered[42]);
+    expect(first.ms).toBeLessThan(500);
+    expect(second.ms).toBeLessThan(500);
+  });
+
+  it("stays linear on inputs built to make patterns backtrack", () => {
+    const r = new SecretRedactor();
+    r.add("aaaaaaaaaaaaaaab");
+    const nasty = ["a".repeat(500_000), "authorization:" + " ".repeat(200_000), "bearer" + " ".repeat(200_000) + "\n"].join("");
+    const started = performance.now();
+    r.scrub(nasty);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

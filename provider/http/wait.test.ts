@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { HttpClient } from "./client";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { sendJson, startServer, type TestServer } from "../../test/support/http-test-server";
-import { waitFor } from "./wait";
+import { waitFor, waitUntilGone } from "./wait";
 
 const servers: TestServer[] = [];
 
@@ -150,5 +150,74 @@ describe("waitFor", () => {
     expect(logs.length).toBeGreaterThanOrEqual(1);
     expect(logs.length).toBeLessThanOrEqual(3);
     expect(logs[0]).toMatch(/^still waiting for WisPanel database shop: step \d+, 1\d\dms elapsed$/);
+  });
+});
+
+describe("waitFor's hints from the operation", () => {
+  it("waits nextPollInMs instead of the backoff delay, and no longer than expectedDoneInMs", async () => {
+    const times: number[] = [];
+    const answers = [
+      { done: false as const, nextPollInMs: 200 },
+      { done: false as const, nextPollInMs: 5000, expectedDoneInMs: 100 },
+      { done: true as const, value: "ok" },
+    ];
+    const value = await waitFor(
+      {
+        what: "x",
+        initialDelayMs: 10,
+        poll: async () => {
+          times.push(Date.now());
+          return answers[times.length - 1]!;
+        },
+      },
+      {},
+    );
+    expect(value).toBe("ok");
+    const [first, second] = times.slice(1).map((t, i) => t - times[i]!);
+    expect(first).toBeGreaterThanOrEqual(195);
+    expect(second).toBeGreaterThanOrEqual(95);
+    expect(second).toBeLessThan(400);
+  });
+});
+
+describe("waitUntilGone", () => {
+  async function deletingServer(presentFor: number) {
+    const server = await startServer((_req, res, i) => (i < presentFor ? sendJson(res, 200, { id: "db1" }) : sendJson(res, 404)));
+    servers.push(server);
+    const client = new HttpClient({ apiName: "DBaaS", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const exists = async (ctx: object) => (await client.get("/databases/db1", { expect404: true }, ctx)).status !== 404;
+    return { server, exists };
+  }
+
+  it("returns once the API stops reporting the resource", async () => {
+    const { server, exists } = await deletingServer(3);
+    await waitUntilGone({ what: "DBaaS database db1 to be deleted", initialDelayMs: 5, exists }, {});
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it("says 'still present' in its progress lines and at the deadline", async () => {
+    const { exists } = await deletingServer(1000);
+    const logs: string[] = [];
+    const err = await failure(
+      waitUntilGone(
+        { what: "DBaaS database db1 to be deleted", initialDelayMs: 20, maxDelayMs: 20, progressEveryMs: 50, exists },
+        { deadline: Date.now() + 300, log: (m) => logs.push(m) },
+      ),
+    );
+    expect(logs[0]).toMatch(/^still waiting for DBaaS database db1 to be deleted: still present, \d+ms elapsed$/);
+    expect(err).toBeInstanceOf(DeadlineExceededError);
+    // The deadline may also cut a look in flight; then that request is the last error.
+    expect(err.message).toMatch(/; last status: still present(; last error: .*)?$/);
+  });
+
+  it("stops within 200ms on cancel mid-wait", async () => {
+    const { exists } = await deletingServer(1000);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort("engine cancel"), 100);
+    const started = Date.now();
+    const err = await failure(waitUntilGone({ what: "DBaaS database db1 to be deleted", initialDelayMs: 10_000, exists }, { signal: controller.signal }));
+    expect(err).toBeInstanceOf(CancelledError);
+    expect(err.message).toBe("Waiting for DBaaS database db1 to be deleted was cancelled: engine cancel");
+    expect(Date.now() - started).toBeLessThan(300);
   });
 });

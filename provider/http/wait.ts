@@ -1,10 +1,23 @@
 import { sleep } from "./backoff";
-import type { OperationContext } from "./client";
+import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { secrets } from "./redact";
+import { redactedLine } from "./safe-text";
 
-export type PollResult<T> = { done: true; value: T } | { done: false; status?: string };
+export type PollResult<T> =
+  | { done: true; value: T }
+  | {
+      done: false;
+      status?: string;
+      /** The server said when to look again (Retry-After): the next poll comes then, not after the backoff delay. */
+      nextPollInMs?: number;
+      /** The operation's own estimate of when it is done: the next poll comes no later than that. */
+      expectedDoneInMs?: number;
+    };
+
+// A server that keeps saying "look again now" must not turn the wait into a busy loop.
+const MIN_SERVER_PAUSE_MS = 50;
 
 export interface WaitForOptions<T> {
   /** Named in logs and errors: "ServerPilot action tW2fu4 (create app blog)". */
@@ -55,7 +68,8 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
       throw err;
     }
     if (result.done) return result.value;
-    if (result.status !== undefined) lastStatus = result.status;
+    // Masked on arrival: the status goes into progress lines and errors that reshape it.
+    if (result.status !== undefined) lastStatus = redactedLine(result.status);
 
     const now = Date.now();
     if (now >= nextProgressAt) {
@@ -66,9 +80,31 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
     }
 
     // ±20% jitter keeps parallel waits from polling the API in lockstep.
-    let pause = Math.round(delay * (0.8 + 0.4 * random()));
+    let pause =
+      result.nextPollInMs !== undefined
+        ? Math.max(MIN_SERVER_PAUSE_MS, result.nextPollInMs)
+        : Math.round(delay * (0.8 + 0.4 * random()));
+    // An estimate already passed says nothing about when to look again.
+    if (result.expectedDoneInMs !== undefined && result.expectedDoneInMs > 0) pause = Math.min(pause, result.expectedDoneInMs);
     if (ctx.deadline !== undefined) pause = Math.min(pause, Math.max(0, ctx.deadline - now));
     await sleep(pause, ctx.signal, `waiting for ${what}`);
     delay = Math.min(maxDelayMs, delay * 1.5);
   }
+}
+
+export interface WaitUntilGoneOptions extends Omit<WaitForOptions<void>, "poll"> {
+  /** One look: true while the resource is still there. */
+  exists: (ctx: OperationContext) => Promise<boolean>;
+}
+
+/** Waits until a deleted resource is no longer reported, for APIs that delete in the background. */
+export function waitUntilGone(options: WaitUntilGoneOptions, ctx: OperationContext): Promise<void> {
+  const { exists, ...rest } = options;
+  return waitFor<void>(
+    {
+      ...rest,
+      poll: async (pollCtx) => ((await exists(pollCtx)) ? { done: false, status: "still present" } : { done: true, value: undefined }),
+    },
+    ctx,
+  );
 }

@@ -1,0 +1,138 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { HttpClient } from "./client";
+import { ApiError, CancelledError, DeadlineExceededError, NetworkError } from "./errors";
+import { secrets } from "./redact";
+import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { waitFor } from "./wait";
+
+// Secrets an API echoes back must not survive into messages, whatever shape they come back in.
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(handler: Handler): Promise<TestServer> {
+  const server = await startServer(handler);
+  servers.push(server);
+  return server;
+}
+
+function clientFor(server: TestServer): HttpClient {
+  return new HttpClient({
+    apiName: "WisPanel",
+    baseUrl: `${server.origin}/api`,
+    authorize: ({ headers }) => {
+      headers.authorization = "Bearer wsp_test_token_0123456789";
+    },
+    backoff: { baseMs: 1, maxMs: 5 },
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error("expected a failure");
+}
+
+/** The body's `password`, echoed back in a 400 the way `echo` shapes it. */
+function echoPassword(echo: (password: string, rawBody: string) => unknown): Handler {
+  return (req, res) => {
+    const password = (JSON.parse(req.body) as { password: string }).password;
+    sendJson(res, 400, echo(password, req.body));
+  };
+}
+
+describe("secrets echoed in error bodies", () => {
+  it("masks a secret with a newline, a tab and a double space", async () => {
+    const secret = "line one\nline\ttwo  and three-XYZ";
+    secrets.add(secret);
+    const server = await serve(echoPassword((password) => ({ message: `password "${password}" is too weak` })));
+    const err = (await failure(clientFor(server).post("/users", { password: secret }))) as ApiError;
+    expect(err.message).toBe('WisPanel API POST /api/users failed with 400 Bad Request: password "***" is too weak');
+    expect(err.apiMessage).toBe('password "***" is too weak');
+    for (const piece of ["line one", "line two", "two and three"]) expect(err.message).not.toContain(piece);
+  });
+
+  it("masks a PEM key in an HTML error page", async () => {
+    const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\nggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----";
+    secrets.add(pem);
+    const server = await serve((req, res) => {
+      res.writeHead(400, { "content-type": "text/html" });
+      res.end(`<html><body><h1>Bad key</h1><pre>${(JSON.parse(req.body) as { key: string }).key}</pre></body></html>`);
+    });
+    const err = await failure(clientFor(server).put("/certificates/1", { key: pem }));
+    expect(err.message).toBe("WisPanel API PUT /api/certificates/1 failed with 400 Bad Request: Bad key ***");
+    expect(err.message).not.toContain("MIIEvQ");
+  });
+
+  it("masks a 600-character secret although the message is cut at 500", async () => {
+    const secret = Array.from({ length: 60 }, (_, i) => `k${String(i).padStart(3, "0")}-abcde`).join("");
+    expect(secret).toHaveLength(600);
+    secrets.add(secret);
+    const server = await serve(echoPassword((password) => ({ message: `rejected: ${password} (too long)` })));
+    const err = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: rejected: *** (too long)");
+  });
+
+  it("masks a secret the API echoes JSON-escaped inside its message", async () => {
+    const secret = 'multi\nline\t"quoted" secret';
+    secrets.add(secret);
+    const server = await serve(echoPassword((_password, rawBody) => ({ message: `could not parse ${rawBody}` })));
+    const err = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(err.message).toBe('WisPanel API POST /api/users failed with 400 Bad Request: could not parse {"password":"***"}');
+  });
+
+  it("masks a secret the API cut with '...' after its first 20 characters", async () => {
+    const secret = "Zx9-truncated-by-the-api-0123456789";
+    secrets.add(secret);
+    const server = await serve(echoPassword((password) => ({ message: `invalid value ${password.slice(0, 20)}... for password` })));
+    const err = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: invalid value ***... for password");
+    expect(err.message).not.toContain(secret.slice(0, 8));
+  });
+
+  it("masks the per-request auth header when the API cuts it", async () => {
+    const server = await serve((req, res) => sendJson(res, 401, { message: `token ${String(req.headers.authorization).slice(7, 22)}…` }));
+    const err = await failure(clientFor(server).get("/me"));
+    expect(err.message).toBe("WisPanel API GET /api/me failed with 401 Unauthorized: token ***…");
+  });
+});
+
+describe("secrets in other messages", () => {
+  const secret = "cause\n  with   spaces-and-a-secret";
+
+  it("masks them in network error causes, cancel reasons and deadline statuses", () => {
+    secrets.add(secret);
+    const network = new NetworkError({ apiName: "A", method: "GET", path: "/", cause: new Error(`connect failed: ${secret}`) });
+    expect(network.message).toBe("A API GET / failed: connect failed: ***");
+    expect(new CancelledError("job 1", `user said ${secret}`).message).toBe("Job 1 was cancelled: user said ***");
+    const deadline = new DeadlineExceededError({ what: "job 1", elapsedMs: 5, lastStatus: `status ${secret}`, lastError: `error ${secret}` });
+    expect(deadline.message).toBe("Timed out waiting for job 1: gave up after 5ms when the deadline passed; last status: status ***; last error: error ***");
+    expect(deadline.lastStatus).toBe("status ***");
+  });
+
+  it("masks them in waitFor's progress lines", async () => {
+    const cutSecret = "progress-secret-0123456789";
+    secrets.add(secret);
+    secrets.add(cutSecret);
+    const logs: string[] = [];
+    let polls = 0;
+    await waitFor(
+      {
+        what: "job 2",
+        initialDelayMs: 10,
+        maxDelayMs: 10,
+        progressEveryMs: 20,
+        poll: async () =>
+          ++polls > 5 ? { done: true, value: 1 } : { done: false, status: `working on ${secret}, then ${cutSecret.slice(0, 10)}…` },
+      },
+      { log: (m) => logs.push(m) },
+    );
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) expect(line).toMatch(/^still waiting for job 2: working on \*\*\*, then \*\*\*…, \d+ms elapsed$/);
+  });
+});

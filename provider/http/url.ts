@@ -1,0 +1,28 @@
+export type QueryParameters = Record<string, string | number | boolean | undefined>;
+
+/**
+ * The URL of one request: a path under the base URL's path, or an absolute URL (a Location
+ * header) that must stay on the base URL's origin, plus the query parameters that are set.
+ */
+export function requestUrl(apiName: string, base: URL, path: string, query: QueryParameters | undefined): URL {
+  let url: URL;
+  if (/^https?:\/\//i.test(path)) {
+    url = new URL(path);
+    if (url.origin !== base.origin) {
+      // Following a link to another host would hand it our credentials.
+      throw new Error(`${apiName}: refusing to send a request to ${url.origin}, which is not ${base.origin}`);
+    }
+  } else {
+    let end = base.pathname.length;
+    while (end > 0 && base.pathname[end - 1] === "/") end--;
+    const basePath = base.pathname.slice(0, end);
+    url = new URL(`${base.origin}${basePath}${path.startsWith("/") ? "" : "/"}${path}`);
+  }
+  const pairs: string[] = [];
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  }
+  if (pairs.length > 0) url.search = (url.search ? `${url.search}&` : "?") + pairs.join("&");
+  return url;
+}
