@@ -25,7 +25,7 @@ export type ConfigValues<V extends ConfigVariables> = {
 
 /** What the kit hands a backend's `connect`: an HTTP client already named, identified and hinted for this API. */
 export interface ConnectTools {
-  http(options: Omit<HttpClientOptions, "apiName" | "userAgent">): HttpClient;
+  http(options: Omit<HttpClientOptions, "apiName" | "userAgent" | "unauthorizedHint">): HttpClient;
 }
 
 export interface ApiDeclaration<V extends ConfigVariables, C> {

@@ -46,17 +46,8 @@ export class ProviderConfiguration {
       const values = Object.fromEntries(Object.entries(api.localNames).map(([local, key]) => [local, this.values.get(key)]));
       const hint = credentialHint(api);
       const client = api.connect(values, {
-        http: (options) =>
-          new HttpClient({
-            ...options,
-            apiName: api.name,
-            userAgent: userAgent(),
-            // The one error a user fixes in their config, not in their program: say where.
-            errorMessage: (status, body) => {
-              const message = options.errorMessage?.(status, body);
-              return status === 401 ? `${message ?? "unauthorized"}; ${hint}` : message;
-            },
-          }),
+        // The one error a user fixes in their config, not in their program: a 401 says where.
+        http: (options) => new HttpClient({ ...options, apiName: api.name, userAgent: userAgent(), unauthorizedHint: hint }),
       });
       this.clients.set(api, client);
     }

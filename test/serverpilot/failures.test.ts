@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PluginError } from "../harness/plugin";
 import { reveal, secret, isSecret, plainText } from "../support/secrets";
 import { startServerPilotEnvironment, type ServerPilotEnvironment } from "../support/serverpilot-environment";
+import { testCertificate } from "../support/certificates";
 import { APP, DATABASE, SERVER, SYSUSER } from "../support/serverpilot-tokens";
 
 let env: ServerPilotEnvironment;
@@ -43,7 +44,7 @@ describe("a create that half-succeeds", () => {
     const d = env.deployment;
     env.sandbox.failNextAction();
     const error = await d.register(SERVER, "failing", { name: "failing" }).catch((e) => e);
-    expect(error.message).toMatch(/ServerPilot action [A-Za-z0-9]{16} \(create server failing\) finished with status "error"/);
+    expect(error.message).toMatch(/ServerPilot action [A-Za-z0-9]{16} \(create server failing\) ended with status "error": see the action in the ServerPilot dashboard/);
     expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
     // The server's one-time API key survives in the recorded state, as a secret.
     expect(isSecret(error.initFailure.properties.apikey)).toBe(true);
@@ -111,6 +112,34 @@ describe("timeouts and cancel", () => {
 });
 
 describe("secrets", () => {
+  it("an API that echoes a private key (newlines), a long secret or a cut one in its error shows none of them", async () => {
+    // A fresh plugin: the one above was cancelled.
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 50 });
+    const d = fresh.deployment;
+    const passphrase = "two  spaces\tand a tab";
+    const server = await d.register(SERVER, "echo", { name: "echo" });
+    const user = await d.register(SYSUSER, "echo", { serverId: server.state!.id, name: "echo", password: passphrase });
+    const app = { name: "echo", sysuserId: user.state!.id, runtime: "php8.2", domains: ["echo.example.com"] };
+    await d.register(APP, "echo", app);
+    const { key, cert } = testCertificate();
+    const longKey = `-----BEGIN PRIVATE KEY-----\n${"Q".repeat(700)}\n-----END PRIVATE KEY-----`;
+    const cases = [
+      { key, echo: `key rejected: ${key}` },
+      { key: longKey, echo: `${"padding ".repeat(40)}${longKey}` },
+      { key, echo: `the system user's passphrase ${passphrase} does not fit` },
+      { key, echo: `key starts ${key.slice(0, 60)}... and is wrong` },
+    ];
+    for (const { key: sent, echo } of cases) {
+      fresh.sandbox.injectFault({ method: "POST", path: /\/ssl$/, status: 400, body: { error: { message: echo } } });
+      const error = await d.register(APP, "echo", { ...app, customSsl: { key: sent, cert } }).catch((e) => e);
+      expect(error).toBeInstanceOf(PluginError);
+      expect(error.message).toMatch(/failed with 400 Bad Request/);
+      for (const line of sent.split("\n").filter((l) => !l.startsWith("-----"))) expect(error.message).not.toContain(line.slice(0, 12));
+      expect(error.message.replace(/\s+/g, " ")).not.toContain(passphrase.replace(/\s+/g, " "));
+    }
+    await fresh.stop();
+  });
+
   it("never appear in logs, error messages, stderr or the plain parts of the state", async () => {
     // A fresh plugin: the one above was cancelled.
     const fresh = await startServerPilotEnvironment({ actionDelayMs: 50 });

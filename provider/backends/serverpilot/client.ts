@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { HttpClient, OperationContext } from "../../http/client";
-import { waitFor } from "../../http/wait";
+import { followJob } from "../../http/job";
+import { waitUntilGone } from "../../http/wait";
 
 // Typed calls to the ServerPilot API v1. Responses are parsed with zod, so a changed API fails
 // loudly at the boundary instead of writing garbage into the state.
@@ -66,13 +67,6 @@ const ActionData = z.object({
 /** Every answer is `{data}`, with `actionid` when the call started server work. */
 function parseEnvelope<T extends z.ZodType>(data: T, body: unknown): { actionid?: string; data: z.infer<T> } {
   return z.object({ actionid: z.string().optional(), data }).parse(body) as { actionid?: string; data: z.infer<T> };
-}
-
-export class ServerPilotActionError extends Error {
-  constructor(readonly actionId: string, what: string) {
-    super(`ServerPilot action ${actionId} (${what}) finished with status "error"; see the action in the ServerPilot dashboard`);
-    this.name = "ServerPilotActionError";
-  }
 }
 
 export class ServerPilotClient {
@@ -163,16 +157,17 @@ export class ServerPilotClient {
     return this.remove(`/dbs/${encodeURIComponent(id)}`, `delete database ${id}`, ctx);
   }
 
-  /** Waits until the action leaves `open`; an `error` status fails with the action id. */
+  /** Waits until the action leaves `open`; an `error` status fails naming the action id. */
   async waitForAction(actionId: string, what: string, ctx: OperationContext): Promise<void> {
-    await waitFor(
+    await followJob(
       {
         what: `ServerPilot action ${actionId} (${what})`,
+        jobId: actionId,
         poll: async (pollCtx) => {
           const response = await this.http.get(`/actions/${encodeURIComponent(actionId)}`, {}, pollCtx);
           const action = parseEnvelope(ActionData, response.body).data;
-          if (action.status === "error") throw new ServerPilotActionError(actionId, what);
-          return action.status === "success" ? { done: true, value: undefined } : { done: false, status: action.status };
+          if (action.status === "error") return { state: "failed", status: "error", detail: "see the action in the ServerPilot dashboard" };
+          return action.status === "success" ? { state: "succeeded", value: undefined } : { state: "running", status: action.status };
         },
       },
       ctx,
@@ -233,13 +228,10 @@ export class ServerPilotClient {
     if (response.status === 404) return;
     const actionId = (response.body as { actionid?: string } | undefined)?.actionid;
     if (actionId) await this.waitForAction(actionId, what, ctx);
-    await waitFor(
+    await waitUntilGone(
       {
         what: `ServerPilot to forget ${path} (${what})`,
-        poll: async (pollCtx) => {
-          const check = await this.http.get(path, { expect404: true }, pollCtx);
-          return check.status === 404 ? { done: true, value: undefined } : { done: false, status: "still present" };
-        },
+        exists: async (pollCtx) => (await this.http.get(path, { expect404: true }, pollCtx)).status !== 404,
       },
       ctx,
     );
