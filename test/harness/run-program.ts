@@ -3,14 +3,17 @@
 // The program runs under @pulumi/pulumi's mocks; every resource it registers is forwarded to
 // the plugin process through the engine stand-in (Check, Diff, Create, Update, Delete over
 // gRPC), and the stack's state is kept in <stack.json> between operations.
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { unknown as UnknownOutput } from "@pulumi/pulumi/output";
+import { isSecret, secret, UNKNOWN } from "../support/secrets";
 import { Deployment, type ResourceState, type Step } from "./deployment";
 import { PluginProcess, type Props } from "./plugin";
-
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { changesBetween, changesFromDetailedDiff, showChange, type PropertyChange } from "./property-changes";
+import { ResourceLog } from "./resource-log";
+import { writeSecretFile } from "./secret-file";
+import { stdoutStyle } from "./terminal-style";
 
 /** What `<stack.json>` holds: the stack's config (as `pulumi config` would) and its state. */
 export interface StackFile {
@@ -27,21 +30,20 @@ export interface StackFile {
 type Operation = "preview" | "up" | "refresh" | "destroy";
 
 const symbols: Record<string, string> = {
-  create: "+ ",
-  update: "~ ",
-  replace: "+-",
-  delete: "- ",
+  create: stdoutStyle.green("+ "),
+  update: stdoutStyle.yellow("~ "),
+  replace: stdoutStyle.magenta("+-"),
+  delete: stdoutStyle.red("- "),
   same: "  ",
-  import: "= ",
-  refresh: "~ ",
-  gone: "- ",
+  import: stdoutStyle.cyan("= "),
+  refresh: stdoutStyle.yellow("~ "),
+  gone: stdoutStyle.red("- "),
 };
 
 export async function runOperation(operation: Operation, programPath: string, stackPath: string): Promise<Step[]> {
   const stack = JSON.parse(readFileSync(stackPath, "utf8")) as StackFile;
-  const plugin = await PluginProcess.start({
-    onLog: (entry) => console.log(`    ${entry.severity === "info" ? "" : `${entry.severity}: `}${shortName(entry.urn)}${entry.message}`),
-  });
+  const log = new ResourceLog((line) => console.log(line));
+  const plugin = await PluginProcess.start({ onLog: (entry) => log.add(entry) });
   try {
     const providerConfig = Object.fromEntries(
       Object.entries(stack.config)
@@ -53,16 +55,20 @@ export async function runOperation(operation: Operation, programPath: string, st
     for (const resource of stack.resources) deployment.state.set(resource.urn, resource);
 
     const steps: Step[] = [];
-    const report = (step: Step, type: string) => {
+    const report = (step: Step, type: string, changes: PropertyChange[] = []) => {
       steps.push(step);
-      const changed = step.diff && Object.keys(step.diff.detailedDiff).length > 0
-        ? `  [${Object.entries(step.diff.detailedDiff).map(([path, kind]) => `${kindSymbol(kind)}${path}`).join(", ")}]`
-        : "";
-      console.log(`${symbols[step.op]} ${type} ${step.urn.split("::").at(-1)} ${step.op}${changed}`);
+      const symbol = step.op === "refresh" && changes.length === 0 ? "  " : symbols[step.op];
+      const shown = changes.length > 0 ? `  [${changes.map(showChange).join(", ")}]` : "";
+      console.log(`${symbol} ${type} ${step.urn.split("::").at(-1)} ${step.op}${shown}`);
+      log.showUnder(step.urn);
     };
 
     if (operation === "refresh") {
-      for (const urn of [...deployment.state.keys()]) report(await deployment.refresh(urn), deployment.state.get(urn)?.type ?? "");
+      for (const urn of [...deployment.state.keys()]) {
+        const before = deployment.state.get(urn)!;
+        const step = await deployment.refresh(urn);
+        report(step, before.type, step.state ? changesBetween(before.outputs, step.state.outputs) : []);
+      }
     } else if (operation === "destroy") {
       for (const urn of [...deployment.state.keys()].reverse()) {
         const type = deployment.state.get(urn)!.type;
@@ -78,9 +84,11 @@ export async function runOperation(operation: Operation, programPath: string, st
             // Components (the stack among them) and providers have no provider-side life of their own.
             if (!args.custom) return { id: undefined, state: args.inputs };
             if (args.type.startsWith("pulumi:providers:")) return { id: "default", state: args.inputs };
-            const step = await deployment.register(args.type, args.name, toWire(args.inputs), { preview, importId: args.id || undefined });
+            const before = deployment.state.get(deployment.urn(args.type, args.name));
+            const inputs = toWire(args.inputs);
+            const step = await deployment.register(args.type, args.name, inputs, { preview, importId: args.id || undefined });
             registered.add(step.urn);
-            report(step, args.type);
+            report(step, args.type, changesOf(step, before, inputs));
             return { id: step.state?.id || undefined, state: step.state?.outputs ?? {} };
           },
           async call(args) {
@@ -109,9 +117,10 @@ export async function runOperation(operation: Operation, programPath: string, st
       if (!preview) stack.outputs = outputs;
       printOutputs(outputs);
     }
+    log.flush();
     if (operation !== "preview") {
       stack.resources = [...deployment.state.values()];
-      writeFileSync(stackPath, JSON.stringify(stack, null, 2));
+      writeSecretFile(stackPath, JSON.stringify(stack, null, 2));
     }
     const counts = new Map<string, number>();
     for (const step of steps) counts.set(step.op, (counts.get(step.op) ?? 0) + 1);
@@ -120,6 +129,16 @@ export async function runOperation(operation: Operation, programPath: string, st
   } finally {
     await plugin.stop();
   }
+}
+
+function changesOf(step: Step, before: ResourceState | undefined, programInputs: Props): PropertyChange[] {
+  if (!step.diff?.changes) return [];
+  const old = before ?? step.state!;
+  // An import's state is what was read; the new values are the program's.
+  const news = step.op === "import" ? programInputs : step.state!.inputs;
+  return Object.keys(step.diff.detailedDiff).length > 0
+    ? changesFromDetailedDiff(step.diff.detailedDiff, old, news)
+    : changesBetween(old.inputs, news);
 }
 
 /** Mocks hand inputs over deserialised; unknowns must go back to the wire sentinel. */
@@ -140,8 +159,8 @@ async function resolveOutputs(exported: Record<string, unknown>): Promise<Props>
       continue;
     }
     const internal = value as unknown as { promise(withUnknowns?: boolean): Promise<unknown>; isKnown: Promise<boolean>; isSecret: Promise<boolean> };
-    const [resolved, known, secret] = await Promise.all([internal.promise(true), internal.isKnown, internal.isSecret]);
-    out[key] = !known ? UNKNOWN : secret ? { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: resolved } : resolved;
+    const [resolved, known, secretValue] = await Promise.all([internal.promise(true), internal.isKnown, internal.isSecret]);
+    out[key] = !known ? UNKNOWN : secretValue ? secret(resolved) : resolved;
   }
   return out;
 }
@@ -154,19 +173,11 @@ function printOutputs(outputs: Props): void {
     const shown =
       value === UNKNOWN
         ? "output<string> (known after up)"
-        : value !== null && typeof value === "object" && "4dabf18193072939515e22adb298388d" in value
+        : isSecret(value)
           ? "[secret]"
           : JSON.stringify(value);
     console.log(`    ${key}: ${shown}`);
   }
-}
-
-function kindSymbol(kind: string): string {
-  return kind.startsWith("add") ? "+" : kind.startsWith("delete") ? "-" : kind.endsWith("replace") ? "+-" : "~";
-}
-
-function shortName(urn: string): string {
-  return urn ? `${urn.split("::").at(-1)}: ` : "";
 }
 
 if (require.main === module) {
