@@ -1,5 +1,6 @@
 // run-program as the quickstart (and a person) runs it: its own process, a real program, the
-// real plugin. What it shows and who may read the state it writes.
+// real plugin. What it prints when the provider refuses a resource, what it keeps when a run
+// fails or is stopped, and who may read the state it writes.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { packageRoot } from "../../provider/version";
 import { startServerPilotSandbox, type ServerPilotSandbox } from "../sandbox/serverpilot";
+import { descendantsOf, isRunning } from "./process-tree";
 import type { StackFile } from "./run-program";
 
 const RUNNER = join(packageRoot(), "dist/test/harness/run-program.js");
@@ -73,6 +75,30 @@ afterEach(() => {
 });
 
 describe("run-program", () => {
+  it("reports the provider's reason for refusing a resource at Check, once, with no stack trace", async () => {
+    const { code, output } = await runProgram(
+      "up",
+      `const web = new hosting.serverpilot.Server("web", { name: "Not A Hostname!" });
+new hosting.serverpilot.SysUser("deployer", { serverId: web.id, name: "deployer" });`,
+    ).finished;
+    expect(output).toContain("error: hosting:serverpilot:Server web: name: may contain only lowercase letters");
+    expect(output.match(/error:/g)).toHaveLength(1);
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(output).not.toContain("failed to register new resource");
+    expect(code).toBe(1);
+  });
+
+  it("keeps in the state what was created before another resource failed", async () => {
+    const { code, output } = await runProgram(
+      "up",
+      `new hosting.serverpilot.Server("good", { name: "good1" });
+new hosting.serverpilot.Server("bad", { name: "Bad!" });`,
+    ).finished;
+    expect(output).toContain("error: hosting:serverpilot:Server bad: name:");
+    expect(code).toBe(1);
+    expect(savedStack().resources.map((r) => r.urn.split("::").at(-1))).toEqual(["good"]);
+  });
+
   it("writes the state (API keys, passwords) readable by its owner only, whatever the file's mode was", async () => {
     expect(statSync(join(work, "stack.json")).mode & 0o777).toBe(0o644);
     const { code } = await runProgram("up", `new hosting.serverpilot.Server("web", { name: "web1" });`).finished;
@@ -88,6 +114,22 @@ describe("run-program", () => {
     expect(output).toMatch(/^~ {2}hosting:serverpilot:Server web update {2}\[~firewall: true => false\]$/m);
   });
 
+  it("on SIGINT cancels the running step, saves the state, stops the plugin and exits 130", async () => {
+    sandbox.setActionDelay(60_000);
+    const requestsBefore = sandbox.requests.length;
+    const run = runProgram("up", `new hosting.serverpilot.Server("web", { name: "web1" });`);
+    while (sandbox.requests.length === requestsBefore) await new Promise((resolve) => setTimeout(resolve, 20));
+    const started = descendantsOf(run.child.pid!);
+    expect(started.length).toBeGreaterThan(0);
+    run.child.kill("SIGINT");
+    const { code, output } = await run.finished;
+    expect(output).toContain("error: interrupted by SIGINT");
+    expect(output).toMatch(/error: hosting:serverpilot:Server web: .*cancelled.*kept in the state as \w+, so the next up can finish it/);
+    expect(code).toBe(130);
+    for (const process of started) expect(isRunning(process.pid)).toBe(false);
+    // Cancelled half-way: the server exists at ServerPilot, so the state must know it.
+    expect(savedStack().resources.map((r) => r.type)).toEqual(["hosting:serverpilot:Server"]);
+  });
 });
 
 describe("run-program at a terminal", () => {
