@@ -52,11 +52,14 @@ function run(command: string, args: string[], patienceMs?: number): Promise<numb
   }).finally(() => children.delete(child));
 }
 
-/** The child gets the same signal; it must have ended before what it uses is taken away. */
+/**
+ * Passes the stop on (SIGINT as SIGINT, SIGHUP as the SIGTERM every child handles) and waits:
+ * the child must have ended before what it uses is taken away.
+ */
 async function stopChild(child: ChildProcess, patienceMs: number | undefined): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill(stopping ?? "SIGTERM");
+  child.kill(stopping === "SIGINT" ? "SIGINT" : "SIGTERM");
   if (patienceMs === undefined) return void (await exited);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise((resolve) => (timer = setTimeout(resolve, patienceMs)));

@@ -4,8 +4,9 @@
 // the plugin process through the engine stand-in (Check, Diff, Create, Update, Delete over
 // gRPC), and the stack's state is kept in <stack.json> between operations.
 //
-// As the engine does, a failed step (or SIGINT/SIGTERM) stops new steps, lets the running ones
-// finish, and still saves the state of what was done, so nothing created is forgotten.
+// As the engine does, a failed step stops new steps and lets the running ones finish; SIGINT or
+// SIGTERM also cancels those (the provider's Cancel). Either way the state of what was done is
+// saved, so nothing created is forgotten.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -212,16 +213,16 @@ export async function runOperation(
 class FirstFailure {
   happened = false;
   error: unknown;
-  private fail!: () => void;
+  private announce!: () => void;
   /** Resolves when the first failure is recorded. */
-  readonly settled = new Promise<void>((resolve) => (this.fail = resolve));
+  readonly settled = new Promise<void>((resolve) => (this.announce = resolve));
 
   /** False when another failure came first. */
   record(error: unknown): boolean {
     if (this.happened) return false;
     this.happened = true;
     this.error = error;
-    this.fail();
+    this.announce();
     return true;
   }
 
