@@ -1,24 +1,14 @@
-// Serves the provider as the Pulumi engine expects of any plugin:
-//   pulumi-resource-hosting [--logtostderr] [-v=N] [--tracing X] <engineAddr>
-// The port is the first line of stdout and nothing comes before it. Only gRPC and the wire
-// types load before that; the resource declarations load on the first request.
+// Serves the provider as the Pulumi engine expects of any plugin (plugin.ts reads the command
+// line). The port is the first line of stdout and nothing comes before it. Only gRPC and the
+// wire types load before that; the resource declarations load on the first request.
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { EngineLog } from "./server/engine-log";
 import type { ResourceProviderService } from "./server/resource-provider";
 
-/** The engine address: the one positional argument. Logging and tracing flags are accepted and ignored. */
-export function engineAddressOf(argv: string[]): string | undefined {
-  let address: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === "--tracing") i++;
-    else if (!argv[i].startsWith("-")) address = argv[i];
-  }
-  return address;
-}
-
-export async function serve(argv: string[]): Promise<grpc.Server> {
-  const engine = new EngineLog(engineAddressOf(argv));
+/** Without an engine address (run by hand), log messages go to stderr. */
+export async function serve(engineAddress: string | undefined): Promise<grpc.Server> {
+  const engine = new EngineLog(engineAddress);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
     "grpc.max_send_message_length": 400 * 1024 * 1024,

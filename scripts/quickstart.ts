@@ -1,12 +1,17 @@
 // The quickstart: takes examples/quickstart through preview, up, a change, up again, refresh
 // and destroy against the built-in sandbox (a local ServerPilot API backed by real MariaDB),
 // printing what each step does, and shows that the database credentials really log in.
-import { execFileSync, spawn } from "node:child_process";
+// Ctrl-C (SIGINT), SIGTERM or SIGHUP at any point stops the running step, removes the work
+// folder (its stack.json holds API keys and passwords), stops the sandbox and MariaDB, and
+// exits with 128 + the signal's number.
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StackFile } from "../test/harness/run-program";
+import { writeSecretFile } from "../test/harness/secret-file";
+import { stdoutStyle } from "../test/harness/terminal-style";
 import { startMariaDB } from "../test/sandbox/mariadb";
 import { startServerPilotSandbox } from "../test/sandbox/serverpilot";
 import { packageRoot } from "../provider/version";
@@ -15,8 +20,85 @@ const root = packageRoot();
 const runner = join(root, "dist/test/harness/run-program.js");
 const program = join(root, "dist/examples/quickstart/index.js");
 
+const exitCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+type StopSignal = keyof typeof exitCodes;
+
+/** How long a stopped run-program may take to cancel its step, save and stop its plugin. */
+const RUN_PROGRAM_PATIENCE_MS = 15_000;
+
+let stopping: StopSignal | undefined;
+/** Child processes running now, and how long each may take to stop (undefined: as long as it needs). */
+const children = new Map<ChildProcess, number | undefined>();
+/** What was set up, to undo last first. */
+const cleanups: (() => unknown)[] = [];
+let tornDown: Promise<void> | undefined;
+
+class Stopping extends Error {}
+
+/** Between steps: nothing new is started once a signal came. */
+function checkpoint(): void {
+  if (stopping) throw new Stopping(`stopped by ${stopping}`);
+}
+
+function run(command: string, args: string[], patienceMs?: number): Promise<number | null> {
+  checkpoint();
+  // Its own process group: Ctrl-C reaches the quickstart alone, which passes it on exactly once
+  // (a run-program that got it twice would not wait for its running step).
+  const child = spawn(command, args, { stdio: "inherit", detached: true });
+  children.set(child, patienceMs);
+  return new Promise<number | null>((resolve) => {
+    child.once("error", () => resolve(null));
+    child.once("exit", (code) => resolve(code));
+  }).finally(() => children.delete(child));
+}
+
+/**
+ * Passes the stop on (SIGINT as SIGINT, SIGHUP as the SIGTERM every child handles) and waits:
+ * the child must have ended before what it uses is taken away.
+ */
+async function stopChild(child: ChildProcess, patienceMs: number | undefined): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill(stopping === "SIGINT" ? "SIGINT" : "SIGTERM");
+  if (patienceMs === undefined) return void (await exited);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise((resolve) => (timer = setTimeout(resolve, patienceMs)));
+  if ((await Promise.race([exited.then(() => "exited"), late])) !== "exited") {
+    child.kill("SIGKILL");
+    await exited;
+  }
+  clearTimeout(timer);
+}
+
+function tearDown(): Promise<void> {
+  tornDown ??= (async () => {
+    await Promise.all([...children].map(([child, patience]) => stopChild(child, patience)));
+    for (let cleanup = cleanups.pop(); cleanup; cleanup = cleanups.pop()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        console.error(`quickstart: cleaning up: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  })();
+  return tornDown;
+}
+
+for (const signal of Object.keys(exitCodes) as StopSignal[]) {
+  process.on(signal, () => {
+    // A second signal does not wait: the 'exit' handlers still remove the folder and kill MariaDB.
+    if (stopping) process.exit(exitCodes[signal]);
+    stopping = signal;
+    console.error(`\nquickstart: ${signal}: stopping the running step, removing the work folder, stopping the sandbox and MariaDB`);
+    void tearDown().finally(() => process.exit(exitCodes[signal]));
+  });
+}
+process.on("exit", () => {
+  for (const child of children.keys()) child.kill("SIGTERM");
+});
+
 function heading(text: string): void {
-  console.log(`\n\x1b[1m== ${text}\x1b[0m`);
+  console.log(`\n${stdoutStyle.bold(`== ${text}`)}`);
 }
 
 /**
@@ -24,10 +106,23 @@ function heading(text: string): void {
  * answering the plugin lives in this process.
  */
 async function pulumi(operation: "preview" | "up" | "refresh" | "destroy", stackFile: string): Promise<void> {
+  checkpoint();
   heading(`pulumi ${operation}${operation === "preview" ? " --diff" : ""}`);
-  const child = spawn(process.execPath, [runner, operation, program, stackFile], { stdio: "inherit" });
-  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const code = await run(process.execPath, [runner, operation, program, stackFile], RUN_PROGRAM_PATIENCE_MS);
+  checkpoint();
   if (code !== 0) throw new Error(`pulumi ${operation} failed (exit ${code})`);
+}
+
+/** Starts something, and registers its undoing before waiting for it, so a signal during the start still undoes it. */
+async function setUp<T>(starting: Promise<T>, undo: (started: T) => unknown): Promise<T> {
+  checkpoint();
+  cleanups.push(async () => {
+    const started = await starting.catch(() => undefined);
+    if (started !== undefined) await undo(started);
+  });
+  const started = await starting;
+  checkpoint();
+  return started;
 }
 
 function reveal(value: unknown): unknown {
@@ -36,11 +131,16 @@ function reveal(value: unknown): unknown {
 
 async function main(): Promise<void> {
   heading("setting up the sandbox");
-  execFileSync("bash", [join(root, "scripts/ensure-mariadb.sh")], { stdio: "inherit" });
-  const mariadb = await startMariaDB();
-  const sandbox = await startServerPilotSandbox({ mariadb, actionDelayMs: 300 });
+  // Installing may take a while and must not be cut off half-way: no patience limit.
+  if ((await run("bash", [join(root, "scripts/ensure-mariadb.sh")])) !== 0) throw new Error("MariaDB could not be installed");
+  checkpoint();
+  const mariadb = await setUp(startMariaDB(), (m) => m.stop());
+  const sandbox = await setUp(startServerPilotSandbox({ mariadb, actionDelayMs: 300 }), (s) => s.close());
   console.log(`MariaDB on 127.0.0.1:${mariadb.port}; ServerPilot sandbox at ${sandbox.url}`);
   const work = mkdtempSync(join(tmpdir(), "hosting-quickstart-"));
+  const removeWork = () => rmSync(work, { recursive: true, force: true });
+  cleanups.push(removeWork);
+  process.on("exit", removeWork);
   const stackFile = join(work, "stack.json");
   const password = () => randomBytes(12).toString("base64url");
   const stack: StackFile = {
@@ -58,46 +158,49 @@ async function main(): Promise<void> {
     resources: [],
     outputs: {},
   };
-  writeFileSync(stackFile, JSON.stringify(stack, null, 2));
-  try {
-    await pulumi("preview", stackFile);
-    await pulumi("up", stackFile);
+  writeSecretFile(stackFile, JSON.stringify(stack, null, 2));
 
-    const outputs = (JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs;
-    heading("logging in to MariaDB with the database outputs");
-    const user = reveal(outputs.databaseUser) as string;
-    const loggedIn = await mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string);
-    console.log(`mysql -u ${user} -p*** ${outputs.databaseName}: ${loggedIn ? "logged in" : "REFUSED"}`);
-    if (!loggedIn) throw new Error("the database credentials from the outputs do not log in");
+  await pulumi("preview", stackFile);
+  await pulumi("up", stackFile);
 
-    heading("changing the program: PHP 7.2 and the firewall off");
-    const changed = JSON.parse(readFileSync(stackFile, "utf8")) as StackFile;
-    changed.config["quickstart:phpRuntime"] = "php8.3";
-    changed.config["quickstart:firewall"] = "false";
-    writeFileSync(stackFile, JSON.stringify(changed, null, 2));
-    await pulumi("preview", stackFile);
-    await pulumi("up", stackFile);
+  const outputs = (JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs;
+  heading("logging in to MariaDB with the database outputs");
+  const user = reveal(outputs.databaseUser) as string;
+  const loggedIn = await mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string);
+  console.log(`mysql -u ${user} -p*** ${outputs.databaseName}: ${loggedIn ? "logged in" : "REFUSED"}`);
+  if (!loggedIn) throw new Error("the database credentials from the outputs do not log in");
 
-    heading("someone turns the firewall back on in the ServerPilot panel");
-    for (const server of sandbox.store.servers.values()) server.firewall = true;
-    await pulumi("refresh", stackFile);
-    await pulumi("preview", stackFile);
-    await pulumi("up", stackFile);
+  checkpoint();
+  heading("changing the program: PHP 8.3 and the firewall off");
+  const changed = JSON.parse(readFileSync(stackFile, "utf8")) as StackFile;
+  changed.config["quickstart:phpRuntime"] = "php8.3";
+  changed.config["quickstart:firewall"] = "false";
+  writeSecretFile(stackFile, JSON.stringify(changed, null, 2));
+  await pulumi("preview", stackFile);
+  await pulumi("up", stackFile);
 
-    await pulumi("destroy", stackFile);
-    const left = [...Object.values(sandbox.store)].reduce((n, m) => n + (m as Map<string, unknown>).size, 0) - sandbox.store.actions.size;
-    const databaseLeft = await mariadb.databaseExists("blogdb");
-    console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "the" : "no"} MariaDB database.`);
-    if (left > 0 || databaseLeft) throw new Error("destroy left resources behind");
-    console.log("\nQuickstart complete.");
-  } finally {
-    await sandbox.close();
-    await mariadb.stop();
-    rmSync(work, { recursive: true, force: true });
-  }
+  heading("someone turns the firewall back on in the ServerPilot panel");
+  for (const server of sandbox.store.servers.values()) server.firewall = true;
+  await pulumi("refresh", stackFile);
+  await pulumi("preview", stackFile);
+  await pulumi("up", stackFile);
+
+  await pulumi("destroy", stackFile);
+  const left = [...Object.values(sandbox.store)].reduce((n, m) => n + (m as Map<string, unknown>).size, 0) - sandbox.store.actions.size;
+  const databaseLeft = await mariadb.databaseExists("blogdb");
+  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "the" : "no"} MariaDB database.`);
+  if (left > 0 || databaseLeft) throw new Error("destroy left resources behind");
+  console.log("\nQuickstart complete.");
 }
 
-main().catch((error) => {
-  console.error(`\nquickstart failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main()
+  .then(
+    () => tearDown().then(() => process.exit(0)),
+    async (error) => {
+      // A signal's own handler tears down and sets the exit code.
+      if (stopping) return;
+      console.error(`\nquickstart failed: ${error instanceof Error ? error.message : String(error)}`);
+      await tearDown();
+      process.exit(1);
+    },
+  );

@@ -40,7 +40,7 @@ const allowed: Record<string, (target: string) => boolean> = {
   registry: (t) => t === "kit" || t.startsWith("backends/"),
   server: (t) => ["server", "registry", "kit", "http", "version"].includes(t),
   main: (t) => t === "server",
-  plugin: (t) => t === "main",
+  plugin: (t) => t === "main" || t === "version",
   version: () => false,
 };
 
