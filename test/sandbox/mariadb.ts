@@ -86,7 +86,7 @@ function findBinary(name: string): string {
   }
   throw new Error(
     `MariaDB is not installed: '${name}' was found neither in PATH nor in /usr/sbin or /usr/bin. ` +
-      "Run scripts/ensure-mariadb.sh (it installs the Debian mariadb-server package).",
+      "Run scripts/ensure-mariadb.sh (it installs the Debian packages mariadb-server-core and mariadb-client-core).",
   );
 }
 
