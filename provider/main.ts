@@ -6,6 +6,9 @@ import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/pro
 import { EngineLog } from "./server/engine-log";
 import type { ResourceProviderService } from "./server/resource-provider";
 
+/** How long answers in flight may take to go out after a stop signal. */
+const SHUTDOWN_GRACE_MS = 3000;
+
 /** Without an engine address (run by hand), log messages go to stderr. */
 export async function serve(engineAddress: string | undefined): Promise<grpc.Server> {
   const engine = new EngineLog(engineAddress);
@@ -14,13 +17,15 @@ export async function serve(engineAddress: string | undefined): Promise<grpc.Ser
     "grpc.max_send_message_length": 400 * 1024 * 1024,
   });
   // The service, its declarations, zod and undici load on the first request, not before the port.
+  let service: ResourceProviderService | undefined;
   let handlers: grpc.UntypedServiceImplementation | undefined;
   const load = () => {
     if (!handlers) {
       const { ResourceProviderService: Service } = require("./server/resource-provider") as {
         ResourceProviderService: typeof ResourceProviderService;
       };
-      handlers = new Service(engine).handlers();
+      service = new Service(engine);
+      handlers = service.handlers();
     }
     return handlers;
   };
@@ -41,7 +46,16 @@ export async function serve(engineAddress: string | undefined): Promise<grpc.Ser
   process.stdout.write(`${port}\n`);
   // The engine's first calls (GetSchema, CheckConfig) follow at once: load while it connects.
   setImmediate(load);
-  const stop = () => server.tryShutdown(() => process.exit(0));
+  // The engine stops a plugin with a signal, also while an operation waits on an API: cancel
+  // the work (a half-done create is still recorded), let the answers go out, then exit.
+  const stop = () => {
+    void service?.cancel();
+    server.tryShutdown(() => process.exit(0));
+    setTimeout(() => {
+      server.forceShutdown();
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   return server;

@@ -28,7 +28,7 @@ export function checkInputs(
   for (const key of Object.keys(news)) {
     if (!(key in declaration.inputs) && !key.startsWith("__")) {
       failures.push({
-        property: key,
+        property: shortKey(key),
         reason: `is not a property of ${declaration.token}; known properties: ${Object.keys(declaration.inputs).join(", ")}`,
       });
     }
@@ -65,6 +65,11 @@ export function checkInputs(
   return { inputs, failures };
 }
 
+/** A key as a message may quote it: a pasted megabyte is not repeated back. */
+function shortKey(key: string): string {
+  return key.length > 100 ? `${key.slice(0, 99)}…` : key;
+}
+
 /** ["domains", 1] -> "domains[1]"; ["user", "name"] -> "user.name". */
 function pathOf(parts: PropertyKey[]): string {
   return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
@@ -77,6 +82,6 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
     return actual === undefined ? "is required" : `must be of type ${issue.expected}`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
-  if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.join(", ")}`;
+  if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.map(shortKey).join(", ")}`;
   return issue.message;
 }

@@ -15,17 +15,34 @@ export class ProviderConfiguration {
     private readonly values: ReadonlyMap<string, string>,
     /** Keys whose value comes from another resource and is not known during preview. */
     private readonly unknown: ReadonlySet<string> = new Set(),
+    /** Variables whose value came from the environment, with the variable's name. */
+    private readonly fromEnvironment: ReadonlyMap<ConfigVariable, string> = new Map(),
   ) {}
 
   static resolve(apis: readonly Api[], given: Record<string, unknown>, env: NodeJS.ProcessEnv = process.env): ProviderConfiguration {
     const values = new Map<string, string>();
     const unknown = new Set<string>();
+    const fromEnvironment = new Map<ConfigVariable, string>();
     for (const variable of apis.flatMap((api) => api.variables)) {
       if (isUnknown(given[variable.key])) unknown.add(variable.key);
-      const value = stringValue(given[variable.key]) ?? variable.env.map((e) => env[e]).find((v) => v) ?? variable.default;
+      const configured = stringValue(given[variable.key]);
+      const envName = configured === undefined ? variable.env.find((e) => env[e]) : undefined;
+      if (envName) fromEnvironment.set(variable, envName);
+      const value = configured ?? (envName ? env[envName] : undefined) ?? variable.default;
       if (value !== undefined && value !== "") values.set(variable.key, value);
     }
-    return new ProviderConfiguration(values, unknown);
+    return new ProviderConfiguration(values, unknown, fromEnvironment);
+  }
+
+  /**
+   * The rules that values taken from the environment break: they are held to the same rules as
+   * the program's config (a plain-http endpoint would send the credentials in clear).
+   */
+  environmentProblems(): CheckFailure[] {
+    return [...this.fromEnvironment].flatMap(([variable, envName]) => {
+      const problem = variable.validate?.(this.values.get(variable.key) ?? "");
+      return problem ? [{ property: variable.key, reason: `${problem} (set by ${envName})` }] : [];
+    });
   }
 
   get(key: string): string | undefined {

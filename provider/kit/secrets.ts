@@ -4,8 +4,9 @@ import { unwrap } from "./introspect";
 import { wrapSecret, type PropertyMap } from "./values";
 
 /**
- * Wraps every declared secret, at any depth, plus every path that arrived secret (the user's
- * `pulumi.secret(...)`): a value that arrived secret leaves secret, and nothing else is hidden.
+ * Wraps every declared secret, at any depth and inside lists, plus every path that arrived
+ * secret (the user's `pulumi.secret(...)`): a value that arrived secret leaves secret, and
+ * nothing else is hidden.
  */
 export function wrapDeclaredSecrets(
   shape: Record<string, z.ZodType>,
@@ -17,34 +18,38 @@ export function wrapDeclaredSecrets(
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
     const schema = shape[key];
-    if (paths.includes(key) || (schema && metaOf(schema)?.secret)) {
+    if (paths.includes(key)) {
       out[key] = wrapSecret(value);
       continue;
     }
-    const base = schema ? unwrap(schema).base : undefined;
     const nested = paths.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
-    const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
-    out[key] = isObject && (base?.kind === "object" || nested.length > 0)
-      ? wrapDeclaredSecrets(base?.kind === "object" ? base.shape : {}, value as PropertyMap, nested)
-      : value;
+    out[key] = schema ? wrapValue(schema, value, nested) : nested.length > 0 && isObject(value) ? wrapDeclaredSecrets({}, value, nested) : value;
   }
   return out;
 }
 
-/** Every string inside a declared secret, so it can be scrubbed from messages. */
+function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): unknown {
+  if (metaOf(schema)?.secret) return wrapSecret(value);
+  const { base } = unwrap(schema);
+  if (base.kind === "object" && isObject(value)) return wrapDeclaredSecrets(base.shape, value, nestedPaths);
+  if (base.kind === "array" && Array.isArray(value)) return value.map((item) => (item === undefined || item === null ? item : wrapValue(base.items, item, [])));
+  return value;
+}
+
+/** Every string inside a declared secret, at any depth and inside lists, so it can be scrubbed from messages. */
 export function declaredSecretStrings(shape: Record<string, z.ZodType>, values: PropertyMap): string[] {
-  const found: string[] = [];
-  for (const [key, schema] of Object.entries(shape)) {
-    const value = values[key];
-    if (value === undefined || value === null) continue;
-    if (metaOf(schema)?.secret) {
-      if (typeof value === "string") found.push(value);
-      continue;
-    }
-    const { base } = unwrap(schema);
-    if (base.kind === "object" && typeof value === "object" && !Array.isArray(value)) {
-      found.push(...declaredSecretStrings(base.shape, value as PropertyMap));
-    }
-  }
-  return found;
+  return Object.entries(shape).flatMap(([key, schema]) => secretStringsIn(schema, values[key]));
+}
+
+function secretStringsIn(schema: z.ZodType, value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (metaOf(schema)?.secret) return typeof value === "string" ? [value] : [];
+  const { base } = unwrap(schema);
+  if (base.kind === "object" && isObject(value)) return declaredSecretStrings(base.shape, value);
+  if (base.kind === "array" && Array.isArray(value)) return value.flatMap((item) => secretStringsIn(base.items, item));
+  return [];
+}
+
+function isObject(value: unknown): value is PropertyMap {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

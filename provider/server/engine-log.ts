@@ -1,8 +1,7 @@
 import * as grpc from "@grpc/grpc-js";
 import { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogRequest, LogSeverity } from "@pulumi/pulumi/proto/engine_pb";
-import { secrets } from "../http/redact";
-import { UNKNOWN } from "../kit/values";
+import { userText } from "./user-text";
 
 export type Severity = "debug" | "info" | "warning" | "error";
 
@@ -24,8 +23,7 @@ export class EngineLog {
 
   /** Resolves when the engine has the message, so an operation's logs arrive before its result. */
   send(severity: Severity, message: string, urn = "", ephemeral = false): Promise<void> {
-    // A value not known yet must never reach the user as the engine's sentinel.
-    const text = secrets.scrub(message).split(UNKNOWN).join("(known after apply)");
+    const text = userText(message);
     if (!this.engineAddress) {
       process.stderr.write(`[${severity}] ${urn ? `${urn}: ` : ""}${text}\n`);
       return Promise.resolve();

@@ -11,9 +11,9 @@ import {
   UnauthorizedError,
   ForbiddenError,
 } from "../http/errors";
-import { secrets } from "../http/redact";
 import { InputError } from "../kit/errors";
 import { PartialStateError } from "./partial-state";
+import { userPath, userText } from "./user-text";
 
 /**
  * Turns any error into a gRPC error the engine understands. Messages are scrubbed of secrets;
@@ -21,7 +21,7 @@ import { PartialStateError } from "./partial-state";
  * the engine records it instead of leaking it.
  */
 export function toGrpcError(error: unknown): grpc.ServiceError {
-  const message = secrets.scrub(error instanceof Error ? error.message : String(error));
+  const message = userText(error instanceof Error ? error.message : String(error));
   const metadata = new grpc.Metadata();
   const status = new Status();
   status.setMessage(message);
@@ -38,8 +38,8 @@ export function toGrpcError(error: unknown): grpc.ServiceError {
     const detail = new InputPropertiesError();
     for (const failure of error.failures) {
       const item = new InputPropertiesError.PropertyError();
-      item.setPropertyPath(failure.property);
-      item.setReason(secrets.scrub(failure.reason));
+      item.setPropertyPath(userPath(failure.property));
+      item.setReason(userText(failure.reason));
       detail.addErrors(item);
     }
     status.addDetails(pack(detail.serializeBinary(), "pulumirpc.InputPropertiesError"));

@@ -1,4 +1,4 @@
-import { Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
+import { Value } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { secrets } from "../http/redact";
@@ -7,7 +7,7 @@ import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
 import { reconcileInputs } from "../kit/reconcile";
 import type { Resource } from "../kit/resource";
-import { UNKNOWN, unwrapSecrets, type PropertyMap } from "../kit/values";
+import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
 import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
 import { registry } from "../registry";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, timeoutOf, type OperationSource } from "./operation";
@@ -22,10 +22,10 @@ export class ResourceLifecycle {
   async check(req: rpc.CheckRequest): Promise<rpc.CheckResponse> {
     const resource = resourceOf(req.getType(), req.getUrn());
     const news = unwrapSecrets(toJs(req.getNews()));
-    news.secretStrings.forEach((s) => secrets.add(s));
     // On a create the engine sends an empty map, not nothing: either way there are no olds.
-    const olds = req.hasOlds() ? unwrapSecrets(toJs(req.getOlds())).values : undefined;
-    const { inputs, failures } = checkInputs(resource, news.values, olds);
+    const olds = req.hasOlds() ? unwrapSecrets(toJs(req.getOlds())) : undefined;
+    rememberSecretsOf(news, olds);
+    const { inputs, failures } = checkInputs(resource, news.values, olds?.values);
     const missing = this.source.configuration().missingFor(resource.api);
     if (missing) failures.push({ property: "", reason: missing });
     return new rpc.CheckResponse()
@@ -35,9 +35,13 @@ export class ResourceLifecycle {
 
   async diff(req: rpc.DiffRequest): Promise<rpc.DiffResponse> {
     const resource = resourceOf(req.getType(), req.getUrn());
-    const state = unwrapSecrets(toJs(req.getOlds())).values;
-    const priorInputs = priorInputsOf(resource, req, state);
-    const news = unwrapSecrets(toJs(req.getNews())).values;
+    const olds = unwrapSecrets(toJs(req.getOlds()));
+    const state = olds.values;
+    const priorInputs = priorInputsOf(resource, state);
+    const unwrappedNews = unwrapSecrets(toJs(req.getNews()));
+    // A fresh plugin process serves every `up`: what the state holds secret is masked from the start.
+    rememberSecretsOf(olds, unwrappedNews);
+    const news = unwrappedNews.values;
     const unreadable = unreadableOf(state);
     const result = diffInputs(resource, priorInputs, news, unreadable);
     const assumed = [...unreadable].filter((path) => valueAt(priorInputs, path) === undefined && valueAt(news, path) !== undefined);
@@ -87,6 +91,7 @@ export class ResourceLifecycle {
     const resource = resourceOf(req.getType(), req.getUrn());
     const priorState = unwrapSecrets(toJs(req.getProperties()));
     const priorInputs = unwrapSecrets(toJs(req.getInputs()));
+    rememberSecretsOf(priorState, priorInputs);
     const isImport = Object.keys(priorState.values).length === 0 && Object.keys(priorInputs.values).length === 0;
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
     const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
@@ -117,8 +122,9 @@ export class ResourceLifecycle {
   async update(req: rpc.UpdateRequest): Promise<rpc.UpdateResponse> {
     const resource = resourceOf(req.getType(), req.getUrn());
     const state = unwrapSecrets(toJs(req.getOlds()));
-    const priorInputs = priorInputsOf(resource, req, state.values);
+    const priorInputs = priorInputsOf(resource, state.values);
     const news = unwrapSecrets(toJs(req.getNews()));
+    rememberSecretsOf(state);
     rememberSecrets(resource.inputs, news.values, news.secretStrings);
     const priorOutputs = pick(resource.outputs, state.values);
     const userSecrets = new Set([...state.secretPaths, ...news.secretPaths]);
@@ -155,8 +161,10 @@ export class ResourceLifecycle {
 
   async delete(req: rpc.DeleteRequest): Promise<Empty> {
     const resource = resourceOf(req.getType(), req.getUrn());
-    const state = unwrapSecrets(toJs(req.getProperties())).values;
-    const inputs = priorInputsOf(resource, req, state);
+    const unwrapped = unwrapSecrets(toJs(req.getProperties()));
+    rememberSecretsOf(unwrapped);
+    const state = unwrapped.values;
+    const inputs = priorInputsOf(resource, state);
     const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"));
     await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
     return new Empty();
@@ -170,9 +178,19 @@ export function resourceOf(type: string, urn: string): Resource {
   return resource;
 }
 
-/** The inputs last applied: sent by the engine as old inputs, or else read from the state. */
-function priorInputsOf(resource: Resource, req: { hasOldInputs(): boolean; getOldInputs(): Struct | undefined }, state: PropertyMap): PropertyMap {
-  return req.hasOldInputs() ? unwrapSecrets(toJs(req.getOldInputs())).values : pick(resource.inputs, state);
+/**
+ * What the resource's inputs really are, from the state this provider wrote: after a partial
+ * failure that is the observed state, while the engine keeps the program's inputs as the old
+ * inputs (it drops ErrorResourceInitFailed's). Diffing against the state is what lets the next
+ * `up` finish the job.
+ */
+function priorInputsOf(resource: Resource, state: PropertyMap): PropertyMap {
+  return pick(resource.inputs, state);
+}
+
+/** Every string that arrived inside a secret wrapper is masked in whatever the plugin says from now on. */
+function rememberSecretsOf(...properties: (UnwrappedProperties | undefined)[]): void {
+  for (const unwrapped of properties) unwrapped?.secretStrings.forEach((s) => secrets.add(s));
 }
 
 function unreadableOf(state: PropertyMap): Set<string> {

@@ -9,7 +9,7 @@ import type { PropertyChange } from "../kit/diff";
 import { InputError } from "../kit/errors";
 import { buildSchema } from "../kit/schema";
 import { wrapDeclaredSecrets } from "../kit/secrets";
-import { unwrapSecrets, type PropertyMap } from "../kit/values";
+import { containsUnknown, unwrapSecrets, type PropertyMap } from "../kit/values";
 import { registry } from "../registry";
 import { packageVersion } from "../version";
 import type { EngineLog } from "./engine-log";
@@ -82,7 +82,8 @@ export class ResourceProviderService implements OperationSource {
   async checkConfig(req: rpc.CheckRequest): Promise<rpc.CheckResponse> {
     const news = unwrapSecrets(toJs(req.getNews()));
     news.secretStrings.forEach((s) => secrets.add(s));
-    const failures = checkConfigValues(configVariables(), shortKeys(news.values));
+    const given = shortKeys(news.values);
+    const failures = [...checkConfigValues(configVariables(), given), ...ProviderConfiguration.resolve(registry().apis, given).environmentProblems()];
     return new rpc.CheckResponse().setInputs(req.getNews()).setFailuresList(failures.map(toCheckFailure));
   }
 
@@ -103,10 +104,11 @@ export class ResourceProviderService implements OperationSource {
     req.getVariablesMap().forEach((value, key) => (given[configKey(key)] = value));
     Object.assign(given, shortKeys(args?.values ?? {}));
     args?.secretStrings.forEach((s) => secrets.add(s));
-    const failures = checkConfigValues(configVariables(), given);
-    this.current = ProviderConfiguration.resolve(registry().apis, given);
-    for (const variable of configVariables()) if (variable.secret) secrets.add(this.current.get(variable.key));
+    const resolved = ProviderConfiguration.resolve(registry().apis, given);
+    for (const variable of configVariables()) if (variable.secret) secrets.add(resolved.get(variable.key));
+    const failures = [...checkConfigValues(configVariables(), given), ...resolved.environmentProblems()];
     if (failures.length > 0) throw new InputError(failures.map((f) => ({ ...f, property: `hosting:${f.property}` })));
+    this.current = resolved;
     return new rpc.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(true).setAcceptresources(false);
   }
 
@@ -115,6 +117,8 @@ export class ResourceProviderService implements OperationSource {
     if (!fn) throw new Error(`unknown function ${req.getTok()}; this provider serves ${[...registry().functions.keys()].join(", ")}`);
     const args = unwrapSecrets(toJs(req.getArgs()));
     args.secretStrings.forEach((s) => secrets.add(s));
+    // Arguments not known yet (preview): nothing to look up; the engine asks again at `up`.
+    if (containsUnknown(args.values)) return new rpc.InvokeResponse();
     const checked = checkInputs(fn, args.values);
     const missing = this.current.missingFor(fn.api);
     if (missing) checked.failures.push({ property: "", reason: missing });
@@ -122,8 +126,10 @@ export class ResourceProviderService implements OperationSource {
       return new rpc.InvokeResponse().setFailuresList(checked.failures.map(toCheckFailure));
     }
     const operation = operationFor(this, fn, "", DEFAULT_TIMEOUT_SECONDS.read);
-    const result = await operation.run((ctx) => fn.invoke(ctx, checked.inputs as never));
-    return new rpc.InvokeResponse().setReturn(toStruct(wrapDeclaredSecrets(fn.outputs, result as PropertyMap)));
+    const result = (await operation.run((ctx) => fn.invoke(ctx, checked.inputs as never))) as PropertyMap;
+    // What is found with a secret is secret too: a result may repeat what it was filtered by.
+    const secretResult = args.secretPaths.size > 0 ? Object.keys(result) : [];
+    return new rpc.InvokeResponse().setReturn(toStruct(wrapDeclaredSecrets(fn.outputs, result, secretResult)));
   }
 
   async cancel(): Promise<Empty> {

@@ -1,10 +1,10 @@
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { configKey } from "../kit/config";
-import { secrets } from "../http/redact";
 import type { PropertyChange } from "../kit/diff";
 import type { CheckFailure } from "../kit/errors";
 import type { PropertyMap } from "../kit/values";
+import { userPath, userText } from "./user-text";
 
 // Conversions between protobuf messages and the plain values the rest of the provider uses.
 
@@ -23,7 +23,7 @@ export function shortKeys(values: PropertyMap): PropertyMap {
 }
 
 export function toCheckFailure(failure: CheckFailure): rpc.CheckFailure {
-  return new rpc.CheckFailure().setProperty(failure.property).setReason(secrets.scrub(failure.reason));
+  return new rpc.CheckFailure().setProperty(userPath(failure.property)).setReason(userText(failure.reason));
 }
 
 const kinds: Record<string, rpc.PropertyDiff.Kind> = {

@@ -11,6 +11,8 @@ export interface ResourceState {
   inputs: Props;
   /** Inputs and outputs. */
   outputs: Props;
+  /** Why the last create or update did not finish; the next `up` updates it even without a diff. */
+  initErrors?: string[];
 }
 
 export type StepOp = "create" | "update" | "replace" | "same" | "import" | "delete" | "refresh" | "gone";
@@ -65,7 +67,9 @@ export class Deployment {
       return { op: "create", urn, state: created };
     }
     const diff = await this.plugin.diff(urn, old.id, old.outputs, checked.inputs, old.inputs);
-    if (!diff.changes) return { op: "same", urn, diff, state: old };
+    // As the engine's step generator: a resource with init errors gets an update even when the
+    // diff is empty, so the provider can finish what was left undone.
+    if (!diff.changes && !old.initErrors?.length) return { op: "same", urn, diff, state: old };
     if (diff.replaces.length > 0) {
       if (options.preview) {
         const planned = await this.plugin.create(urn, checked.inputs, { preview: true });
@@ -81,11 +85,21 @@ export class Deployment {
       await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
       return { op: "replace", urn, diff, state: created };
     }
-    const outputs = await this.plugin.update(urn, old.id, old.outputs, checked.inputs, {
-      preview: options.preview,
-      timeout: options.timeout,
-      oldInputs: old.inputs,
-    });
+    let outputs: Props;
+    try {
+      outputs = await this.plugin.update(urn, old.id, old.outputs, checked.inputs, {
+        preview: options.preview,
+        timeout: options.timeout,
+        oldInputs: old.inputs,
+      });
+    } catch (error) {
+      // As the engine: a partial update keeps the program's inputs and the provider's properties.
+      if (error instanceof PluginError && error.initFailure && !options.preview) {
+        const { properties, reasons } = error.initFailure;
+        this.state.set(urn, { urn, type, id: old.id, inputs: checked.inputs, outputs: properties, initErrors: reasons });
+      }
+      throw error;
+    }
     const next = { urn, type, id: old.id, inputs: checked.inputs, outputs };
     if (!options.preview) this.state.set(urn, next);
     return { op: "update", urn, diff, state: next };
@@ -145,10 +159,11 @@ export class Deployment {
       if (!options.preview) this.state.set(urn, state);
       return state;
     } catch (error) {
-      // The engine keeps a half-created resource, so the next `up` can finish or delete it.
+      // The engine keeps a half-created resource, so the next `up` can finish or delete it. Like
+      // the engine (provider_plugin.go), it keeps the program's inputs, not the error's.
       if (error instanceof PluginError && error.initFailure) {
-        const { id, properties, inputs: recorded } = error.initFailure;
-        this.state.set(urn, { urn, type, id, inputs: recorded, outputs: properties });
+        const { id, properties, reasons } = error.initFailure;
+        this.state.set(urn, { urn, type, id, inputs, outputs: properties, initErrors: reasons });
       }
       throw error;
     }

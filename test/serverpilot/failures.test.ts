@@ -2,7 +2,8 @@
 // name their id, rate limits are waited out, timeouts and Cancel stop the work promptly, and no
 // secret appears in anything the engine or the user sees.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PluginError } from "../harness/plugin";
+import { Deployment } from "../harness/deployment";
+import { PluginError, PluginProcess } from "../harness/plugin";
 import { reveal, secret, isSecret, plainText } from "../support/secrets";
 import { startServerPilotEnvironment, type ServerPilotEnvironment } from "../support/serverpilot-environment";
 import { testCertificate } from "../support/certificates";
@@ -33,7 +34,7 @@ describe("a create that half-succeeds", () => {
     expect(recorded.id).toBe(error.initFailure.id);
     expect(env.sandbox.store.apps.has(recorded.id)).toBe(true);
     // The state says what is true: no SSL yet, so the next up shows the difference and fixes it.
-    expect(recorded.inputs).toMatchObject({ autoSsl: false, forceSsl: false });
+    expect(recorded.outputs).toMatchObject({ autoSsl: false, forceSsl: false });
     const retry = await d.register(APP, "half", inputs);
     expect(retry.op).toBe("update");
     expect(retry.diff!.detailedDiff).toEqual({ autoSsl: "update", forceSsl: "update" });
@@ -174,6 +175,97 @@ describe("secrets", () => {
       for (const value of [...passwords, serverKey, fresh.sandbox.apiKey]) expect(visible).not.toContain(value);
       expect(reveal(db.state!.outputs.user)).toMatchObject({ password: passwords[2] });
       await d.destroyAll();
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe("a fresh plugin process, as every `pulumi up` starts one", () => {
+  it("masks what the state holds secret from the first call: an old password echoed, a secret runtime in the preview", async () => {
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 30 });
+    try {
+      const d = fresh.deployment;
+      const server = await d.register(SERVER, "s", { name: "freshstate" });
+      const user = await d.register(SYSUSER, "u", { serverId: server.state!.id, name: "fresh", password: "initial-pass-1" });
+      const app = await d.register(APP, "a", { name: "fresh", sysuserId: user.state!.id, runtime: secret("php8.1"), domains: ["fresh.example.com"] });
+      const next = await PluginProcess.start();
+      try {
+        await next.configure({
+          "hosting:config:serverpilotClientId": fresh.sandbox.clientId,
+          "hosting:config:serverpilotApiKey": fresh.sandbox.apiKey,
+          "hosting:config:serverpilotEndpoint": fresh.sandbox.url,
+        });
+        const userState = user.state!;
+        fresh.sandbox.injectFault({ method: "POST", path: /\/sysusers\/[^/]+$/, status: 400, body: { error: { message: "must differ from initial-pass-1" } } });
+        const error = await next
+          .update(userState.urn, userState.id, userState.outputs, { ...userState.inputs, password: secret("second-pass-2") }, { oldInputs: userState.inputs })
+          .catch((e) => e);
+        expect(error.message).toContain("must differ from ***");
+        const appState = app.state!;
+        await next.update(appState.urn, appState.id, appState.outputs, { ...appState.inputs, runtime: secret("php8.3") }, { preview: true, oldInputs: appState.inputs });
+        const lines = next.logs.map((l) => l.message).join("\n");
+        expect(lines).toContain("will change the runtime from *** to ***");
+        expect(lines).not.toContain("php8.1");
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe("list functions", () => {
+  it("return a private key inside a list item wrapped as a secret, and everything found by a secret filter as secret", async () => {
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 30 });
+    try {
+      const d = fresh.deployment;
+      const serverId = (await d.register(SERVER, "s", { name: "lists" })).state!.id;
+      const sysuserId = (await d.register(SYSUSER, "u", { serverId, name: "lists" })).state!.id;
+      const { key, cert } = testCertificate();
+      await d.register(APP, "a", { name: "withcert", sysuserId, runtime: "php8.2", domains: ["withcert.example.com"], customSsl: { key, cert } });
+      const apps = (await fresh.plugin.invoke("hosting:serverpilot:getApps", { sysuserId })).result.apps as any[];
+      expect(isSecret(apps[0].customSsl.key)).toBe(true);
+      expect(plainText(apps)).not.toContain(key.split("\n")[1]);
+      const users = await fresh.plugin.invoke("hosting:serverpilot:getSysUsers", { serverId: secret(serverId) });
+      expect(isSecret(users.result.sysusers)).toBe(true);
+      expect(plainText(users.result)).not.toContain(serverId);
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
+
+describe("stopping and destroying", () => {
+  it("SIGTERM while an operation waits on an action ends the plugin promptly", async () => {
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 60_000 });
+    try {
+      const pending = fresh.deployment.register(SERVER, "slowstop", { name: "slowstop" }).catch((e) => e);
+      await new Promise((r) => setTimeout(r, 500));
+      const started = Date.now();
+      const exited = new Promise((r) => fresh.plugin.child.once("exit", r));
+      fresh.plugin.child.kill("SIGTERM");
+      await exited;
+      expect(Date.now() - started).toBeLessThan(5000);
+      const error = await pending;
+      // Cancelled mid-wait, the created server is still reported with its id.
+      expect(error.initFailure?.id).toMatch(/^[A-Za-z0-9]{16}$/);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it("destroy of an imported default system user warns and forgets it instead of failing on ServerPilot's 403", async () => {
+    const fresh = await startServerPilotEnvironment({ actionDelayMs: 30 });
+    try {
+      const serverId = (await fresh.deployment.register(SERVER, "withdefault", { name: "withdefault" })).state!.id;
+      const id = [...fresh.sandbox.store.sysusers.values()].find((u) => u.serverid === serverId && u.name === "serverpilot")!.id;
+      const imports = new Deployment(fresh.plugin, "default-user");
+      await imports.import(SYSUSER, "default", id, { serverId, name: "serverpilot" });
+      await imports.destroyAll();
+      expect(fresh.sandbox.store.sysusers.has(id)).toBe(true);
+      expect(fresh.plugin.logs.some((l) => l.severity === "warning" && /default "serverpilot" system user cannot be deleted/.test(l.message))).toBe(true);
     } finally {
       await fresh.stop();
     }

@@ -32,8 +32,11 @@ describe("a create whose read-back fails", () => {
     expect(env.sandbox.store.servers.has(id)).toBe(true);
     expect(isSecret(error.initFailure.properties.apikey)).toBe(true);
     const servers = () => [...env.sandbox.store.servers.values()].filter((s) => s.name === "readback");
+    // As the engine does for a resource with init errors: an update, with nothing left to change.
     const next = await d.register(SERVER, "readback", { name: "readback" });
-    expect(next.op).toBe("same");
+    expect(next.op).toBe("update");
+    expect(next.diff!.detailedDiff).toEqual({});
+    expect((await d.register(SERVER, "readback", { name: "readback" })).op).toBe("same");
     expect(servers()).toHaveLength(1);
   });
 
@@ -50,7 +53,9 @@ describe("a create whose read-back fails", () => {
     expect(isSecret(error.initFailure.properties.runtime)).toBe(true);
     expect(isSecret(error.initFailure.inputs.runtime)).toBe(true);
     const next = await d.register(APP, "readback", inputs);
-    expect(next.op).toBe("same");
+    expect(next.op).toBe("update");
+    expect(next.diff!.detailedDiff).toEqual({});
+    expect((await d.register(APP, "readback", inputs)).op).toBe("same");
     expect([...env.sandbox.store.apps.values()].filter((a) => a.name === "readbackapp")).toHaveLength(1);
   });
 
@@ -64,5 +69,66 @@ describe("a create whose read-back fails", () => {
     expect(error.message).toMatch(/but then: ServerPilot API POST .*\/ssl failed with 500/);
     expect(isSecret(error.initFailure.properties.domains)).toBe(true);
     expect(error.initFailure.properties.autoSsl).toBe(false);
+  });
+});
+
+// The engine keeps the program's inputs for a half-done resource (it drops the error's inputs)
+// and gives it an update on the next `up` even when the diff is empty. The harness does the same.
+describe("the next up after a half-done create or update", () => {
+  it("applies a server setting whose call failed after the create", async () => {
+    const d = env.deployment;
+    env.sandbox.injectFault({ method: "POST", path: serverPath, status: 500, body: { error: { message: "boom" } } });
+    const error = await d.register(SERVER, "halfserver", { name: "halfserver", firewall: false }).catch((e) => e);
+    const id = error.initFailure.id;
+    expect(env.sandbox.store.servers.get(id).firewall).toBe(true);
+    const next = await d.register(SERVER, "halfserver", { name: "halfserver", firewall: false });
+    expect(next.op).toBe("update");
+    expect(next.diff!.detailedDiff).toEqual({ firewall: "update" });
+    expect(env.sandbox.store.servers.get(id).firewall).toBe(false);
+  });
+
+  it("settles a system user without a password whose create action failed", async () => {
+    const d = env.deployment;
+    const serverId = d.state.get(d.urn(SERVER, "s"))!.id;
+    env.sandbox.failNextAction();
+    const error = await d.register(SYSUSER, "nopassword", { serverId, name: "nopassword" }).catch((e) => e);
+    expect(error.initFailure.id).toMatch(/^[A-Za-z0-9]{16}$/);
+    const next = await d.register(SYSUSER, "nopassword", { serverId, name: "nopassword" });
+    expect(next.op).toBe("update");
+    expect((await d.register(SYSUSER, "nopassword", { serverId, name: "nopassword" })).op).toBe("same");
+  });
+
+  it("applies a domains change whose call failed", async () => {
+    const d = env.deployment;
+    const sysuserId = d.state.get(d.urn(SYSUSER, "u"))!.id;
+    const before = { name: "halfupdate", sysuserId, runtime: "php8.2", domains: ["old.example.com"] };
+    const id = (await d.register(APP, "halfupdate", before)).state!.id;
+    env.sandbox.injectFault({ method: "POST", path: appPath, status: 500, body: { error: { message: "flaky" } } });
+    const after = { ...before, domains: ["new.example.com"] };
+    const error = await d.register(APP, "halfupdate", after).catch((e) => e);
+    expect(error.initFailure.properties.domains).toEqual(["old.example.com"]);
+    const next = await d.register(APP, "halfupdate", after);
+    expect(next.diff!.detailedDiff).toEqual({ domains: "update" });
+    expect(env.sandbox.store.apps.get(id).domains).toEqual(["new.example.com"]);
+  });
+});
+
+describe("a create answer the provider cannot parse", () => {
+  it("still records the resource by the id in it, and says which call answered what", async () => {
+    const d = env.deployment;
+    const sysuserId = d.state.get(d.urn(SYSUSER, "u"))!.id;
+    const apps = env.sandbox.store.apps;
+    const set = apps.set.bind(apps);
+    apps.set = (key: string, value: any) => {
+      apps.set = set;
+      value.datecreated = String(value.datecreated);
+      return set(key, value);
+    };
+    const error = await d.register(APP, "oddanswer", { name: "oddanswer", sysuserId, runtime: "php8.2" }).catch((e) => e);
+    const created = [...apps.values()].filter((a) => a.name === "oddanswer");
+    expect(created).toHaveLength(1);
+    expect(error.initFailure.id).toBe(created[0].id);
+    expect(error.message).toMatch(/ServerPilot API POST \/apps \(create app oddanswer\) answered in a shape the provider does not understand \(data\.datecreated: /);
+    created[0].datecreated = Number(created[0].datecreated);
   });
 });

@@ -204,3 +204,40 @@ describe("missing credentials", () => {
     );
   });
 });
+
+describe("odd input is answered without echoing it and without API calls", () => {
+  it("never shows the unknown sentinel used as an object key", async () => {
+    const { failures } = await check(APP, { name: "blog", sysuserId: "u", runtime: "php8.2", wordpress: { siteTitle: "t", adminUser: "a", adminPassword: "long-enough", adminEmail: "e", [UNKNOWN]: "x" } });
+    expect(failures).toEqual([{ property: "wordpress", reason: "has unknown keys: (known after apply)" }]);
+  });
+
+  it("cuts a megabyte-long unknown property name", async () => {
+    const { failures } = await check(SERVER, { name: "www1", ["k".repeat(1_000_000)]: 1 });
+    expect(failures[0].property.length).toBeLessThanOrEqual(200);
+    expect(failures[0].reason.length).toBeLessThan(500);
+  });
+
+  it("does not call the API for an invoke whose arguments are not known yet", async () => {
+    const before = sandbox.requests.length;
+    const { result, failures } = await plugin.invoke("hosting:serverpilot:getApps", { serverId: UNKNOWN });
+    expect([result, failures]).toEqual([{}, []]);
+    expect(sandbox.requests.length).toBe(before);
+  });
+});
+
+describe("an endpoint from the environment", () => {
+  it("is held to the same rule as one from the stack config: no credentials over plain http to another host", async () => {
+    const remote = "http://192.0.2.2:8080/v1";
+    const fromEnv = await PluginProcess.start({ env: { SERVERPILOT_ENDPOINT: remote } });
+    try {
+      expect(await fromEnv.checkConfig({})).toEqual([
+        { property: "serverpilotEndpoint", reason: expect.stringMatching(/^plain http:\/\/ is accepted only for loopback hosts.*\(set by SERVERPILOT_ENDPOINT\)$/) },
+      ]);
+      await expect(
+        fromEnv.configure({ "hosting:config:serverpilotClientId": "id", "hosting:config:serverpilotApiKey": "an-api-key-here" }),
+      ).rejects.toThrow(/hosting:serverpilotEndpoint: plain http:\/\/ is accepted only for loopback hosts/);
+    } finally {
+      await fromEnv.stop();
+    }
+  });
+});

@@ -178,6 +178,7 @@ export const App = defineResource({
           : {}),
       },
       ctx,
+      (accepted) => ctx.created(accepted),
     );
     const id = created.data.id;
     ctx.created(id, appFromApi(created.data).outputs);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { HttpClient, OperationContext } from "../../http/client";
+import { parseAnswer } from "../../kit/parse";
 import { followJob } from "../../http/job";
 import { waitUntilGone } from "../../http/wait";
 
@@ -65,9 +66,21 @@ const ActionData = z.object({
 });
 
 /** Every answer is `{data}`, with `actionid` when the call started server work. */
-function parseEnvelope<T extends z.ZodType>(data: T, body: unknown): { actionid?: string; data: z.infer<T> } {
-  return z.object({ actionid: z.string().optional(), data }).parse(body) as { actionid?: string; data: z.infer<T> };
+function parseEnvelope<T extends z.ZodType>(data: T, body: unknown, what: string): { actionid?: string; data: z.infer<T> } {
+  return parseAnswer(z.object({ actionid: z.string().optional(), data }), body, `ServerPilot API ${what}`) as {
+    actionid?: string;
+    data: z.infer<T>;
+  };
 }
+
+/** The id in a create's answer, read before anything else so a malformed answer cannot lose it. */
+function idIn(body: unknown): string | undefined {
+  const id = (body as { data?: { id?: unknown } } | undefined)?.data?.id;
+  return typeof id === "string" && id !== "" ? id : undefined;
+}
+
+/** Told the new resource's id the moment the API has answered a create. */
+export type Accepted = (id: string) => void;
 
 export class ServerPilotClient {
   constructor(private readonly http: HttpClient) {}
@@ -78,8 +91,8 @@ export class ServerPilotClient {
   getServer(id: string, ctx: OperationContext) {
     return this.get(`/servers/${encodeURIComponent(id)}`, ServerData, ctx);
   }
-  createServer(body: { name: string }, ctx: OperationContext) {
-    return this.send("POST", "/servers", body, ServerData, `create server ${body.name}`, ctx);
+  createServer(body: { name: string }, ctx: OperationContext, accepted: Accepted) {
+    return this.send("POST", "/servers", body, ServerData, `create server ${body.name}`, ctx, accepted);
   }
   updateServer(id: string, body: Partial<Pick<ServerData, "firewall" | "autoupdates" | "deny_unknown_domains">>, ctx: OperationContext) {
     return this.mutate("POST", `/servers/${encodeURIComponent(id)}`, body, ServerData, `update server ${id}`, ctx);
@@ -94,8 +107,8 @@ export class ServerPilotClient {
   getSysUser(id: string, ctx: OperationContext) {
     return this.get(`/sysusers/${encodeURIComponent(id)}`, SysUserData, ctx);
   }
-  createSysUser(body: { serverid: string; name: string; password?: string }, ctx: OperationContext) {
-    return this.send("POST", "/sysusers", body, SysUserData, `create system user ${body.name}`, ctx);
+  createSysUser(body: { serverid: string; name: string; password?: string }, ctx: OperationContext, accepted: Accepted) {
+    return this.send("POST", "/sysusers", body, SysUserData, `create system user ${body.name}`, ctx, accepted);
   }
   updateSysUser(id: string, body: { password: string }, ctx: OperationContext) {
     return this.mutate("POST", `/sysusers/${encodeURIComponent(id)}`, body, SysUserData, `update system user ${id}`, ctx);
@@ -119,8 +132,9 @@ export class ServerPilotClient {
       wordpress?: { site_title: string; admin_user: string; admin_password: string; admin_email: string };
     },
     ctx: OperationContext,
+    accepted: Accepted,
   ) {
-    return this.send("POST", "/apps", body, AppData, `create app ${body.name}`, ctx);
+    return this.send("POST", "/apps", body, AppData, `create app ${body.name}`, ctx, accepted);
   }
   updateApp(id: string, body: { runtime?: string; domains?: string[] }, ctx: OperationContext) {
     return this.mutate("POST", `/apps/${encodeURIComponent(id)}`, body, AppData, `update app ${id}`, ctx);
@@ -147,8 +161,8 @@ export class ServerPilotClient {
   getDatabase(id: string, ctx: OperationContext) {
     return this.get(`/dbs/${encodeURIComponent(id)}`, DatabaseData, ctx);
   }
-  createDatabase(body: { appid: string; name: string; user: { name: string; password: string } }, ctx: OperationContext) {
-    return this.send("POST", "/dbs", body, DatabaseData, `create database ${body.name}`, ctx);
+  createDatabase(body: { appid: string; name: string; user: { name: string; password: string } }, ctx: OperationContext, accepted: Accepted) {
+    return this.send("POST", "/dbs", body, DatabaseData, `create database ${body.name}`, ctx, accepted);
   }
   updateDatabasePassword(id: string, user: { id: string; password: string }, ctx: OperationContext) {
     return this.mutate("POST", `/dbs/${encodeURIComponent(id)}`, { user }, DatabaseData, `change the password of database ${id}`, ctx);
@@ -165,7 +179,7 @@ export class ServerPilotClient {
         jobId: actionId,
         poll: async (pollCtx) => {
           const response = await this.http.get(`/actions/${encodeURIComponent(actionId)}`, {}, pollCtx);
-          const action = parseEnvelope(ActionData, response.body).data;
+          const action = parseEnvelope(ActionData, response.body, `GET /actions/${actionId}`).data;
           if (action.status === "error") return { state: "failed", status: "error", detail: "see the action in the ServerPilot dashboard" };
           return action.status === "success" ? { state: "succeeded", value: undefined } : { state: "running", status: action.status };
         },
@@ -176,14 +190,14 @@ export class ServerPilotClient {
 
   private async list<T extends z.ZodType>(path: string, item: T, ctx: OperationContext): Promise<z.infer<T>[]> {
     const response = await this.http.get(path, {}, ctx);
-    return parseEnvelope(z.array(item), response.body).data;
+    return parseEnvelope(z.array(item), response.body, `GET ${path}`).data;
   }
 
   /** undefined when the API answers 404. */
   private async get<T extends z.ZodType>(path: string, schema: T, ctx: OperationContext): Promise<z.infer<T> | undefined> {
     const response = await this.http.get(path, { expect404: true }, ctx);
     if (response.status === 404) return undefined;
-    return parseEnvelope(schema, response.body).data;
+    return parseEnvelope(schema, response.body, `GET ${path}`).data;
   }
 
   /**
@@ -197,9 +211,12 @@ export class ServerPilotClient {
     schema: T,
     what: string,
     ctx: OperationContext,
+    accepted?: Accepted,
   ): Promise<{ data: z.infer<T>; what: string; actionId?: string }> {
     const response = await this.http.request({ method, path, body }, ctx);
-    const parsed = parseEnvelope(schema, response.body ?? {});
+    const id = accepted && idIn(response.body);
+    if (id) accepted!(id);
+    const parsed = parseEnvelope(schema, response.body ?? {}, `${method} ${path} (${what})`);
     return { data: parsed.data, what, actionId: parsed.actionid };
   }
 

@@ -53,7 +53,7 @@ export const Database = defineResource({
   // Database names and user names are unique per server.
   uniqueKeys: (args) => [args.name, args.user?.name ?? ""],
   async create(ctx, args) {
-    const created = await ctx.client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx);
+    const created = await ctx.client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx, (id) => ctx.created(id));
     const { id, outputs } = databaseFromApi(created.data);
     ctx.created(id, outputs);
     await ctx.client.settle(created, ctx);
@@ -63,8 +63,9 @@ export const Database = defineResource({
     const data = await ctx.client.getDatabase(id, ctx);
     return data && databaseFromApi(data);
   },
-  async update(ctx, id, olds, news) {
+  async update(ctx, id, olds, news, changes) {
     // Only the password changes in place; everything else replaces the database.
+    if (!changes.has("user.password")) return olds.outputs;
     const { data } = await ctx.client.updateDatabasePassword(id, { id: olds.outputs.userId, password: news.user.password }, ctx);
     return databaseFromApi(data).outputs;
   },

@@ -57,7 +57,7 @@ export const Server = defineResource({
   inputs,
   outputs,
   async create(ctx, args) {
-    const created = await ctx.client.createServer({ name: args.name }, ctx);
+    const created = await ctx.client.createServer({ name: args.name }, ctx, (id) => ctx.created(id));
     const { id, apikey } = created.data;
     // The one-time API key is recorded even when a later step fails: it is never shown again.
     ctx.created(id, { apikey });

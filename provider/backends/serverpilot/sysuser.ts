@@ -21,6 +21,9 @@ const inputs = {
   }),
 };
 
+/** Every server has it, and ServerPilot manages the server through it. */
+const DEFAULT_SYSUSER = "serverpilot";
+
 /** The API's system user as the provider sees it; the list function uses the same mapping. */
 export function sysUserFromApi(data: SysUserData) {
   return { id: data.id, inputs: { serverId: data.serverid, name: data.name }, outputs: {} };
@@ -47,8 +50,9 @@ export const SysUser = defineResource({
     return [];
   },
   async create(ctx, args) {
-    const created = await ctx.client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx);
-    ctx.created(created.data.id);
+    const created = await ctx.client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx, (id) =>
+      ctx.created(id),
+    );
     await ctx.client.settle(created, ctx);
     return { id: created.data.id, outputs: {} };
   },
@@ -56,12 +60,18 @@ export const SysUser = defineResource({
     const data = await ctx.client.getSysUser(id, ctx);
     return data && sysUserFromApi(data);
   },
-  async update(ctx, id, _olds, news) {
-    // Only the password is updatable; rules() guarantees it is still set.
-    await ctx.client.updateSysUser(id, { password: news.password! }, ctx);
+  async update(ctx, id, _olds, news, changes) {
+    // Only the password is updatable, and rules() keeps it set once it was. An update without
+    // a change is the engine finishing a half-created user: nothing to send.
+    if (changes.has("password") && news.password !== undefined) await ctx.client.updateSysUser(id, { password: news.password }, ctx);
     return {};
   },
-  async delete(ctx, id) {
+  async delete(ctx, id, olds) {
+    if (olds.inputs.name === DEFAULT_SYSUSER) {
+      // ServerPilot refuses (403) to delete the user every server is managed through.
+      ctx.warn(`the default "${DEFAULT_SYSUSER}" system user cannot be deleted; it is removed from the stack and goes when its server is deleted`);
+      return;
+    }
     ctx.log(`deleting system user ${id} with its apps and databases`);
     await ctx.client.deleteSysUser(id, ctx);
   },
