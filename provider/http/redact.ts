@@ -1,4 +1,5 @@
 import { LiteralMatcher } from "./literal-matcher";
+import { MIN_SECRET_LENGTH, secretForms } from "./secret-forms";
 
 /**
  * Keeps secrets out of every message this layer produces. APIs echo headers and request
@@ -6,9 +7,6 @@ import { LiteralMatcher } from "./literal-matcher";
  */
 
 const MASK = "***";
-
-// Shorter values would mask ordinary words and digits all over a message.
-const MIN_SECRET_LENGTH = 4;
 
 // A cut-off secret is still a leak, but a shorter tail than this is too likely to be an
 // ordinary word that merely starts like one.
@@ -26,37 +24,6 @@ const SCHEME_PATTERN = /\b(basic|bearer|hmac)(\s+)([A-Za-z0-9+/=._~:-]+)/;
 function looksLikeToken(word: string): boolean {
   if (word.length < 8) return false;
   return /[0-9+/=_.:~-]/.test(word) || /[A-Z]/.test(word.slice(1));
-}
-
-function jsonEscaped(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
-// PHP's json_encode, which several of these APIs run on, also escapes "/" and non-ASCII.
-function phpJsonEscaped(value: string): string {
-  return jsonEscaped(value)
-    .replace(/\//g, "\\/")
-    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/**
- * How a secret can reappear in an API's answer or in our own messages: as sent, with its
- * whitespace squashed (HTML, log formatters), escaped inside an echoed JSON body, in an
- * echoed query string or form body, or inside a Basic header the API decoded.
- */
-export function secretForms(value: string): string[] {
-  const squashed = value.replace(/\s+/g, " ").trim();
-  const forms = new Set([
-    value,
-    jsonEscaped(value),
-    phpJsonEscaped(value),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, "+"),
-    Buffer.from(value, "utf8").toString("base64"),
-    squashed,
-    jsonEscaped(squashed),
-  ]);
-  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
 export class SecretRedactor {
@@ -95,6 +62,8 @@ export class SecretRedactor {
     return parts.join("");
   }
 }
+
+export { secretForms } from "./secret-forms";
 
 /** Process-wide: every API client registers its credentials here. */
 export const secrets = new SecretRedactor();
