@@ -113,3 +113,44 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 });
+
+describe("SecretRedactor with secrets in shapes an echo gives them", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7xyz\n-----END PRIVATE KEY-----";
+
+  it("masks a secret echoed with all its whitespace removed", () => {
+    const r = new SecretRedactor();
+    r.add(pem);
+    expect(r.scrub(`bad key ${pem.replace(/\s+/g, "")} given`)).toBe("bad key *** given");
+  });
+
+  it("does not register a whitespace-free form shorter than 8 characters", () => {
+    const r = new SecretRedactor();
+    r.add("ab cd ef");
+    expect(r.scrub("the abcdef route")).toBe("the abcdef route");
+    expect(r.scrub("the ab cd ef route")).toBe("the *** route");
+  });
+
+  it("masks a secret HTML-escaped in every common style", () => {
+    const r = new SecretRedactor();
+    const secret = `p<a>ss&"wo'rd-42`;
+    r.add(secret);
+    for (const apostrophe of ["&#39;", "&#x27;", "&#039;", "&apos;", "'"]) {
+      const escaped = `p&lt;a&gt;ss&amp;&quot;wo${apostrophe}rd-42`;
+      expect(r.scrub(`<pre>${escaped}</pre>`), apostrophe).toBe("<pre>***</pre>");
+    }
+    expect(r.scrub("<pre>p&lt;a&gt;ss&amp;&#34;wo&#39;rd-42</pre>")).toBe("<pre>***</pre>");
+    expect(r.scrub(`<pre>p&lt;a&gt;ss&amp;"wo'rd-42</pre>`)).toBe("<pre>***</pre>");
+  });
+
+  it("masks a secret echoed in lowercase", () => {
+    const r = new SecretRedactor();
+    r.add("Ops.Admin@Example-Corp.COM");
+    expect(r.scrub("mailbox ops.admin@example-corp.com exists")).toBe("mailbox *** exists");
+  });
+
+  it("does not register the lowercase form of a secret shorter than 8 characters", () => {
+    const r = new SecretRedactor();
+    r.add("Pass9");
+    expect(r.scrub("password pass9 Pass9")).toBe("password pass9 ***");
+  });
+});
