@@ -141,6 +141,27 @@ describe("secrets echoed in shapes other than the one sent", () => {
     const err = await failure(clientFor(server).post("/mailboxes", { email: secret }));
     expect(err.message).toBe("WisPanel API POST /api/mailboxes failed with 409 Conflict: mailbox *** already exists");
   });
+
+  it("masks a secret the API cut without an ellipsis", async () => {
+    const secret = "Correct-Horse-Battery-Staple";
+    secrets.add(secret);
+    const server = await serve((req, res, i) => {
+      const password = (JSON.parse(req.body) as { password: string }).password;
+      const message = i === 0 ? `"${password.slice(0, 24)}" (truncated)` : `value '${password.slice(0, 17)}' too long`;
+      sendJson(res, 400, { message });
+    });
+    const first = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(first.message).toBe('WisPanel API POST /api/users failed with 400 Bad Request: "***" (truncated)');
+    const second = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(second.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: value '***' too long");
+  });
+
+  it("leaves a message alone that merely starts like a secret", async () => {
+    secrets.add("Correct-Horse-Battery-Staple");
+    const server = await serve((_req, res) => sendJson(res, 400, { message: "Correct answer, but the horse is lame" }));
+    const err = await failure(clientFor(server).post("/users", {}));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: Correct answer, but the horse is lame");
+  });
 });
 
 describe("secrets in other messages", () => {

@@ -12,6 +12,10 @@ const MASK = "***";
 // ordinary word that merely starts like one.
 const MIN_FRAGMENT_LENGTH = 8;
 
+// A start of a secret that stops anywhere else, as in `"Correct-Horse-Battery-St" (truncated)`,
+// must be longer: there is no cut to show that it ever was a secret.
+const MIN_STOPPED_FRAGMENT_LENGTH = 12;
+
 // Header-style echoes: `Authorization: hmac key:sig:nonce:ts`, `"authorization":"Bearer x"`.
 // Each quantifier is followed by something it cannot match, so no input makes it backtrack.
 // Without flags: a shared global regex would carry lastIndex from one scrub to the next.
@@ -50,7 +54,7 @@ export class SecretRedactor {
   private maskSecrets(text: string): string {
     if (this.values.size === 0) return text;
     this.matcher ??= new LiteralMatcher([...this.values].flatMap(secretForms));
-    const ranges = this.matcher.ranges(text, MIN_FRAGMENT_LENGTH);
+    const ranges = this.matcher.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH);
     if (ranges.length === 0) return text;
     const parts: string[] = [];
     let at = 0;
