@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient } from "./client";
+import { HttpClient, type HttpClientOptions } from "./client";
 import { ApiError, CancelledError, DeadlineExceededError, NetworkError } from "./errors";
 import { secrets } from "./redact";
 import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
@@ -18,7 +18,7 @@ async function serve(handler: Handler): Promise<TestServer> {
   return server;
 }
 
-function clientFor(server: TestServer): HttpClient {
+function clientFor(server: TestServer, options: Partial<HttpClientOptions> = {}): HttpClient {
   return new HttpClient({
     apiName: "WisPanel",
     baseUrl: `${server.origin}/api`,
@@ -26,6 +26,7 @@ function clientFor(server: TestServer): HttpClient {
       headers.authorization = "Bearer wsp_test_token_0123456789";
     },
     backoff: { baseMs: 1, maxMs: 5 },
+    ...options,
   });
 }
 
@@ -99,6 +100,67 @@ describe("secrets echoed in error bodies", () => {
     const server = await serve((req, res) => sendJson(res, 401, { message: `token ${String(req.headers.authorization).slice(7, 22)}…` }));
     const err = await failure(clientFor(server).get("/me"));
     expect(err.message).toBe("WisPanel API GET /api/me failed with 401 Unauthorized: token ***…");
+  });
+});
+
+describe("secrets echoed in shapes other than the one sent", () => {
+  it("masks a PEM key echoed with its line breaks dropped", async () => {
+    const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcw\nggSjAgEAAoIBAQC7VJTUt9Us8cKj\n-----END PRIVATE KEY-----\n";
+    secrets.add(pem);
+    const server = await serve((req, res) => {
+      const key = (JSON.parse(req.body) as { key: string }).key;
+      sendJson(res, 422, { message: `unparseable key ${key.replace(/\s+/g, "")}` });
+    });
+    const err = await failure(clientFor(server).put("/certificates/2", { key: pem }));
+    expect(err.message).toBe("WisPanel API PUT /api/certificates/2 failed with 422 Unprocessable Entity: unparseable key ***");
+    expect(err.message).not.toContain("MIIEvQ");
+  });
+
+  it("masks a secret HTML-escaped in a proxy's error page", async () => {
+    const secret = `Pa<ss>&"wo'rd-0123`;
+    secrets.add(secret);
+    const escape = (text: string) =>
+      text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
+    const server = await serve((req, res) => {
+      const password = (JSON.parse(req.body) as { password: string }).password;
+      res.writeHead(502, { "content-type": "text/html" });
+      res.end(`<html><body><h1>Bad Gateway</h1><p>upstream rejected password &quot;${escape(password)}&quot;</p></body></html>`);
+    });
+    const err = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 502 Bad Gateway: Bad Gateway upstream rejected password &quot;***&quot;");
+    expect(err.message).not.toContain("wo&#x27;rd");
+  });
+
+  it("masks a secret the API lowercased", async () => {
+    const secret = "Ops.Admin@Example-Corp.COM";
+    secrets.add(secret);
+    const server = await serve((req, res) => {
+      const email = (JSON.parse(req.body) as { email: string }).email;
+      sendJson(res, 409, { message: `mailbox ${email.toLowerCase()} already exists` });
+    });
+    const err = await failure(clientFor(server).post("/mailboxes", { email: secret }));
+    expect(err.message).toBe("WisPanel API POST /api/mailboxes failed with 409 Conflict: mailbox *** already exists");
+  });
+
+  it("masks a secret the API cut without an ellipsis", async () => {
+    const secret = "Correct-Horse-Battery-Staple";
+    secrets.add(secret);
+    const server = await serve((req, res, i) => {
+      const password = (JSON.parse(req.body) as { password: string }).password;
+      const message = i === 0 ? `"${password.slice(0, 24)}" (truncated)` : `value '${password.slice(0, 17)}' too long`;
+      sendJson(res, 400, { message });
+    });
+    const first = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(first.message).toBe('WisPanel API POST /api/users failed with 400 Bad Request: "***" (truncated)');
+    const second = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(second.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: value '***' too long");
+  });
+
+  it("leaves a message alone that merely starts like a secret", async () => {
+    secrets.add("Correct-Horse-Battery-Staple");
+    const server = await serve((_req, res) => sendJson(res, 400, { message: "Correct answer, but the horse is lame" }));
+    const err = await failure(clientFor(server).post("/users", {}));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: Correct answer, but the horse is lame");
   });
 });
 

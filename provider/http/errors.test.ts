@@ -53,3 +53,12 @@ describe("error messages", () => {
     expect(isNotFound(new Error("404"))).toBe(false);
   });
 });
+
+describe("an ApiError given a message that is not a string", () => {
+  it("is still built, without the message", () => {
+    const err = apiErrorFor({ apiName: "A", status: 503, method: "GET", path: "/x", apiMessage: { code: 1 } as unknown as string });
+    expect(err).toBeInstanceOf(ServerError);
+    expect(err.message).toBe("A API GET /x failed with 503 Service Unavailable");
+    expect(err.apiMessage).toBeUndefined();
+  });
+});

@@ -31,8 +31,9 @@ export class ApiError extends Error {
 
   constructor(init: ApiErrorInit) {
     const path = secrets.scrub(init.path);
-    const apiMessage = init.apiMessage ? redactedLine(init.apiMessage) || undefined : undefined;
-    const hint = init.hint ? redactedLine(init.hint) || undefined : undefined;
+    // Typed as strings, but they come from API bodies: anything else is no message at all.
+    const apiMessage = typeof init.apiMessage === "string" ? redactedLine(init.apiMessage) || undefined : undefined;
+    const hint = typeof init.hint === "string" ? redactedLine(init.hint) || undefined : undefined;
     const explanation = [apiMessage, hint].filter((part) => part !== undefined).join("; ");
     const statusText = STATUS_CODES[init.status] ?? "Unknown Status";
     super(

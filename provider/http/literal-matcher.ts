@@ -2,7 +2,7 @@
  * Finds every occurrence of many literal strings in one pass (Aho-Corasick), so the cost of
  * scrubbing a message grows with its length and not with the number of registered secrets.
  * Also reports a text's fragments that a cut left behind: the start of a literal at the end
- * of the text or right before an ellipsis.
+ * of the text or right before an ellipsis, and a longer start of one wherever it stops.
  */
 
 export interface Range {
@@ -57,11 +57,12 @@ export class LiteralMatcher {
   }
 
   /**
-   * Ranges to mask, sorted and without overlaps: every occurrence of a literal, plus, where
-   * the text ends or an ellipsis ("…" or "...") follows, a trailing fragment of at least
-   * `fragmentMinLength` characters that begins a literal.
+   * Ranges to mask, sorted and without overlaps: every occurrence of a literal, plus a
+   * fragment that begins a literal and was cut there: at least `fragmentMinLength` characters
+   * where the text ends or an ellipsis ("…" or "...") follows, at least `stoppedMinLength`
+   * wherever the next character is not one a literal continues with.
    */
-  ranges(text: string, fragmentMinLength: number): Range[] {
+  ranges(text: string, fragmentMinLength: number, stoppedMinLength = Infinity): Range[] {
     const starts: number[] = [];
     const ends: number[] = [];
     const add = (start: number, end: number) => {
@@ -80,6 +81,9 @@ export class LiteralMatcher {
     let state = 0;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
+      // The state is the longest start of a literal that ends here. If no literal continues it
+      // with `c`, that start stops at i: a cut fragment, unless it is a whole literal already.
+      const stopped = state;
       // Inlined `child`: this loop is the whole cost of scrubbing a large text.
       for (;;) {
         if (state === 0) {
@@ -90,6 +94,10 @@ export class LiteralMatcher {
         if (next !== NO_CHILD) {
           state = next;
           break;
+        }
+        if (state === stopped) {
+          const run = depth[state]!;
+          if (run >= stoppedMinLength && run > longestMatch[state]!) add(i - run, i);
         }
         state = fail[state]!;
       }

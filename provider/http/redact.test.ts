@@ -63,11 +63,11 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     expect(r.scrub(`ends with ${secret.slice(0, 9)}`)).toBe("ends with ***");
   });
 
-  it("leaves a fragment shorter than 8 characters, or one not at a cut, alone", () => {
+  it("leaves a fragment shorter than 8 characters at a cut, or shorter than 12 elsewhere, alone", () => {
     const r = new SecretRedactor();
     r.add("s3cr3t-0123456789-abcdefghijklmnop");
     expect(r.scrub("ends with s3cr3t-")).toBe("ends with s3cr3t-");
-    expect(r.scrub("s3cr3t-0123456789 is a prefix in the middle")).toBe("s3cr3t-0123456789 is a prefix in the middle");
+    expect(r.scrub("s3cr3t-0123 is a prefix in the middle")).toBe("s3cr3t-0123 is a prefix in the middle");
   });
 
   it("masks the start of a cut JSON-escaped secret", () => {
@@ -100,6 +100,8 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     console.log(`scrub of ${text.length} characters, 100 secrets: first ${first.ms.toFixed(1)}ms, then ${second.ms.toFixed(1)}ms`);
     expect(first.out.endsWith(" ***")).toBe(true);
     expect(first.out).not.toContain(registered[42]);
+    // Each 12-character start in the text stops at a space: every one is masked in the same pass.
+    expect(registered.filter((secret) => first.out.includes(secret.slice(0, 12)))).toEqual([]);
     expect(first.ms).toBeLessThan(500);
     expect(second.ms).toBeLessThan(500);
   });
@@ -111,5 +113,75 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     const started = performance.now();
     r.scrub(nasty);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+});
+
+describe("SecretRedactor with secrets in shapes an echo gives them", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7xyz\n-----END PRIVATE KEY-----";
+
+  it("masks a secret echoed with all its whitespace removed", () => {
+    const r = new SecretRedactor();
+    r.add(pem);
+    expect(r.scrub(`bad key ${pem.replace(/\s+/g, "")} given`)).toBe("bad key *** given");
+  });
+
+  it("does not register a whitespace-free form shorter than 8 characters", () => {
+    const r = new SecretRedactor();
+    r.add("ab cd ef");
+    expect(r.scrub("the abcdef route")).toBe("the abcdef route");
+    expect(r.scrub("the ab cd ef route")).toBe("the *** route");
+  });
+
+  it("masks a secret HTML-escaped in every common style", () => {
+    const r = new SecretRedactor();
+    const secret = `p<a>ss&"wo'rd-42`;
+    r.add(secret);
+    for (const apostrophe of ["&#39;", "&#x27;", "&#039;", "&apos;", "'"]) {
+      const escaped = `p&lt;a&gt;ss&amp;&quot;wo${apostrophe}rd-42`;
+      expect(r.scrub(`<pre>${escaped}</pre>`), apostrophe).toBe("<pre>***</pre>");
+    }
+    expect(r.scrub("<pre>p&lt;a&gt;ss&amp;&#34;wo&#39;rd-42</pre>")).toBe("<pre>***</pre>");
+    expect(r.scrub(`<pre>p&lt;a&gt;ss&amp;"wo'rd-42</pre>`)).toBe("<pre>***</pre>");
+  });
+
+  it("masks a secret echoed in lowercase", () => {
+    const r = new SecretRedactor();
+    r.add("Ops.Admin@Example-Corp.COM");
+    expect(r.scrub("mailbox ops.admin@example-corp.com exists")).toBe("mailbox *** exists");
+  });
+
+  it("does not register the lowercase form of a secret shorter than 8 characters", () => {
+    const r = new SecretRedactor();
+    r.add("Pass9");
+    expect(r.scrub("password pass9 Pass9")).toBe("password pass9 ***");
+  });
+
+  it("masks a prefix of at least 12 characters wherever the API cut it", () => {
+    const r = new SecretRedactor();
+    r.add("Correct-Horse-Battery-Staple");
+    expect(r.scrub('"Correct-Horse-Battery-St" (truncated)')).toBe('"***" (truncated)');
+    expect(r.scrub("value 'Correct-Horse-Bat' too long")).toBe("value '***' too long");
+    expect(r.scrub("value Correct-Horse-too long")).toBe("value ***too long");
+    // Lowercased, then cut.
+    expect(r.scrub("value correct-horse-bat too long")).toBe("value *** too long");
+  });
+
+  it("follows a start two secrets share until neither continues", () => {
+    const r = new SecretRedactor();
+    r.add("Correct-Horse-Battery-Staple");
+    r.add("Correct-Horse-Battery-Other1");
+    expect(r.scrub("Correct-Horse-Battery-Other1 x")).toBe("*** x");
+    expect(r.scrub("Correct-Horse-Battery-Ot!")).toBe("***!");
+    expect(r.scrub("Correct-Horse-BatCorrect-Horse-Battery-Staple")).toBe("******");
+  });
+
+  it("leaves a message alone that merely starts like a secret", () => {
+    const r = new SecretRedactor();
+    r.add("Correct-Horse-Battery-Staple");
+    r.add("s3cr3t-0123456789-abcdefghijklmnop");
+    // 6 and 8 characters shared; 11 (one short of a cut run) in the middle.
+    for (const prose of ["s3cr3t is not a good password", "Correct-answer, but the horse is not ready", "Correct-Horizontal rule"]) {
+      expect(r.scrub(prose)).toBe(prose);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { LiteralMatcher } from "./literal-matcher";
+import { MIN_SECRET_LENGTH, secretForms } from "./secret-forms";
 
 /**
  * Keeps secrets out of every message this layer produces. APIs echo headers and request
@@ -7,12 +8,13 @@ import { LiteralMatcher } from "./literal-matcher";
 
 const MASK = "***";
 
-// Shorter values would mask ordinary words and digits all over a message.
-const MIN_SECRET_LENGTH = 4;
-
 // A cut-off secret is still a leak, but a shorter tail than this is too likely to be an
 // ordinary word that merely starts like one.
 const MIN_FRAGMENT_LENGTH = 8;
+
+// A start of a secret that stops anywhere else, as in `"Correct-Horse-Battery-St" (truncated)`,
+// must be longer: there is no cut to show that it ever was a secret.
+const MIN_STOPPED_FRAGMENT_LENGTH = 12;
 
 // Header-style echoes: `Authorization: hmac key:sig:nonce:ts`, `"authorization":"Bearer x"`.
 // Each quantifier is followed by something it cannot match, so no input makes it backtrack.
@@ -26,37 +28,6 @@ const SCHEME_PATTERN = /\b(basic|bearer|hmac)(\s+)([A-Za-z0-9+/=._~:-]+)/;
 function looksLikeToken(word: string): boolean {
   if (word.length < 8) return false;
   return /[0-9+/=_.:~-]/.test(word) || /[A-Z]/.test(word.slice(1));
-}
-
-function jsonEscaped(value: string): string {
-  return JSON.stringify(value).slice(1, -1);
-}
-
-// PHP's json_encode, which several of these APIs run on, also escapes "/" and non-ASCII.
-function phpJsonEscaped(value: string): string {
-  return jsonEscaped(value)
-    .replace(/\//g, "\\/")
-    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-
-/**
- * How a secret can reappear in an API's answer or in our own messages: as sent, with its
- * whitespace squashed (HTML, log formatters), escaped inside an echoed JSON body, in an
- * echoed query string or form body, or inside a Basic header the API decoded.
- */
-export function secretForms(value: string): string[] {
-  const squashed = value.replace(/\s+/g, " ").trim();
-  const forms = new Set([
-    value,
-    jsonEscaped(value),
-    phpJsonEscaped(value),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, "+"),
-    Buffer.from(value, "utf8").toString("base64"),
-    squashed,
-    jsonEscaped(squashed),
-  ]);
-  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }
 
 export class SecretRedactor {
@@ -83,7 +54,7 @@ export class SecretRedactor {
   private maskSecrets(text: string): string {
     if (this.values.size === 0) return text;
     this.matcher ??= new LiteralMatcher([...this.values].flatMap(secretForms));
-    const ranges = this.matcher.ranges(text, MIN_FRAGMENT_LENGTH);
+    const ranges = this.matcher.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH);
     if (ranges.length === 0) return text;
     const parts: string[] = [];
     let at = 0;
@@ -95,6 +66,8 @@ export class SecretRedactor {
     return parts.join("");
   }
 }
+
+export { secretForms } from "./secret-forms";
 
 /** Process-wide: every API client registers its credentials here. */
 export const secrets = new SecretRedactor();

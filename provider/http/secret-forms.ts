@@ -1,0 +1,71 @@
+/**
+ * How a secret can reappear in an API's answer or in our own messages. Every form returned
+ * here is masked wherever it occurs, and so is a cut-off start of one.
+ */
+
+// Shorter values would mask ordinary words and digits all over a message.
+export const MIN_SECRET_LENGTH = 4;
+
+// A form the secret was turned into (whitespace dropped, lowercased) is registered only at
+// this length: a short transformed value is too likely to be an ordinary word.
+const MIN_DERIVED_LENGTH = 8;
+
+function jsonEscaped(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+// PHP's json_encode, which several of these APIs run on, also escapes "/" and non-ASCII.
+function phpJsonEscaped(value: string): string {
+  return jsonEscaped(value)
+    .replace(/\//g, "\\/")
+    .replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+// How HTML escapers write `"` and `'`: the common &quot; with each usual apostrophe (PHP's
+// htmlspecialchars writes &#039;), Go's &#34;/&#39;, and escapers that leave quotes alone.
+const HTML_QUOTES: ReadonlyArray<readonly [string, string]> = [
+  ["&quot;", "'"],
+  ["&quot;", "&#39;"],
+  ["&quot;", "&#039;"],
+  ["&quot;", "&#x27;"],
+  ["&quot;", "&apos;"],
+  ["&#34;", "&#39;"],
+  ['"', "'"],
+];
+
+/** The secret as a proxy's or an API's HTML error page shows it. */
+function htmlEscaped(value: string): string[] {
+  if (!/[&<>"']/.test(value)) return [value];
+  const base = value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return HTML_QUOTES.map(([quote, apostrophe]) => base.replace(/"/g, quote).replace(/'/g, apostrophe));
+}
+
+/** A value as text inside an echoed JSON string or an HTML page. */
+function textForms(value: string): string[] {
+  return [value, jsonEscaped(value), ...htmlEscaped(value)];
+}
+
+/**
+ * The secret as sent; escaped inside an echoed JSON body (also PHP-style) or HTML page; in an
+ * echoed query string or form body; inside a Basic header the API decoded; with its
+ * whitespace squashed (HTML, log formatters) or dropped (a PEM key without its line breaks);
+ * and lowercased, as APIs and our own messages write domain names and e-mail addresses.
+ */
+export function secretForms(value: string): string[] {
+  const forms = new Set([
+    ...textForms(value),
+    phpJsonEscaped(value),
+    encodeURIComponent(value),
+    encodeURIComponent(value).replace(/%20/g, "+"),
+    Buffer.from(value, "utf8").toString("base64"),
+  ]);
+  const squashed = value.replace(/\s+/g, " ").trim();
+  for (const form of textForms(squashed)) forms.add(form);
+  const stripped = value.replace(/\s+/g, "");
+  if (stripped !== value && stripped.length >= MIN_DERIVED_LENGTH) for (const form of textForms(stripped)) forms.add(form);
+  const lower = value.toLowerCase();
+  if (lower !== value && lower.length >= MIN_DERIVED_LENGTH) {
+    for (const form of [...textForms(lower), encodeURIComponent(lower)]) forms.add(form);
+  }
+  return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
+}
