@@ -5,7 +5,7 @@ import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PLUGIN_PATH, PluginProcess } from "../harness/plugin";
-import { staleFiles } from "../../scripts/generate";
+import { generatedFiles, staleFiles } from "../../scripts/generate";
 import { packageRoot } from "../../provider/version";
 
 let plugin: PluginProcess;
@@ -49,6 +49,14 @@ describe("the plugin process", () => {
 
   it("has committed schema.json and sdk/nodejs generated from the current declarations", () => {
     expect(staleFiles()).toEqual([]);
+  });
+
+  it("generates docs that say what a resource outputs, never an empty table", () => {
+    const docs = generatedFiles();
+    const pages = [...docs].filter(([path]) => path.startsWith("docs/")).map(([, text]) => text);
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) expect(page).not.toMatch(/All inputs, and:\s+None\./);
+    expect(pages.join("\n")).toContain("All inputs; nothing else.");
   });
 
   it("answers CheckConfig with the rule an endpoint breaks", async () => {
