@@ -1,43 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
 import { ApiError, CancelledError, DeadlineExceededError, NetworkError } from "./errors";
 import { secrets } from "./redact";
-import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { bearer, failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson, type Handler } from "../../test/support/http-test-server";
 import { waitFor } from "./wait";
 
 // Secrets an API echoes back must not survive into messages, whatever shape they come back in.
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-
-function clientFor(server: TestServer, options: Partial<HttpClientOptions> = {}): HttpClient {
-  return new HttpClient({
-    apiName: "WisPanel",
-    baseUrl: `${server.origin}/api`,
-    authorize: ({ headers }) => {
-      headers.authorization = "Bearer wsp_test_token_0123456789";
-    },
-    backoff: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected a failure");
-}
+const { serve, clientFor } = useTestServers({ apiName: "WisPanel", basePath: "/api", authorize: bearer("wsp_test_token_0123456789") });
 
 /** The body's `password`, echoed back in a 400 the way `echo` shapes it. */
 function echoPassword(echo: (password: string, rawBody: string) => unknown): Handler {

@@ -1,6 +1,5 @@
 // Retries, deadlines, timeouts, cancellation and transport failures of HttpClient.
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
 import {
   BadRequestError,
   CancelledError,
@@ -10,41 +9,10 @@ import {
   RequestTimeoutError,
   ServerError,
 } from "./errors";
-import { closedPort, sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { errorFieldMessage, failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { closedPort, sendJson } from "../../test/support/http-test-server";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-
-function clientFor(server: TestServer | string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const origin = typeof server === "string" ? server : server.origin;
-  return new HttpClient({
-    apiName: "ServerPilot",
-    baseUrl: `${origin}/v1`,
-    authorize: ({ headers }) => {
-      headers.authorization = "Bearer test-token-123456";
-    },
-    errorMessage: (_status, body) => (body as { error?: { message?: string } } | undefined)?.error?.message,
-    backoff: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the request to fail");
-}
+const { serve, clientFor } = useTestServers({ errorMessage: errorFieldMessage });
 
 describe("retries", () => {
   it("retries a GET on 503 and then succeeds, logging each retry", async () => {

@@ -1,7 +1,6 @@
 import type { Socket } from "node:net";
 import { Agent } from "undici";
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
 import {
   ApiError,
   BadRequestError,
@@ -14,41 +13,10 @@ import {
   UnauthorizedError,
 } from "./errors";
 import { secrets } from "./redact";
-import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { errorFieldMessage, failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson } from "../../test/support/http-test-server";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-
-function clientFor(server: TestServer | string, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const origin = typeof server === "string" ? server : server.origin;
-  return new HttpClient({
-    apiName: "ServerPilot",
-    baseUrl: `${origin}/v1`,
-    authorize: ({ headers }) => {
-      headers.authorization = "Bearer test-token-123456";
-    },
-    errorMessage: (_status, body) => (body as { error?: { message?: string } } | undefined)?.error?.message,
-    backoff: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the request to fail");
-}
+const { serve, clientFor } = useTestServers({ errorMessage: errorFieldMessage });
 
 describe("requests and responses", () => {
   it("sends JSON with accept, content-type, user agent and auth, to the base path", async () => {

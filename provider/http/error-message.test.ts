@@ -1,49 +1,20 @@
 // Error bodies whose message is not a string: the ApiError must still come out, of the right
 // class, and a 5xx must still be retried.
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
+import type { HttpClientOptions } from "./client";
 import { apiErrorMessage } from "./error-message";
 import { ApiError, BadRequestError, ConflictError, NotFoundError, ServerError, UnauthorizedError } from "./errors";
 import { secrets, SecretRedactor } from "./redact";
-import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { bearer, failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson } from "../../test/support/http-test-server";
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
+const { serve, clientFor } = useTestServers({ apiName: "WisPanel", basePath: "/api", authorize: bearer("wsp_test_token_0123456789") });
 
 // The hook a backend writes for its API's usual shape, trusting the body's types.
 const trustingHook: HttpClientOptions["errorMessage"] = (_status, body) => {
   const b = body as any;
   return b?.error?.message ?? b?.message ?? b?.errors?.[0]?.detail ?? b?.error;
 };
-
-function clientFor(server: TestServer, options: Partial<HttpClientOptions> = {}): HttpClient {
-  return new HttpClient({
-    apiName: "WisPanel",
-    baseUrl: `${server.origin}/api`,
-    authorize: ({ headers }) => {
-      headers.authorization = "Bearer wsp_test_token_0123456789";
-    },
-    backoff: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected a failure");
-}
 
 const cases: Array<[status: number, body: unknown, errorClass: typeof ApiError]> = [
   [400, { error: { message: { code: 1 } } }, BadRequestError],

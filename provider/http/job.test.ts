@@ -1,26 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { retryAfterMs } from "./backoff";
-import { HttpClient } from "./client";
 import type { OperationContext } from "./context";
 import { CancelledError, DeadlineExceededError, JobFailedError } from "./errors";
 import { followJob, type JobState } from "./job";
-import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson, type Handler } from "../../test/support/http-test-server";
 
-const servers: TestServer[] = [];
-const clients: HttpClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the job to fail");
-}
+// The client's own backoff, not the fixtures' fast one.
+const { serve, clientFor } = useTestServers({ apiName: "Combell", basePath: "/v2", authorize: () => {}, backoff: undefined, closeClients: true });
 
 interface JobBody {
   id: string;
@@ -32,10 +19,8 @@ interface JobBody {
 
 /** A reseller-API-like provisioning job: 200 while it runs or once it failed, 201 when it is done. */
 async function provisioningJob(handler: Handler) {
-  const server = await startServer(handler);
-  servers.push(server);
-  const client = new HttpClient({ apiName: "Combell", baseUrl: `${server.origin}/v2`, authorize: () => {} });
-  clients.push(client);
+  const server = await serve(handler);
+  const client = clientFor(server);
   const times: number[] = [];
   const poll = async (ctx: OperationContext): Promise<JobState<string>> => {
     times.push(Date.now());

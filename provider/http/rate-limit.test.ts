@@ -1,41 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient, type HttpClientOptions } from "./client";
+import { describe, expect, it } from "vitest";
 import { CancelledError, DeadlineExceededError } from "./errors";
-import { sendJson, startServer, type Handler, type TestServer } from "../../test/support/http-test-server";
+import { failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson, type Handler } from "../../test/support/http-test-server";
 
-const servers: TestServer[] = [];
-const clients: HttpClient[] = [];
-afterEach(async () => {
-  await Promise.all(clients.splice(0).map((c) => c.close()));
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler): Promise<TestServer> {
-  const server = await startServer(handler);
-  servers.push(server);
-  return server;
-}
-
-function clientFor(server: TestServer, options: Partial<HttpClientOptions> = {}): HttpClient {
-  const client = new HttpClient({
-    apiName: "Combell",
-    baseUrl: `${server.origin}/v2`,
-    authorize: () => {},
-    backoff: { baseMs: 1, maxMs: 5 },
-    ...options,
-  });
-  clients.push(client);
-  return client;
-}
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected a failure");
-}
+const { serve, clientFor } = useTestServers({ apiName: "Combell", basePath: "/v2", authorize: () => {}, closeClients: true });
 
 /** Fixed windows like the reseller API's: Reset in whole seconds, rounded up; a 429 past the limit. */
 function windowedApi(limit: number, windowMs: number) {

@@ -1,32 +1,20 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { HttpClient } from "./client";
+import { describe, expect, it } from "vitest";
 import { CancelledError, DeadlineExceededError } from "./errors";
-import { sendJson, startServer, type TestServer } from "../../test/support/http-test-server";
+import { failure, useTestServers } from "../../test/support/http-client-fixtures";
+import { sendJson } from "../../test/support/http-test-server";
 import { waitFor, waitUntilGone } from "./wait";
 
-const servers: TestServer[] = [];
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (err) {
-    return err as Error;
-  }
-  throw new Error("expected the wait to fail");
-}
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+// The client's own backoff, not the fixtures' fast one.
+const { serve, clientFor } = useTestServers({ apiName: "Combell", basePath: "/v2", authorize: () => {}, backoff: undefined });
 
 describe("waitFor", () => {
   it("polls a provisioning job on a real server until it finishes", async () => {
-    const server = await startServer((_req, res, i) =>
+    const server = await serve((_req, res, i) =>
       i < 3
         ? sendJson(res, 200, { id: "42", status: "ongoing", completion: { estimate: "PT10S" } })
         : sendJson(res, 201, { id: "42", resource_links: ["/v2/accounts/7"] }),
     );
-    servers.push(server);
-    const client = new HttpClient({ apiName: "Combell", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const client = clientFor(server);
     const started = Date.now();
     const link = await waitFor(
       {
@@ -102,11 +90,10 @@ describe("waitFor", () => {
   });
 
   it("reports a poll request cut by the deadline as this wait's timeout", async () => {
-    const server = await startServer((_req, res) => {
+    const server = await serve((_req, res) => {
       setTimeout(() => sendJson(res, 200, { status: "ongoing" }), 2000);
     });
-    servers.push(server);
-    const client = new HttpClient({ apiName: "Combell", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const client = clientFor(server);
     const err = await failure(waitFor(
       {
         what: "Combell provisioning job 9",
@@ -182,9 +169,8 @@ describe("waitFor's hints from the operation", () => {
 
 describe("waitUntilGone", () => {
   async function deletingServer(presentFor: number) {
-    const server = await startServer((_req, res, i) => (i < presentFor ? sendJson(res, 200, { id: "db1" }) : sendJson(res, 404)));
-    servers.push(server);
-    const client = new HttpClient({ apiName: "DBaaS", baseUrl: `${server.origin}/v2`, authorize: () => {} });
+    const server = await serve((_req, res, i) => (i < presentFor ? sendJson(res, 200, { id: "db1" }) : sendJson(res, 404)));
+    const client = clientFor(server, { apiName: "DBaaS" });
     const exists = async (ctx: object) => (await client.get("/databases/db1", { expect404: true }, ctx)).status !== 404;
     return { server, exists };
   }
