@@ -32,6 +32,13 @@ describe("Combell sandbox authentication", () => {
     expect(created.status, created.text).toBe(202);
   });
 
+  it("signs paths with characters PHP's urlencode escapes (+ @ :) as they are sent", async () => {
+    const mailbox = await api("GET", "/mailboxes/first+tag@nowhere.be");
+    expect(mailbox.status, mailbox.text).toBe(404);
+    const key = await api("DELETE", "/linuxhostings/nowhere.be/ssh/keys/2d:82:77:d2:be:27:4c:e3:f4:e7:1e:69:5e:2d:ad:45");
+    expect(key.status, key.text).toBe(404);
+  });
+
   it("accepts a header built by hand from the documented steps", async () => {
     const time = Math.floor(Date.now() / 1000);
     const value = combellSigningString({ apiKey: "key-1234", method: "GET", pathAndQuery: "/v2/domains?take=3", unixSeconds: time, nonce: "hand-made-1" });
