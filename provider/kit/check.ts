@@ -19,7 +19,7 @@ export interface CheckResult {
  * Read marked with the write-only paths it could not read, waive those paths' requirement.
  */
 export function checkInputs(
-  declaration: Pick<Resource, "token" | "inputs" | "rules"> | Pick<ProviderFunction, "token" | "inputs">,
+  declaration: Pick<Resource, "token" | "inputs" | "rules" | "defaults"> | Pick<ProviderFunction, "token" | "inputs">,
   news: PropertyMap,
   olds?: PropertyMap,
 ): CheckResult {
@@ -57,6 +57,11 @@ export function checkInputs(
       .filter((failure) => !(unreadable.has(failure.property) && valueAt(news, failure.property) === undefined));
     if (keyFailures.length === 0) inputs[key] = value;
     failures.push(...keyFailures);
+  }
+  if (failures.length === 0 && allKnown && "defaults" in declaration && declaration.defaults) {
+    for (const [key, value] of Object.entries(declaration.defaults(inputs as never))) {
+      if (inputs[key] === undefined && value !== undefined) inputs[key] = value;
+    }
   }
   if (failures.length === 0 && allKnown && "rules" in declaration && declaration.rules) {
     const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;

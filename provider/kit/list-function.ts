@@ -18,7 +18,8 @@ export interface Mapped {
  * A function that lists one kind of resource, declared from the resource itself: each item is
  * the resource as Read sees it (its id, readable inputs and outputs), mapped from API data by
  * the very function the resource uses, so a list and a refresh never disagree. Filters are item
- * properties compared for equality.
+ * properties compared for equality; arguments are what the API's listing itself takes (a domain
+ * whose records to list, a type to list only), handed to `list` and never compared.
  */
 export function defineListFunction<Data, C>(options: {
   token: string;
@@ -28,7 +29,10 @@ export function defineListFunction<Data, C>(options: {
   listName: string;
   /** Item property -> what filtering on it means. */
   filters?: Record<string, string>;
-  list(ctx: ResourceContext<C>): Promise<Data[]>;
+  /** Arguments of the listing itself, declared like inputs (required ones make the function's argument required). */
+  arguments?: Shape;
+  /** Every item; `args` holds the checked arguments and filters, to pass on to the API where it filters too. */
+  list(ctx: ResourceContext<C>, args: PropertyMap): Promise<Data[]>;
   fromApi(data: Data): Mapped;
 }): ProviderFunction {
   const { resource } = options;
@@ -44,14 +48,17 @@ export function defineListFunction<Data, C>(options: {
     token: options.token,
     description: options.description,
     api: resource.api,
-    inputs: Object.fromEntries(Object.entries(filters).map(([key, description]) => [key, field(z.string().optional(), { description })])),
+    inputs: {
+      ...options.arguments,
+      ...Object.fromEntries(Object.entries(filters).map(([key, description]) => [key, field(z.string().optional(), { description })])),
+    },
     outputs: {
       [options.listName]: field(z.array(field(z.object(item), { description: `A ${name}.`, typeName: itemType })), {
         description: `The ${name} resources found.`,
       }),
     },
     async invoke(ctx, args: PropertyMap) {
-      const records = await options.list(ctx);
+      const records = await options.list(ctx, args);
       const items = records.map((record) => {
         const { id, inputs, outputs } = options.fromApi(record);
         return { id, ...inputs, ...outputs } as PropertyMap;

@@ -45,6 +45,12 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
    * them, the old resource must go first, so Diff asks for delete-before-replace.
    */
   uniqueKeys?: (inputs: Infer<IS>) => string[];
+  /**
+   * Defaults that depend on other inputs (a DNS record's priority only for the types that have
+   * one), filled in at Check for the properties left unset, once every input is known and
+   * before the rules run. Zod defaults cover the rest.
+   */
+  defaults?: (inputs: Infer<IS>) => Partial<Infer<IS>>;
   /** Rules across properties, and rules that depend on the previous inputs. */
   rules?: (inputs: Infer<IS>, olds: Infer<IS> | undefined) => CheckFailure[];
   /** Outputs already known in preview (the rest show as "known after apply"). */

@@ -3,5 +3,6 @@ export { Provider, type ProviderArgs } from "./provider";
 import * as config from "./config";
 import * as types from "./types";
 import * as serverpilot from "./serverpilot";
+import * as combell from "./combell";
 
-export { config, types, serverpilot };
+export { config, types, serverpilot, combell };

@@ -15,6 +15,9 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["serverpilotClientId"] = args?.serverpilotClientId;
         resourceInputs["serverpilotApiKey"] = args?.serverpilotApiKey ? pulumi.secret(args.serverpilotApiKey) : undefined;
         resourceInputs["serverpilotEndpoint"] = args?.serverpilotEndpoint;
+        resourceInputs["combellApiKey"] = args?.combellApiKey;
+        resourceInputs["combellApiSecret"] = args?.combellApiSecret ? pulumi.secret(args.combellApiSecret) : undefined;
+        resourceInputs["combellEndpoint"] = args?.combellEndpoint;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -34,4 +37,16 @@ export interface ProviderArgs {
      * ServerPilot API base URL. Falls back to `SERVERPILOT_ENDPOINT`.
      */
     serverpilotEndpoint?: pulumi.Input<string>;
+    /**
+     * Combell reseller API key (control panel > API). Falls back to `COMBELL_API_KEY`.
+     */
+    combellApiKey?: pulumi.Input<string>;
+    /**
+     * Combell reseller API secret, which signs every request (HMAC); it is never sent. Falls back to `COMBELL_API_SECRET`.
+     */
+    combellApiSecret?: pulumi.Input<string>;
+    /**
+     * Combell reseller API URL, without the API version: the provider adds /v2. Falls back to `COMBELL_ENDPOINT`.
+     */
+    combellEndpoint?: pulumi.Input<string>;
 }

@@ -31,6 +31,9 @@ describe("the plugin process", () => {
     const validate = ajv.compile(metaschema);
     expect(validate(schema) ? [] : validate.errors).toEqual([]);
     expect(Object.keys(schema.resources).sort()).toEqual([
+      "hosting:combell:Account",
+      "hosting:combell:DnsRecord",
+      "hosting:combell:MysqlDatabase",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
@@ -40,6 +43,15 @@ describe("the plugin process", () => {
     expect(schema.resources["hosting:serverpilot:Database"].properties).toHaveProperty("userId");
     expect(schema.types["hosting:serverpilot:DatabaseUser"].properties.password).toMatchObject({ secret: true });
     expect(schema.resources["hosting:serverpilot:App"].inputProperties.name).toMatchObject({ replaceOnChanges: true });
+    expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:combell:")).sort()).toEqual([
+      "hosting:combell:getAccounts",
+      "hosting:combell:getDnsRecords",
+      "hosting:combell:getMysqlDatabases",
+      "hosting:combell:getServicepacks",
+    ]);
+    expect(schema.config.variables.combellApiSecret).toMatchObject({ secret: true, defaultInfo: { environment: ["COMBELL_API_SECRET"] } });
+    expect(schema.config.variables.combellEndpoint).toMatchObject({ default: "https://api.combell.com" });
+    expect(schema.resources["hosting:combell:MysqlDatabase"].inputProperties.password).toMatchObject({ secret: true });
   });
 
   it("serves the same schema as the committed schema.json", async () => {

@@ -36,3 +36,36 @@ Object.defineProperty(exports, "serverpilotEndpoint", {
     },
     enumerable: true,
 });
+
+/**
+ * Combell reseller API key (control panel > API). Falls back to `COMBELL_API_KEY`.
+ */
+export declare const combellApiKey: string | undefined;
+Object.defineProperty(exports, "combellApiKey", {
+    get() {
+        return __config.get("combellApiKey") ?? process.env["COMBELL_API_KEY"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * Combell reseller API secret, which signs every request (HMAC); it is never sent. Falls back to `COMBELL_API_SECRET`.
+ */
+export declare const combellApiSecret: string | undefined;
+Object.defineProperty(exports, "combellApiSecret", {
+    get() {
+        return __config.get("combellApiSecret") ?? process.env["COMBELL_API_SECRET"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * Combell reseller API URL, without the API version: the provider adds /v2. Falls back to `COMBELL_ENDPOINT`.
+ */
+export declare const combellEndpoint: string | undefined;
+Object.defineProperty(exports, "combellEndpoint", {
+    get() {
+        return __config.get("combellEndpoint") ?? process.env["COMBELL_ENDPOINT"] ?? "https://api.combell.com";
+    },
+    enumerable: true,
+});

@@ -200,3 +200,144 @@ export namespace serverpilot {
         userId: pulumi.Input<string>;
     }
 }
+export namespace combell {
+
+    export interface AccountAddon {
+        /**
+         * The addon's id.
+         */
+        id: pulumi.Input<number>;
+        /**
+         * The addon's name.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    export interface Servicepack {
+        /**
+         * The servicepack's id, an Account's servicepackId.
+         */
+        id: pulumi.Input<number>;
+        /**
+         * The servicepack's name.
+         */
+        name: pulumi.Input<string>;
+    }
+
+    export interface AccountSummary {
+        /**
+         * The Account's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The account's identifier, 1 to 255 characters; for a hosting account, its domain name (example.com).
+         */
+        identifier: pulumi.Input<string>;
+        /**
+         * The servicepack the account is an instance of (see getServicepacks).
+         */
+        servicepackId: pulumi.Input<number>;
+        /**
+         * The servicepack's name (not in getAccounts results).
+         */
+        servicepackName?: pulumi.Input<string>;
+        /**
+         * The addons applied to the account (not in getAccounts results).
+         */
+        addons?: pulumi.Input<pulumi.Input<inputs.combell.AccountAddon>[]>;
+    }
+
+    export interface DnsRecordSummary {
+        /**
+         * The DnsRecord's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The domain whose zone holds the record, such as example.com.
+         */
+        domainName: pulumi.Input<string>;
+        /**
+         * The record type. One of: `A`, `AAAA`, `CAA`, `CNAME`, `MX`, `TXT`, `SRV`, `ALIAS`, `TLSA`.
+         */
+        type: pulumi.Input<string>;
+        /**
+         * The host name the record defines, within the domain: "@" (the default) or "" for the domain itself, "www", "*.shop"; for TLSA port, protocol and host such as _25._tcp. For every type but SRV.
+         */
+        recordName?: pulumi.Input<string>;
+        /**
+         * How long resolvers may cache the record, 60 to 86400 seconds.
+         */
+        ttl?: pulumi.Input<number>;
+        /**
+         * The record data, required for every type but SRV: A an IPv4 address; AAAA an IPv6 address; CNAME and ALIAS the canonical name; MX the mail host's name; TXT free text; CAA "{flag} {tag} {ca}" (flag 0 or 128, tag issue, issuewild or iodef); TLSA "{usage} {selector} {matching type} {data}".
+         */
+        content?: pulumi.Input<string>;
+        /**
+         * For MX and SRV records: lower is preferred, 0 to 9999 (default 10).
+         */
+        priority?: pulumi.Input<number>;
+        /**
+         * The symbolic name of the service, such as _sip, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        service?: pulumi.Input<string>;
+        /**
+         * The host name of the machine providing the service, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        target?: pulumi.Input<string>;
+        /**
+         * The service's protocol, such as TCP (the default) or UDP. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        protocol?: pulumi.Input<string>;
+        /**
+         * The service's port, 1 to 65535, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        port?: pulumi.Input<number>;
+        /**
+         * For SRV records: among records of the same priority, higher is preferred, 0 to 65535 (default 0).
+         */
+        weight?: pulumi.Input<number>;
+        /**
+         * The record's id within the domain.
+         */
+        recordId: pulumi.Input<string>;
+    }
+
+    export interface MysqlDatabaseSummary {
+        /**
+         * The MysqlDatabase's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+         */
+        databaseName: pulumi.Input<string>;
+        /**
+         * The account the database belongs to (an Account's id).
+         */
+        accountId: pulumi.Input<number>;
+        /**
+         * The database's name as provisioned, with its prefix (ID111125_tests); also its id.
+         */
+        name: pulumi.Input<string>;
+        /**
+         * The host to connect to (ID111125_tests.db.webhosting.be).
+         */
+        hostname: pulumi.Input<string>;
+        /**
+         * The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).
+         */
+        userName?: pulumi.Input<string>;
+        /**
+         * How many users the database has.
+         */
+        userCount?: pulumi.Input<number>;
+        /**
+         * The most the database may hold, in MB.
+         */
+        maxSize?: pulumi.Input<number>;
+        /**
+         * What the database holds, in MB.
+         */
+        actualSize?: pulumi.Input<number>;
+    }
+}

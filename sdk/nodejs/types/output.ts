@@ -199,3 +199,144 @@ export namespace serverpilot {
         userId: string;
     }
 }
+export namespace combell {
+
+    export interface AccountAddon {
+        /**
+         * The addon's id.
+         */
+        id: number;
+        /**
+         * The addon's name.
+         */
+        name: string;
+    }
+
+    export interface Servicepack {
+        /**
+         * The servicepack's id, an Account's servicepackId.
+         */
+        id: number;
+        /**
+         * The servicepack's name.
+         */
+        name: string;
+    }
+
+    export interface AccountSummary {
+        /**
+         * The Account's id.
+         */
+        id: string;
+        /**
+         * The account's identifier, 1 to 255 characters; for a hosting account, its domain name (example.com).
+         */
+        identifier: string;
+        /**
+         * The servicepack the account is an instance of (see getServicepacks).
+         */
+        servicepackId: number;
+        /**
+         * The servicepack's name (not in getAccounts results).
+         */
+        servicepackName?: string;
+        /**
+         * The addons applied to the account (not in getAccounts results).
+         */
+        addons?: outputs.combell.AccountAddon[];
+    }
+
+    export interface DnsRecordSummary {
+        /**
+         * The DnsRecord's id.
+         */
+        id: string;
+        /**
+         * The domain whose zone holds the record, such as example.com.
+         */
+        domainName: string;
+        /**
+         * The record type. One of: `A`, `AAAA`, `CAA`, `CNAME`, `MX`, `TXT`, `SRV`, `ALIAS`, `TLSA`.
+         */
+        type: string;
+        /**
+         * The host name the record defines, within the domain: "@" (the default) or "" for the domain itself, "www", "*.shop"; for TLSA port, protocol and host such as _25._tcp. For every type but SRV.
+         */
+        recordName?: string;
+        /**
+         * How long resolvers may cache the record, 60 to 86400 seconds.
+         */
+        ttl?: number;
+        /**
+         * The record data, required for every type but SRV: A an IPv4 address; AAAA an IPv6 address; CNAME and ALIAS the canonical name; MX the mail host's name; TXT free text; CAA "{flag} {tag} {ca}" (flag 0 or 128, tag issue, issuewild or iodef); TLSA "{usage} {selector} {matching type} {data}".
+         */
+        content?: string;
+        /**
+         * For MX and SRV records: lower is preferred, 0 to 9999 (default 10).
+         */
+        priority?: number;
+        /**
+         * The symbolic name of the service, such as _sip, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        service?: string;
+        /**
+         * The host name of the machine providing the service, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        target?: string;
+        /**
+         * The service's protocol, such as TCP (the default) or UDP. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        protocol?: string;
+        /**
+         * The service's port, 1 to 65535, required for SRV records. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         */
+        port?: number;
+        /**
+         * For SRV records: among records of the same priority, higher is preferred, 0 to 65535 (default 0).
+         */
+        weight?: number;
+        /**
+         * The record's id within the domain.
+         */
+        recordId: string;
+    }
+
+    export interface MysqlDatabaseSummary {
+        /**
+         * The MysqlDatabase's id.
+         */
+        id: string;
+        /**
+         * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+         */
+        databaseName: string;
+        /**
+         * The account the database belongs to (an Account's id).
+         */
+        accountId: number;
+        /**
+         * The database's name as provisioned, with its prefix (ID111125_tests); also its id.
+         */
+        name: string;
+        /**
+         * The host to connect to (ID111125_tests.db.webhosting.be).
+         */
+        hostname: string;
+        /**
+         * The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).
+         */
+        userName?: string;
+        /**
+         * How many users the database has.
+         */
+        userCount?: number;
+        /**
+         * The most the database may hold, in MB.
+         */
+        maxSize?: number;
+        /**
+         * What the database holds, in MB.
+         */
+        actualSize?: number;
+    }
+}

@@ -1,0 +1,153 @@
+import { z } from "zod";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import { boundedString } from "../../kit/strings";
+import type { DnsRecordBody, DnsRecordData } from "./answers";
+import { combellApi } from "./api";
+import { FIELDS_OF, RECORD_TYPES, recordDefaults, recordRules, type RecordType, type TypedField, type TypedValues } from "./dns-record-rules";
+import { domainName, isHostName, isRecordName, normalizeHostName, normalizeRecordName } from "./rules";
+
+// SRV's service, protocol, target and port "cannot be edited" (the OpenAPI; the document says it
+// of service and protocol): a change replaces the record. They are SRV's alone, refused on every
+// other type, so marking them replace-on-change always is exactly "replaces where it applies".
+const SRV_REPLACES = "Only for SRV records; the API cannot edit it, so a change replaces the record.";
+
+const inputs = {
+  domainName: field(domainName(), {
+    description: "The domain whose zone holds the record, such as example.com.",
+    replaceOnChanges: true,
+    normalize: normalizeHostName,
+  }),
+  type: field(z.enum(RECORD_TYPES), { description: "The record type.", replaceOnChanges: true }),
+  recordName: field(boundedString(253).refine(isRecordName, 'must be "@" or a name within the domain such as www, *.shop or _25._tcp').optional(), {
+    description:
+      'The host name the record defines, within the domain: "@" (the default) or "" for the domain itself, "www", "*.shop"; for TLSA port, protocol and host such as _25._tcp. For every type but SRV.',
+    normalize: normalizeRecordName,
+  }),
+  ttl: field(z.number().int().min(60, "must be 60 to 86400 seconds").max(86400, "must be 60 to 86400 seconds").default(3600), {
+    description: "How long resolvers may cache the record, 60 to 86400 seconds.",
+  }),
+  content: field(boundedString(4096).optional(), {
+    description:
+      'The record data, required for every type but SRV: A an IPv4 address; AAAA an IPv6 address; CNAME and ALIAS the canonical name; MX the mail host\'s name; TXT free text; CAA "{flag} {tag} {ca}" (flag 0 or 128, tag issue, issuewild or iodef); TLSA "{usage} {selector} {matching type} {data}".',
+  }),
+  priority: field(z.number().int().min(0, "must be 0 to 9999").max(9999, "must be 0 to 9999").optional(), {
+    description: "For MX and SRV records: lower is preferred, 0 to 9999 (default 10).",
+  }),
+  service: field(boundedString(63).regex(/^_?[A-Za-z0-9-]{1,62}$/, "must be a service name of letters, digits and '-', such as _sip").optional(), {
+    description: `The symbolic name of the service, such as _sip, required for SRV records. ${SRV_REPLACES}`,
+    replaceOnChanges: true,
+  }),
+  target: field(boundedString(254).refine(isHostName, "must be a host name such as sip.example.com").optional(), {
+    description: `The host name of the machine providing the service, required for SRV records. ${SRV_REPLACES}`,
+    replaceOnChanges: true,
+    normalize: normalizeHostName,
+  }),
+  protocol: field(boundedString(16).regex(/^[A-Za-z]{1,16}$/, "must be a protocol name such as TCP or UDP").optional(), {
+    description: `The service's protocol, such as TCP (the default) or UDP. ${SRV_REPLACES}`,
+    replaceOnChanges: true,
+    normalize: (value) => (typeof value === "string" ? value.toUpperCase() : value),
+  }),
+  port: field(z.number().int().min(1, "must be 1 to 65535").max(65535, "must be 1 to 65535").optional(), {
+    description: `The service's port, 1 to 65535, required for SRV records. ${SRV_REPLACES}`,
+    replaceOnChanges: true,
+  }),
+  weight: field(z.number().int().min(0, "must be 0 to 65535").max(65535, "must be 0 to 65535").optional(), {
+    description: "For SRV records: among records of the same priority, higher is preferred, 0 to 65535 (default 0).",
+  }),
+};
+
+const outputs = {
+  recordId: field(z.string(), { description: "The record's id within the domain." }),
+};
+
+type RecordInputs = z.infer<z.ZodObject<typeof inputs>>;
+
+const API_NAMES: Record<TypedField, keyof DnsRecordData> = {
+  recordName: "record_name",
+  content: "content",
+  priority: "priority",
+  service: "service",
+  target: "target",
+  protocol: "protocol",
+  port: "port",
+  weight: "weight",
+};
+
+/** The id Pulumi keeps: the domain and the API's record id, as the record's address needs both. */
+export function recordIdOf(domain: string, recordId: string): string {
+  return `${domain}/${recordId}`;
+}
+
+function parseId(id: string): { domain: string; recordId: string } | undefined {
+  const slash = id.indexOf("/");
+  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), recordId: id.slice(slash + 1) } : undefined;
+}
+
+function fieldsOf(type: string): readonly TypedField[] {
+  return FIELDS_OF[type as RecordType] ?? FIELDS_OF.A;
+}
+
+/** The API's record as the provider sees it: only the properties its type has. */
+export function recordFromApi(domain: string, data: DnsRecordData) {
+  const type = data.type.toUpperCase();
+  const typed: TypedValues = {};
+  for (const name of fieldsOf(type)) {
+    const value = data[API_NAMES[name]];
+    if (value !== null && value !== undefined) (typed as Record<string, unknown>)[name] = value;
+  }
+  if (fieldsOf(type).includes("recordName")) typed.recordName = data.record_name || "@";
+  return {
+    id: recordIdOf(domain, data.id),
+    inputs: { domainName: domain, type: type as RecordType, ttl: data.ttl ?? 3600, ...typed },
+    outputs: { recordId: data.id },
+  };
+}
+
+/** The record as the API takes it, with only the properties its type has. */
+function recordToApi(args: RecordInputs): DnsRecordBody {
+  const body: DnsRecordBody = { type: args.type, ttl: args.ttl };
+  for (const name of FIELDS_OF[args.type]) {
+    const value = args[name];
+    if (value !== undefined) (body as Record<string, unknown>)[API_NAMES[name]] = value;
+  }
+  return body;
+}
+
+export const DnsRecord = defineResource({
+  token: "hosting:combell:DnsRecord",
+  description:
+    "A DNS record in the zone of a domain the reseller account manages: A, AAAA, CAA, CNAME, MX, TXT, SRV, ALIAS or TLSA. Which properties a record has depends on its type, and any other is refused: SRV records have service, protocol, target, port, priority and weight (changing service, protocol, target or port replaces the record); every other type has recordName and content, and MX also priority. Other changes are made in place. Its id is `domainName/recordId` (example.com/12345), as `pulumi import` takes it.",
+  api: combellApi,
+  inputs,
+  outputs,
+  // Replacing a record under the same name deletes the old one first: a CNAME cannot share its
+  // name with any other record. SRV records are keyed by everything a replacement changes.
+  uniqueKeys: (args) =>
+    args.type === "SRV"
+      ? [`${args.domainName}/SRV/${args.service}/${args.protocol}/${args.target}/${args.port}`]
+      : [`${args.domainName}/${normalizeRecordName(args.recordName ?? "@")}`],
+  defaults: (args) => recordDefaults(args.type),
+  rules: (args) => recordRules(args.type, args),
+  async create(ctx, args) {
+    const recordId = await ctx.client.createDnsRecord(args.domainName, recordToApi(args), ctx);
+    const id = recordIdOf(args.domainName, recordId);
+    ctx.created(id, { recordId });
+    return { id, outputs: { recordId } };
+  },
+  async read(ctx, id) {
+    const parsed = parseId(id);
+    if (!parsed) return undefined;
+    const data = await ctx.client.getDnsRecord(parsed.domain, parsed.recordId, ctx);
+    return data && recordFromApi(parsed.domain, data);
+  },
+  async update(ctx, id, olds, news) {
+    await ctx.client.updateDnsRecord(news.domainName, olds.outputs.recordId ?? parseId(id)!.recordId, recordToApi(news), ctx);
+    return { recordId: olds.outputs.recordId ?? parseId(id)!.recordId };
+  },
+  async delete(ctx, id, olds) {
+    const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
+    if (recordId === undefined) return;
+    await ctx.client.deleteDnsRecord(olds.inputs.domainName ?? parseId(id)!.domain, recordId, ctx);
+  },
+});

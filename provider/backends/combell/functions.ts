@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { field } from "../../kit/fields";
+import { defineListFunction } from "../../kit/list-function";
+import { defineFunction } from "../../kit/resource";
+import { Account, accountFromApi } from "./account";
+import { ASSET_TYPES, type AssetType, type DnsRecordData } from "./answers";
+import { combellApi } from "./api";
+import { DnsRecord, recordFromApi } from "./dns-record";
+import { RECORD_TYPES } from "./dns-record-rules";
+import { databaseFromApi, MysqlDatabase } from "./mysql-database";
+import { domainName, int32Id } from "./rules";
+
+// Read-only views of the reseller account over its list endpoints, each followed page by page
+// to the end. Items of a resource's kind are mapped exactly as its read maps them.
+
+export const getServicepacks = defineFunction({
+  token: "hosting:combell:getServicepacks",
+  description: "Lists the servicepacks the reseller can create accounts from.",
+  api: combellApi,
+  inputs: {},
+  outputs: {
+    servicepacks: field(
+      z.array(
+        field(
+          z.object({
+            id: field(z.number().int(), { description: "The servicepack's id, an Account's servicepackId." }),
+            name: field(z.string(), { description: "The servicepack's name." }),
+          }),
+          { description: "A servicepack.", typeName: "Servicepack" },
+        ),
+      ),
+      { description: "The servicepacks." },
+    ),
+  },
+  async invoke(ctx) {
+    const packs = await ctx.client.listServicepacks(ctx);
+    return { servicepacks: packs.map((p) => ({ id: p.id, name: p.name })) };
+  },
+});
+
+export const getAccounts = defineListFunction({
+  token: "hosting:combell:getAccounts",
+  description: "Lists the reseller's accounts, optionally only those with an identifier or containing an asset type.",
+  resource: Account,
+  listName: "accounts",
+  filters: { identifier: "Only the accounts with this identifier." },
+  arguments: {
+    assetType: field(z.enum(ASSET_TYPES).optional(), { description: "Only the accounts that contain an asset of this type." }),
+  },
+  list: (ctx, args) => ctx.client.listAccounts({ identifier: args.identifier as string | undefined, assetType: args.assetType as AssetType | undefined }, ctx),
+  fromApi: accountFromApi,
+});
+
+export const getDnsRecords = defineListFunction({
+  token: "hosting:combell:getDnsRecords",
+  description: "Lists the DNS records of a domain, optionally only those of one type.",
+  resource: DnsRecord,
+  listName: "records",
+  arguments: {
+    domainName: field(domainName(), { description: "The domain whose records to list." }),
+    type: field(z.enum(RECORD_TYPES).optional(), { description: "Only the records of this type." }),
+  },
+  async list(ctx, args) {
+    const domain = args.domainName as string;
+    const type = args.type as string | undefined;
+    const records = await ctx.client.listDnsRecords(domain, { type }, ctx);
+    // The API filters by type too; a record of another type it sends anyway is left out here.
+    return records.filter((r) => type === undefined || r.type.toUpperCase() === type).map((record) => ({ domain, record }));
+  },
+  fromApi: ({ domain, record }: { domain: string; record: DnsRecordData }) => recordFromApi(domain, record),
+});
+
+export const getMysqlDatabases = defineListFunction({
+  token: "hosting:combell:getMysqlDatabases",
+  description: "Lists the MySQL databases of the reseller's accounts, optionally only those of one account.",
+  resource: MysqlDatabase,
+  listName: "databases",
+  arguments: {
+    accountId: field(int32Id("an account id").optional(), { description: "Only the databases of this account." }),
+  },
+  async list(ctx, args) {
+    const databases = await ctx.client.listMysqlDatabases(ctx);
+    return args.accountId === undefined ? databases : databases.filter((db) => db.account_id === args.accountId);
+  },
+  fromApi: (data) => databaseFromApi(data),
+});

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { OperationContext } from "../../http/client";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import type { MysqlDatabaseData, MysqlUserData } from "./answers";
+import { combellApi } from "./api";
+import type { CombellClient } from "./client";
+import { provisionedId } from "./provisioned-create";
+import { databaseName, int32Id, password, PASSWORD_RULE, unprefixedDatabaseName } from "./rules";
+
+const inputs = {
+  databaseName: field(databaseName(), {
+    description:
+      "The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.",
+    replaceOnChanges: true,
+  }),
+  accountId: field(int32Id("an account id"), {
+    description: "The account the database belongs to (an Account's id).",
+    replaceOnChanges: true,
+  }),
+  password: field(password(), {
+    description: `The password of the database's user: ${PASSWORD_RULE}. Changed in place. Combell never returns it.`,
+    secret: true,
+    writeOnly: true,
+  }),
+};
+
+const outputs = {
+  name: field(z.string(), { description: "The database's name as provisioned, with its prefix (ID111125_tests); also its id." }),
+  hostname: field(z.string(), { description: "The host to connect to (ID111125_tests.db.webhosting.be)." }),
+  userName: field(z.string().optional(), {
+    description: "The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).",
+  }),
+  userCount: field(z.number().int().optional(), { description: "How many users the database has." }),
+  maxSize: field(z.number().int().optional(), { description: "The most the database may hold, in MB." }),
+  actualSize: field(z.number().int().optional(), { description: "What the database holds, in MB." }),
+};
+
+/** The user a database is created with, whose password the resource manages. */
+function mainUser(database: string, users: readonly MysqlUserData[]): string | undefined {
+  const user = users.find((u) => u.name === database) ?? users.find((u) => u.rights === "read_and_write") ?? users[0];
+  return user?.name;
+}
+
+/** The API's database as the provider sees it; the list function passes no users. */
+export function databaseFromApi(data: MysqlDatabaseData, users?: readonly MysqlUserData[]) {
+  return {
+    id: data.name,
+    inputs: { databaseName: unprefixedDatabaseName(data.name), accountId: data.account_id },
+    outputs: {
+      name: data.name,
+      hostname: data.hostname,
+      userName: users && mainUser(data.name, users),
+      userCount: data.user_count ?? undefined,
+      maxSize: data.max_size ?? undefined,
+      actualSize: data.actual_size ?? undefined,
+    },
+  };
+}
+
+async function readDatabase(client: CombellClient, name: string, ctx: OperationContext) {
+  const data = await client.getMysqlDatabase(name, ctx);
+  return data && databaseFromApi(data, await client.listMysqlUsers(name, ctx));
+}
+
+export const MysqlDatabase = defineResource({
+  token: "hosting:combell:MysqlDatabase",
+  description:
+    "A MySQL database of a reseller account, with the user it is created with. Creating it starts a provisioning job the provider follows until the database exists; the password changes in place; deleting it waits until Combell no longer lists it. Its id is the provisioned name (ID111125_tests), as `pulumi import` takes it.",
+  api: combellApi,
+  inputs,
+  outputs,
+  // Whether the prefix is the account's or the reseller's, a replacement that keeps the name
+  // could collide with the old database: it goes first.
+  uniqueKeys: (args) => [args.databaseName.toLowerCase()],
+  async create(ctx, args) {
+    const client = ctx.client;
+    const answer = await client.createMysqlDatabase({ database_name: args.databaseName, account_id: args.accountId, password: args.password }, ctx);
+    const id = await provisionedId(ctx, {
+      answer,
+      collection: "mysqldatabases",
+      subject: `MySQL database ${args.databaseName}`,
+      follow: (job, jobCtx) => client.followJob(job, `create MySQL database ${args.databaseName} in account ${args.accountId}`, jobCtx),
+      find: async (lookCtx) => {
+        const wanted = args.databaseName.toLowerCase();
+        const found = (await client.listMysqlDatabases(lookCtx)).find(
+          (db) => db.account_id === args.accountId && unprefixedDatabaseName(db.name).toLowerCase() === wanted,
+        );
+        return found?.name;
+      },
+      importHint: "pulumi import hosting:combell:MysqlDatabase <name> <provisioned name, such as ID111125_tests>",
+    });
+    const observed = await readDatabase(client, id, ctx);
+    if (!observed) throw new Error(`MySQL database ${id} was provisioned, but Combell does not know it (GET /v2/mysqldatabases/${id} answered 404)`);
+    return { id, outputs: observed.outputs };
+  },
+  async read(ctx, id) {
+    return readDatabase(ctx.client, id, ctx);
+  },
+  async update(ctx, id, olds, news, changes) {
+    const client = ctx.client;
+    // Only the password changes in place; an update without a change finishes a half-created database.
+    if (changes.has("password")) {
+      const user = olds.outputs.userName ?? (await readDatabase(client, id, ctx))?.outputs.userName;
+      if (!user) throw new Error(`MySQL database ${id} has no user whose password could be changed`);
+      await client.changeMysqlUserPassword(id, user, news.password, ctx);
+    }
+    const observed = await readDatabase(client, id, ctx);
+    if (!observed) throw new Error(`MySQL database ${id} no longer exists`);
+    return observed.outputs;
+  },
+  async delete(ctx, id) {
+    await ctx.client.deleteMysqlDatabase(id, ctx);
+  },
+});

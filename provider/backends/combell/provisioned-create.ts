@@ -1,0 +1,81 @@
+import type { OperationContext } from "../../http/client";
+import { JobFailedError } from "../../http/errors";
+import type { CreateContext } from "../../kit/context";
+import { idInLinks } from "./links";
+import type { CreateAnswer, ProvisioningJob } from "./provisioning";
+
+// The id of a resource a provisioning job creates is known only when the job finishes: its
+// resource link. Until then only the job's id is, and a Pulumi id cannot change afterwards,
+// so the resource is never recorded under the job's id. When the wait ends without the link
+// (the deadline, Cancel, a failed job), the provider looks once for what the job may already
+// have made (an account by its identifier, a database by its account and name): found, it is
+// recorded with its real id, so the next `up` finishes it instead of provisioning it twice; not
+// found, a warning names the job and how to adopt its result once it has finished.
+
+/** How long the look for a job's result may take once the wait is over (Cancel included). */
+const LOOK_AFTER_MS = 10_000;
+
+export interface ProvisionedCreate {
+  /** The create's answer. */
+  answer: CreateAnswer;
+  /** The collection the result's link points into: "accounts", "mysqldatabases". */
+  collection: string;
+  /** "account example.com", in messages. */
+  subject: string;
+  /** Follows the job to its resource links. */
+  follow: (job: ProvisioningJob, ctx: OperationContext) => Promise<string[]>;
+  /** The id of what the job made, when it can be found already; undefined otherwise. */
+  find: (ctx: OperationContext) => Promise<string | undefined>;
+  /** How to adopt the result later: "pulumi import hosting:combell:Account <name> <account id>". */
+  importHint: string;
+}
+
+/**
+ * The id of what a create made, recorded through ctx.created the moment it is known: at once
+ * for a 201, when the job finishes for a 202. A wait that fails is rethrown after the look
+ * described above.
+ */
+export async function provisionedId(ctx: CreateContext<unknown>, create: ProvisionedCreate): Promise<string> {
+  const { answer, collection, subject } = create;
+  if (answer.kind === "created") {
+    const id = idInLinks(answer.links, collection);
+    if (id === undefined) return recoverOrThrow(ctx, create, undefined, new Error(unlinked(subject, "Combell", answer.links)));
+    ctx.created(id);
+    return id;
+  }
+  const { job } = answer;
+  ctx.log(`Combell accepted the ${subject}; following provisioning job ${job.id}`);
+  let links: string[];
+  try {
+    links = await create.follow(job, ctx);
+  } catch (error) {
+    return recoverOrThrow(ctx, create, job, error);
+  }
+  const id = idInLinks(links, collection);
+  if (id === undefined) return recoverOrThrow(ctx, create, job, new Error(unlinked(subject, `Provisioning job ${job.id}`, links)));
+  ctx.created(id);
+  return id;
+}
+
+function unlinked(subject: string, who: string, links: readonly string[]): string {
+  return `${who} reported the ${subject} created, but with no link to it (links: ${links.length > 0 ? links.join(", ") : "none"})`;
+}
+
+async function recoverOrThrow(ctx: CreateContext<unknown>, create: ProvisionedCreate, job: ProvisioningJob | undefined, error: unknown): Promise<never> {
+  // A cancelled job made nothing: there is nothing to look for or to adopt later.
+  if (error instanceof JobFailedError && error.status === "cancelled") throw error;
+  // Cancel has fired or the deadline has passed: the look gets a short time of its own.
+  const look: OperationContext = { deadline: Date.now() + LOOK_AFTER_MS, log: ctx.log };
+  const found = await create.find(look).catch(() => undefined);
+  if (found !== undefined) {
+    ctx.created(found);
+    ctx.warn(`the ${create.subject} exists as ${found} and is recorded in the stack; the next \`pulumi up\` finishes it`);
+  } else if (job) {
+    ctx.warn(
+      `the ${create.subject} is not recorded in the stack: provisioning job ${job.id} may still create it. ` +
+        `Do not run \`pulumi up\` again before the job has finished (GET /v2/provisioningjobs/${job.id}), or it is provisioned twice; ` +
+        `once it has, adopt the result with \`${create.importHint}\``,
+    );
+  }
+  throw error;
+}

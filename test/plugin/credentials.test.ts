@@ -1,0 +1,57 @@
+// Each API's credentials are its own: a program that uses only ServerPilot needs no Combell keys,
+// and one that uses only Combell needs no ServerPilot keys. Check says which keys are missing,
+// for the API of the resource checked, and nothing about the other.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PluginProcess, urnOf } from "../harness/plugin";
+
+const NO_CREDENTIALS = { SERVERPILOT_CLIENT_ID: "", SERVERPILOT_API_KEY: "", COMBELL_API_KEY: "", COMBELL_API_SECRET: "" };
+const server = [urnOf("hosting:serverpilot:Server", "web"), undefined, { name: "www1" }] as const;
+const record = [urnOf("hosting:combell:DnsRecord", "www"), undefined, { domainName: "example.com", type: "A", recordName: "www", content: "192.0.2.10" }] as const;
+
+const COMBELL_MISSING =
+  "Combell credentials are missing. hosting:combellApiKey is not set: run `pulumi config set hosting:combellApiKey <value>` or set COMBELL_API_KEY; " +
+  "hosting:combellApiSecret is not set: run `pulumi config set --secret hosting:combellApiSecret <value>` or set COMBELL_API_SECRET";
+
+let serverPilotOnly: PluginProcess;
+let combellOnly: PluginProcess;
+
+beforeAll(async () => {
+  [serverPilotOnly, combellOnly] = await Promise.all([
+    PluginProcess.start({ env: { ...NO_CREDENTIALS, SERVERPILOT_CLIENT_ID: "client-1", SERVERPILOT_API_KEY: "sp-key-0123456789" } }),
+    PluginProcess.start({ env: NO_CREDENTIALS }),
+  ]);
+  await serverPilotOnly.configure({});
+  // Combell's keys from the stack's config this time, the secret as a secret.
+  await combellOnly.configure({ "hosting:config:combellApiKey": "combell-key", "hosting:config:combellApiSecret": "combell-secret-0123456789" });
+});
+
+afterAll(async () => {
+  await Promise.all([serverPilotOnly?.stop(), combellOnly?.stop()]);
+});
+
+describe("credentials per API", () => {
+  it("a ServerPilot program needs no Combell keys", async () => {
+    expect((await serverPilotOnly.check(...server)).failures).toEqual([]);
+  });
+
+  it("a Combell resource without Combell keys names exactly those, and no ServerPilot key", async () => {
+    const { failures } = await serverPilotOnly.check(...record);
+    expect(failures).toEqual([{ property: "", reason: COMBELL_MISSING }]);
+  });
+
+  it("a Combell program needs no ServerPilot keys", async () => {
+    expect((await combellOnly.check(...record)).failures).toEqual([]);
+  });
+
+  it("a ServerPilot resource without ServerPilot keys names exactly those", async () => {
+    const { failures } = await combellOnly.check(...server);
+    expect(failures).toHaveLength(1);
+    expect(failures[0].reason).toMatch(/^ServerPilot credentials are missing\. hosting:serverpilotClientId is not set/);
+    expect(failures[0].reason).not.toContain("combell");
+  });
+
+  it("a Combell function without Combell keys is refused before any request", async () => {
+    const { failures } = await serverPilotOnly.invoke("hosting:combell:getServicepacks", {});
+    expect(failures).toEqual([{ property: "", reason: COMBELL_MISSING }]);
+  });
+});
