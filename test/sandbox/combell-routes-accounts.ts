@@ -95,7 +95,7 @@ export function accountRoutes(state: CombellState): Route[] {
       f.fail("servicepack_id", "invalid_value", `is not a servicepack of this reseller (GET /servicepacks lists ${known}).`);
     }
     const hosting = pack?.assets.includes("linux_hosting") ?? false;
-    if (hosting && !f.given("ftp_password")) f.fail("ftp_password", "required", "is required for a servicepack with Linux hosting.");
+    // The OpenAPI makes ftp_password optional: it "applies only if the servicepack contains hosting".
     const domainBased = pack?.assets.some((a) => DOMAIN_ASSETS.includes(a)) ?? false;
     const name = identifier === undefined ? undefined : lower(identifier);
     if (name !== undefined && domainBased) {

@@ -40,6 +40,11 @@ export interface LifecycleCase {
   deleteOutOfBand?: (id: string) => Promise<void>;
   /** Whether the API still has it. */
   exists: (id: string) => boolean | Promise<boolean>;
+  /**
+   * The API cannot delete it (an account, a domain): destroy forgets it with this warning, and
+   * it still exists afterwards.
+   */
+  destroyForgets?: { warning: RegExp };
 }
 
 export function describeLifecycle(c: LifecycleCase): void {
@@ -138,11 +143,23 @@ export function describeLifecycle(c: LifecycleCase): void {
       });
     }
 
-    it("is deleted, leaving nothing behind", async () => {
-      await deployment().delete(urn());
-      expect(await c.exists(id)).toBe(false);
-      expect(deployment().state.has(urn())).toBe(false);
-    });
+    if (c.destroyForgets) {
+      const { warning } = c.destroyForgets;
+      it("is forgotten by destroy with a warning, as the API cannot delete it", async () => {
+        const logsBefore = c.world().plugin.logs.length;
+        await deployment().delete(urn());
+        expect(deployment().state.has(urn())).toBe(false);
+        expect(await c.exists(id)).toBe(true);
+        const warnings = c.world().plugin.logs.slice(logsBefore).filter((l) => l.severity === "warning" && l.urn === urn());
+        expect(warnings.map((l) => l.message)).toContainEqual(expect.stringMatching(warning));
+      });
+    } else {
+      it("is deleted, leaving nothing behind", async () => {
+        await deployment().delete(urn());
+        expect(await c.exists(id)).toBe(false);
+        expect(deployment().state.has(urn())).toBe(false);
+      });
+    }
   });
 }
 
