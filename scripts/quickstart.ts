@@ -13,6 +13,7 @@ import type { StackFile } from "../test/harness/run-program";
 import { writeSecretFile } from "../test/harness/secret-file";
 import { stdoutStyle } from "../test/harness/terminal-style";
 import { startMariaDB } from "../test/sandbox/mariadb";
+import { startCombellSandbox } from "../test/sandbox/combell";
 import { startServerPilotSandbox } from "../test/sandbox/serverpilot";
 import { packageRoot } from "../provider/version";
 
@@ -136,7 +137,8 @@ async function main(): Promise<void> {
   checkpoint();
   const mariadb = await setUp(startMariaDB(), (m) => m.stop());
   const sandbox = await setUp(startServerPilotSandbox({ mariadb, actionDelayMs: 300 }), (s) => s.close());
-  console.log(`MariaDB on 127.0.0.1:${mariadb.port}; ServerPilot sandbox at ${sandbox.url}`);
+  const reseller = await setUp(startCombellSandbox({ mariadb, jobDurationMs: 600 }), (s) => s.close());
+  console.log(`MariaDB on 127.0.0.1:${mariadb.port}; ServerPilot sandbox at ${sandbox.url}; reseller API (Combell) sandbox at ${reseller.url}`);
   const work = mkdtempSync(join(tmpdir(), "hosting-quickstart-"));
   const removeWork = () => rmSync(work, { recursive: true, force: true });
   cleanups.push(removeWork);
@@ -153,8 +155,20 @@ async function main(): Promise<void> {
       "quickstart:sysuserPassword": password(),
       "quickstart:wordpressPassword": password(),
       "quickstart:databasePassword": password(),
+      "hosting:combellApiKey": reseller.apiKey,
+      "hosting:combellApiSecret": reseller.apiSecret,
+      "hosting:combellEndpoint": reseller.url,
+      // The reseller API's rule: 8 to 20 letters and digits, at least one of each.
+      "quickstart:shopDatabasePassword": `Db${randomBytes(6).toString("hex")}`,
     },
-    secretConfig: ["hosting:serverpilotApiKey", "quickstart:sysuserPassword", "quickstart:wordpressPassword", "quickstart:databasePassword"],
+    secretConfig: [
+      "hosting:serverpilotApiKey",
+      "hosting:combellApiSecret",
+      "quickstart:sysuserPassword",
+      "quickstart:wordpressPassword",
+      "quickstart:databasePassword",
+      "quickstart:shopDatabasePassword",
+    ],
     resources: [],
     outputs: {},
   };
@@ -169,27 +183,41 @@ async function main(): Promise<void> {
   const loggedIn = await mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string);
   console.log(`mysql -u ${user} -p*** ${outputs.databaseName}: ${loggedIn ? "logged in" : "REFUSED"}`);
   if (!loggedIn) throw new Error("the database credentials from the outputs do not log in");
+  const shopUser = outputs.shopDatabaseUser as string;
+  const shopDatabase = outputs.shopDatabaseName as string;
+  const shopLoggedIn = await mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase);
+  console.log(`mysql -h ${outputs.shopDatabaseHost} -u ${shopUser} -p*** ${shopDatabase}: ${shopLoggedIn ? "logged in" : "REFUSED"}`);
+  if (!shopLoggedIn) throw new Error("the reseller database credentials from the outputs do not log in");
 
   checkpoint();
-  heading("changing the program: PHP 8.3 and the firewall off");
+  heading("changing the program: PHP 8.3, the firewall off, a shorter TTL for app.shop.example.com");
   const changed = JSON.parse(readFileSync(stackFile, "utf8")) as StackFile;
   changed.config["quickstart:phpRuntime"] = "php8.3";
   changed.config["quickstart:firewall"] = "false";
+  changed.config["quickstart:shopTtl"] = "600";
   writeSecretFile(stackFile, JSON.stringify(changed, null, 2));
   await pulumi("preview", stackFile);
   await pulumi("up", stackFile);
 
-  heading("someone turns the firewall back on in the ServerPilot panel");
+  heading("someone turns the firewall back on in the ServerPilot panel, and points app.shop.example.com elsewhere in Combell's");
   for (const server of sandbox.store.servers.values()) server.firewall = true;
+  for (const record of reseller.store.dnsZones.get("shop.example.com")?.values() ?? []) {
+    if (record.type === "A" && record.record_name === "app") record.content = "198.51.100.99";
+  }
   await pulumi("refresh", stackFile);
   await pulumi("preview", stackFile);
   await pulumi("up", stackFile);
 
   await pulumi("destroy", stackFile);
   const left = [...Object.values(sandbox.store)].reduce((n, m) => n + (m as Map<string, unknown>).size, 0) - sandbox.store.actions.size;
-  const databaseLeft = await mariadb.databaseExists("blogdb");
-  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "the" : "no"} MariaDB database.`);
-  if (left > 0 || databaseLeft) throw new Error("destroy left resources behind");
+  const databaseLeft = (await mariadb.databaseExists("blogdb")) || (await mariadb.databaseExists(shopDatabase));
+  // The zone's own records (the hosting's A records, its MX) stay with the account; the program's go.
+  const shopRecords = [...(reseller.store.dnsZones.get("shop.example.com")?.values() ?? [])].filter(
+    (r) => r.record_name === "app" || r.service === "_sip" || r.content === "v=spf1 mx -all",
+  );
+  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "a" : "no"} MariaDB database, ${shopRecords.length} of the program's DNS records.`);
+  console.log(`The reseller account stays: its API cannot delete accounts (${reseller.store.accounts.size} account in the sandbox).`);
+  if (left > 0 || databaseLeft || shopRecords.length > 0) throw new Error("destroy left resources behind");
   console.log("\nQuickstart complete.");
 }
 
