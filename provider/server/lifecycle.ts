@@ -5,7 +5,7 @@ import { secrets } from "../http/redact";
 import { checkInputs } from "../kit/check";
 import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
-import { reconcileInputs } from "../kit/reconcile";
+import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import type { Resource } from "../kit/resource";
 import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
 import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
@@ -96,8 +96,8 @@ export class ResourceLifecycle {
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
     const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
-    const inputs = reconcileInputs(
-      resource.inputs,
+    const inputs = observedInputs(
+      resource,
       observed.inputs as PropertyMap,
       isImport ? undefined : req.hasInputs() ? priorInputs.values : pick(resource.inputs, priorState.values),
     );
