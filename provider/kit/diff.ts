@@ -39,10 +39,11 @@ export class Changes {
  * Compares the inputs last applied with the inputs now checked. Only inputs are compared:
  * outputs that drift on their own (timestamps, addresses) never show as changes, and a
  * write-only secret differs only when the user changed it. A value not known yet (preview) is
- * a change, and a replacement when a replace-on-change field may be inside it.
+ * a change, and a replacement when a replace-on-change field may be inside it. For a resource
+ * that manages only the inputs the program sets, an input (or map key) it stops setting is none.
  */
 export function diffInputs(
-  declaration: Pick<Resource, "inputs" | "uniqueKeys">,
+  declaration: Pick<Resource, "inputs" | "uniqueKeys" | "managesOnlySetInputs">,
   olds: PropertyMap,
   news: PropertyMap,
   /** Write-only paths whose old value was never known (imported): the program's value stands. */
@@ -51,6 +52,8 @@ export function diffInputs(
   const detailedDiff: Record<string, PropertyChange> = {};
   diffShape(declaration.inputs, olds, news, "", false, detailedDiff);
   for (const path of unreadable) if (valueAt(olds, path) === undefined) delete detailedDiff[path];
+  // What the program stops setting is left as it is, which changes nothing.
+  if (declaration.managesOnlySetInputs) for (const [path, change] of Object.entries(detailedDiff)) if (change.kind === "delete") delete detailedDiff[path];
   const replaces = [
     ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
   ];

@@ -106,6 +106,14 @@ describe("a resource that manages only the inputs the program sets", () => {
     expect(observedInputs({ inputs: shape, managesOnlySetInputs: true }, observed, undefined)).toEqual(observed);
   });
 
+  it("sees no change in an input or a map key the program stops setting", () => {
+    const olds = { name: "a", http2: { "a.be": true, "b.be": true }, letsEncrypt: { "a.be": true } };
+    expect(diffInputs({ inputs: shape, managesOnlySetInputs: true }, olds, { name: "a", http2: { "a.be": false } }).detailedDiff).toEqual({
+      'http2["a.be"]': { kind: "update", replace: false },
+    });
+    expect(diffInputs({ inputs: shape }, olds, { name: "a", http2: { "a.be": true, "b.be": true } }).detailedDiff).toEqual({ letsEncrypt: { kind: "delete", replace: false } });
+  });
+
   it("is an ordinary resource without the mark", () => {
     expect(observedInputs({ inputs: shape }, observed, { name: "a" })).toEqual(observed);
   });

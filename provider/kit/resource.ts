@@ -53,9 +53,10 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
   defaults?: (inputs: Infer<IS>) => Partial<Infer<IS>>;
   /**
    * The resource is the settings of something that exists anyway (a hosting): an input the
-   * program leaves unset is left as it is, not managed. Refresh then reports only the inputs,
-   * and the keys of map inputs, that the last applied inputs have; an import reports every
-   * readable one.
+   * program leaves unset is left as it is, not managed, and one it stops setting is no change.
+   * Refresh then reports only the inputs, and the keys of map inputs, that the last applied
+   * inputs have; an import reports every readable one, and a program that sets fewer still
+   * matches it.
    */
   managesOnlySetInputs?: boolean;
   /** Rules across properties, and rules that depend on the previous inputs. */

@@ -79,7 +79,7 @@ export class ResourceLifecycle {
         resource,
         urn: req.getUrn(),
         id: accepted.id,
-        known: { inputs, outputs: accepted.outputs },
+        known: { inputs: withoutProperties(inputs, accepted.notApplied), outputs: accepted.outputs },
         error,
         userSecrets: props.secretPaths,
         describe: (reason) => `created ${accepted.id}, but then: ${reason}`,
@@ -191,6 +191,10 @@ function priorInputsOf(resource: Resource, state: PropertyMap): PropertyMap {
 /** Every string that arrived inside a secret wrapper is masked in whatever the plugin says from now on. */
 function rememberSecretsOf(...properties: (UnwrappedProperties | undefined)[]): void {
   for (const unwrapped of properties) unwrapped?.secretStrings.forEach((s) => secrets.add(s));
+}
+
+function withoutProperties(values: PropertyMap, properties: readonly string[]): PropertyMap {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !properties.includes(key)));
 }
 
 function unreadableOf(state: PropertyMap): Set<string> {
