@@ -33,6 +33,7 @@ describe("the plugin process", () => {
     expect(Object.keys(schema.resources).sort()).toEqual([
       "hosting:combell:Account",
       "hosting:combell:DnsRecord",
+      "hosting:combell:Domain",
       "hosting:combell:MysqlDatabase",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
@@ -46,6 +47,7 @@ describe("the plugin process", () => {
     expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:combell:")).sort()).toEqual([
       "hosting:combell:getAccounts",
       "hosting:combell:getDnsRecords",
+      "hosting:combell:getDomains",
       "hosting:combell:getMysqlDatabases",
       "hosting:combell:getServicepacks",
     ]);

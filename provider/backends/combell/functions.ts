@@ -7,6 +7,7 @@ import { ASSET_TYPES, type AssetType, type DnsRecordData } from "./answers";
 import { combellApi } from "./api";
 import { DnsRecord, recordFromApi } from "./dns-record";
 import { RECORD_TYPES } from "./dns-record-rules";
+import { Domain, domainFromApi } from "./domain";
 import { databaseFromApi, MysqlDatabase } from "./mysql-database";
 import { domainName, int32Id } from "./rules";
 
@@ -83,4 +84,13 @@ export const getMysqlDatabases = defineListFunction({
     return args.accountId === undefined ? databases : databases.filter((db) => db.account_id === args.accountId);
   },
   fromApi: (data) => databaseFromApi(data),
+});
+
+export const getDomains = defineListFunction({
+  token: "hosting:combell:getDomains",
+  description: "Lists the domains in the reseller's portfolio, with their expiration and renewal (not their name servers: see a Domain's).",
+  resource: Domain,
+  listName: "domains",
+  list: (ctx) => ctx.client.domains.list(ctx),
+  fromApi: domainFromApi,
 });

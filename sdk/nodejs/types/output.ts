@@ -301,6 +301,33 @@ export namespace combell {
         recordId: string;
     }
 
+    export interface DomainSummary {
+        /**
+         * The Domain's id.
+         */
+        id: string;
+        /**
+         * The domain to register, or to transfer in: its domain part and TLD only, such as example.com. Also the resource's id, as `pulumi import` takes it. Combell registers `.ca` domains only for registrants with country code CA.
+         */
+        domainName: string;
+        /**
+         * The domain's name servers, such as ns1.example.net, in any order. Changed in place. Left out, the domain is registered (or transferred) on Combell's default name servers, and they are not managed.
+         */
+        nameServers?: string[];
+        /**
+         * Whether Combell renews the domain when it expires. Changed in place, which Combell allows only while the domain's `canToggleRenew` is true (no unpaid invoices for it, its renewal not starting within a month, and an API user with the finance role). Left out, the renewal is not managed.
+         */
+        autoRenew?: boolean;
+        /**
+         * When the domain expires (ISO-8601).
+         */
+        expirationDate?: string;
+        /**
+         * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+         */
+        canToggleRenew?: boolean;
+    }
+
     export interface MysqlDatabaseSummary {
         /**
          * The MysqlDatabase's id.
