@@ -34,6 +34,7 @@ describe("the plugin process", () => {
       "hosting:combell:Account",
       "hosting:combell:DnsRecord",
       "hosting:combell:Domain",
+      "hosting:combell:LinuxHostingSettings",
       "hosting:combell:MysqlDatabase",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
@@ -49,6 +50,7 @@ describe("the plugin process", () => {
       "hosting:combell:getDnsRecords",
       "hosting:combell:getDomains",
       "hosting:combell:getMysqlDatabases",
+      "hosting:combell:getPhpVersions",
       "hosting:combell:getServicepacks",
     ]);
     expect(schema.config.variables.combellApiSecret).toMatchObject({ secret: true, defaultInfo: { environment: ["COMBELL_API_SECRET"] } });

@@ -13,7 +13,7 @@ export function endpointPrefix(endpoint: string): string {
 
 export const combellApi = defineApi({
   name: "Combell",
-  summary: "Combell reseller accounts, domains, DNS records and MySQL databases",
+  summary: "Combell reseller accounts, domains, DNS records, Linux hosting settings and MySQL databases",
   keywords: ["combell"],
   config: {
     apiKey: {

@@ -94,3 +94,18 @@ export const getDomains = defineListFunction({
   list: (ctx) => ctx.client.domains.list(ctx),
   fromApi: domainFromApi,
 });
+
+export const getPhpVersions = defineFunction({
+  token: "hosting:combell:getPhpVersions",
+  description: "Lists the PHP versions a Linux hosting can switch to (LinuxHostingSettings' phpVersion).",
+  api: combellApi,
+  inputs: {
+    domainName: field(domainName(), { description: "The Linux hosting, by its domain name." }),
+  },
+  outputs: {
+    versions: field(z.array(z.string()), { description: "The available PHP versions, as the API lists them (8.3)." }),
+  },
+  async invoke(ctx, args) {
+    return { versions: await ctx.client.hostings.phpVersions(args.domainName, ctx) };
+  },
+});

@@ -3,11 +3,12 @@ import { Account } from "./account";
 import { combellApi } from "./api";
 import { DnsRecord } from "./dns-record";
 import { Domain } from "./domain";
-import { getAccounts, getDnsRecords, getDomains, getMysqlDatabases, getServicepacks } from "./functions";
+import { getAccounts, getDnsRecords, getDomains, getMysqlDatabases, getPhpVersions, getServicepacks } from "./functions";
+import { LinuxHostingSettings } from "./linux-hosting-settings";
 import { MysqlDatabase } from "./mysql-database";
 
 export const backend: Backend = {
   api: combellApi,
-  resources: [Account, DnsRecord, Domain, MysqlDatabase],
-  functions: [getServicepacks, getAccounts, getDnsRecords, getDomains, getMysqlDatabases],
+  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, MysqlDatabase],
+  functions: [getServicepacks, getAccounts, getPhpVersions, getDnsRecords, getDomains, getMysqlDatabases],
 };

@@ -213,6 +213,32 @@ export namespace combell {
         name: pulumi.Input<string>;
     }
 
+    export interface LinuxHostingSettingsApcu {
+        /**
+         * Whether PHP's APCu cache is on.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         */
+        sizeMb?: pulumi.Input<number>;
+    }
+
+    export interface LinuxHostingSite {
+        /**
+         * The site's name, a key of http2.
+         */
+        name: pulumi.Input<string>;
+        /**
+         * Its host names, keys of letsEncrypt and autoRedirect.
+         */
+        hostNames: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the site has SSL.
+         */
+        sslEnabled: pulumi.Input<boolean>;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.

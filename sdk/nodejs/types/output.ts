@@ -212,6 +212,32 @@ export namespace combell {
         name: string;
     }
 
+    export interface LinuxHostingSettingsApcu {
+        /**
+         * Whether PHP's APCu cache is on.
+         */
+        enabled: boolean;
+        /**
+         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         */
+        sizeMb?: number;
+    }
+
+    export interface LinuxHostingSite {
+        /**
+         * The site's name, a key of http2.
+         */
+        name: string;
+        /**
+         * Its host names, keys of letsEncrypt and autoRedirect.
+         */
+        hostNames: string[];
+        /**
+         * Whether the site has SSL.
+         */
+        sslEnabled: boolean;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.
