@@ -36,6 +36,8 @@ describe("the plugin process", () => {
       "hosting:combell:Domain",
       "hosting:combell:LinuxHostingSettings",
       "hosting:combell:MysqlDatabase",
+      "hosting:combell:SshKey",
+      "hosting:combell:Subsite",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",

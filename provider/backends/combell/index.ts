@@ -6,9 +6,11 @@ import { Domain } from "./domain";
 import { getAccounts, getDnsRecords, getDomains, getMysqlDatabases, getPhpVersions, getServicepacks } from "./functions";
 import { LinuxHostingSettings } from "./linux-hosting-settings";
 import { MysqlDatabase } from "./mysql-database";
+import { SshKey } from "./ssh-key";
+import { Subsite } from "./subsite";
 
 export const backend: Backend = {
   api: combellApi,
-  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, MysqlDatabase],
+  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, SshKey, Subsite, MysqlDatabase],
   functions: [getServicepacks, getAccounts, getPhpVersions, getDnsRecords, getDomains, getMysqlDatabases],
 };

@@ -3,6 +3,8 @@ export { Account, type AccountArgs } from "./account";
 export { DnsRecord, type DnsRecordArgs } from "./dnsRecord";
 export { Domain, type DomainArgs } from "./domain";
 export { LinuxHostingSettings, type LinuxHostingSettingsArgs } from "./linuxHostingSettings";
+export { SshKey, type SshKeyArgs } from "./sshKey";
+export { Subsite, type SubsiteArgs } from "./subsite";
 export { MysqlDatabase, type MysqlDatabaseArgs } from "./mysqlDatabase";
 export { getServicepacks, getServicepacksOutput, type GetServicepacksArgs, type GetServicepacksResult } from "./getServicepacks";
 export { getAccounts, getAccountsOutput, type GetAccountsArgs, type GetAccountsResult } from "./getAccounts";
