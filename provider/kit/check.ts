@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { CheckFailure } from "./errors";
 import type { ProviderFunction, Resource } from "./resource";
+import { propertyPath } from "./paths";
 import { firstTooLong } from "./strings";
 import { containsUnknown, type PropertyMap } from "./values";
 import { UNREADABLE_KEY, valueAt } from "./write-only";
@@ -75,18 +76,21 @@ function shortKey(key: string): string {
   return key.length > 100 ? `${key.slice(0, 99)}…` : key;
 }
 
-/** ["domains", 1] -> "domains[1]"; ["user", "name"] -> "user.name". */
+/** ["domains", 1] -> "domains[1]"; ["user", "name"] -> "user.name"; ["http2", "a.be"] -> 'http2["a.be"]'. */
 function pathOf(parts: PropertyKey[]): string {
-  return parts.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
+  return propertyPath(parts.map((p) => (typeof p === "string" ? shortKey(p) : p)));
 }
 
 /** zod's default messages speak of types; ours speak of the property. Secrets never appear. */
 function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_type") {
-    const actual = issue.path.length === 0 ? value : valueAt(value as PropertyMap, issue.path.join("."));
+    // Part by part: a map's key may hold dots ("www.example.com").
+    const actual = issue.path.reduce<unknown>((v, part) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[part] : undefined), value);
     return actual === undefined ? "is required" : `must be of type ${issue.expected}`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.map(shortKey).join(", ")}`;
+  // A map's key that breaks its rule: the rule's own words, about the key.
+  if (issue.code === "invalid_key") return `the key ${issue.issues.map((i) => i.message).join("; ")}`;
   return issue.message;
 }

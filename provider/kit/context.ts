@@ -21,4 +21,11 @@ export interface CreateContext<C = unknown> extends ResourceContext<C> {
    * Cancel) still records it with this id and its observed state, so nothing is leaked.
    */
   created(id: string, knownOutputs?: PropertyMap): void;
+  /**
+   * The write-only inputs (top-level properties) not applied yet, for a resource that sets them
+   * one call at a time after it exists: a failure from here on records them as unknown rather
+   * than as the program's values, so the next `up` applies them. Each call replaces the last;
+   * `[]` once they are all applied.
+   */
+  notYetApplied(properties: string[]): void;
 }

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { metaOf } from "./fields";
 import { unwrap } from "./introspect";
+import { keyPath } from "./paths";
 import type { Resource } from "./resource";
 import { containsUnknown, isUnknown, UNKNOWN, type PropertyMap } from "./values";
 import { valueAt } from "./write-only";
@@ -38,10 +39,11 @@ export class Changes {
  * Compares the inputs last applied with the inputs now checked. Only inputs are compared:
  * outputs that drift on their own (timestamps, addresses) never show as changes, and a
  * write-only secret differs only when the user changed it. A value not known yet (preview) is
- * a change, and a replacement when a replace-on-change field may be inside it.
+ * a change, and a replacement when a replace-on-change field may be inside it. For a resource
+ * that manages only the inputs the program sets, an input (or map key) it stops setting is none.
  */
 export function diffInputs(
-  declaration: Pick<Resource, "inputs" | "uniqueKeys">,
+  declaration: Pick<Resource, "inputs" | "uniqueKeys" | "managesOnlySetInputs">,
   olds: PropertyMap,
   news: PropertyMap,
   /** Write-only paths whose old value was never known (imported): the program's value stands. */
@@ -50,6 +52,8 @@ export function diffInputs(
   const detailedDiff: Record<string, PropertyChange> = {};
   diffShape(declaration.inputs, olds, news, "", false, detailedDiff);
   for (const path of unreadable) if (valueAt(olds, path) === undefined) delete detailedDiff[path];
+  // What the program stops setting is left as it is, which changes nothing.
+  if (declaration.managesOnlySetInputs) for (const [path, change] of Object.entries(detailedDiff)) if (change.kind === "delete") delete detailedDiff[path];
   const replaces = [
     ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
   ];
@@ -84,6 +88,11 @@ function diffShape(
       diffShape(base.shape, before, after, `${path}.`, replace, out);
       continue;
     }
+    if (base.kind === "map" && isPlainObject(before) && isPlainObject(after)) {
+      // Key by key, so a setting of one host name changes only that host name.
+      diffMap(base.values, before, after, path, replace, out);
+      continue;
+    }
     if (isUnknown(after)) {
       out[path] = { kind: before === undefined ? "add" : "update", replace: replace || mayReplace(schema) };
       continue;
@@ -95,6 +104,27 @@ function diffShape(
     if (sameValue(before, after, schema)) continue;
     const kind: ChangeKind = before === undefined ? "add" : after === undefined ? "delete" : "update";
     out[path] = { kind, replace };
+  }
+}
+
+function diffMap(
+  values: z.ZodType,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  property: string,
+  replace: boolean,
+  out: Record<string, PropertyChange>,
+): void {
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const was = before[key] ?? undefined;
+    const now = after[key] ?? undefined;
+    const path = keyPath(property, key);
+    if (containsUnknown(now)) {
+      out[path] = { kind: was === undefined ? "add" : "update", replace: replace || (isUnknown(now) && mayReplace(values)) };
+      continue;
+    }
+    if (sameValue(was, now, values)) continue;
+    out[path] = { kind: was === undefined ? "add" : now === undefined ? "delete" : "update", replace };
   }
 }
 
@@ -118,6 +148,10 @@ function canonical(value: unknown, schema: z.ZodType): string {
   if (base.kind === "object" && isPlainObject(v)) {
     const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${base.shape[k] ? canonical(v[k], base.shape[k]) : stableStringify(v[k])}`).join(",")}}`;
+  }
+  if (base.kind === "map" && isPlainObject(v)) {
+    const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(v[k], base.values)}`).join(",")}}`;
   }
   if (base.kind === "array" && Array.isArray(v)) {
     const items = v.map((item) => canonical(item, base.items));

@@ -74,12 +74,13 @@ function table(spec: ObjectSpec, schema: PackageSchema, showChange: boolean): st
 function typeName(p: PropertySpec): string {
   if (p.$ref) return p.$ref.split(":").pop()!;
   if (p.type === "array") return `${typeName(p.items!)}[]`;
+  if (p.type === "object" && p.additionalProperties) return `map of ${typeName(p.additionalProperties)}`;
   return p.type ?? "any";
 }
 
 /** The fields of a nested object, inline, so one page tells everything. */
 function nested(p: PropertySpec, schema: PackageSchema): string {
-  const ref = p.$ref ?? p.items?.$ref;
+  const ref = p.$ref ?? p.items?.$ref ?? p.additionalProperties?.$ref;
   if (!ref) return "";
   const type = schema.types[ref.replace("#/types/", "")];
   const required = new Set(type.required ?? []);

@@ -9,7 +9,9 @@ export type BaseKind =
   | { kind: "number" }
   | { kind: "boolean" }
   | { kind: "array"; items: z.ZodType }
-  | { kind: "object"; shape: Record<string, z.ZodType> };
+  | { kind: "object"; shape: Record<string, z.ZodType> }
+  /** A map with string keys (z.record): a Pulumi map, `{ [key: string]: T }`. */
+  | { kind: "map"; keys: z.ZodType; values: z.ZodType };
 
 export interface Unwrapped {
   base: BaseKind;
@@ -24,6 +26,8 @@ type AnyDef = {
   shape?: Record<string, z.ZodType>;
   entries?: Record<string, string>;
   values?: unknown[];
+  keyType?: z.ZodType;
+  valueType?: z.ZodType;
   defaultValue?: unknown;
   in?: z.ZodType;
 };
@@ -71,6 +75,8 @@ export function unwrap(schema: z.ZodType): Unwrapped {
         return { base: { kind: "array", items: def.element! }, optional, defaultValue };
       case "object":
         return { base: { kind: "object", shape: def.shape! }, optional, defaultValue };
+      case "record":
+        return { base: { kind: "map", keys: def.keyType!, values: def.valueType! }, optional, defaultValue };
       default:
         throw new Error(`zod type "${def.type}" cannot be expressed in a Pulumi schema`);
     }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { sameValue } from "./diff";
 import { metaOf } from "./fields";
 import { unwrap } from "./introspect";
+import type { Resource } from "./resource";
 import type { PropertyMap } from "./values";
 
 /**
@@ -27,6 +28,8 @@ export function reconcileInputs(
     const { base } = unwrap(schema);
     if (base.kind === "object" && isObject(was) && isObject(now)) {
       out[key] = reconcileInputs(base.shape, now, was);
+    } else if (base.kind === "map" && isObject(was) && isObject(now)) {
+      out[key] = reconcileMap(base.values, now, was, metaOf(schema)?.writeOnly === true);
     } else if (sameValue(was, now, schema)) {
       out[key] = was;
     }
@@ -34,6 +37,46 @@ export function reconcileInputs(
   return out;
 }
 
+/**
+ * A map key by key: a key the API reports keeps the last applied spelling of the same value. A
+ * write-only map is one the API reports only in part (some keys, or none): the keys it leaves out
+ * keep their last applied values.
+ */
+function reconcileMap(values: z.ZodType, observed: PropertyMap, prior: PropertyMap, writeOnly: boolean): PropertyMap {
+  const out: PropertyMap = writeOnly ? { ...prior, ...observed } : { ...observed };
+  for (const [key, now] of Object.entries(observed)) {
+    if (prior[key] !== undefined && sameValue(prior[key], now, values)) out[key] = prior[key];
+  }
+  return out;
+}
+
+/**
+ * For a resource that manages only the inputs the program sets (the settings of something that
+ * exists anyway): what the API reports, cut down to the inputs, and the keys of map inputs, that
+ * the last applied inputs have. Without prior inputs (an import) everything readable stands.
+ */
+export function managedInputs(shape: Record<string, z.ZodType>, observed: PropertyMap, prior: PropertyMap | undefined): PropertyMap {
+  if (!prior) return observed;
+  const out: PropertyMap = {};
+  for (const [key, value] of Object.entries(observed)) {
+    const was = prior[key];
+    if (was === undefined || was === null || !(key in shape)) continue;
+    const { base } = unwrap(shape[key]);
+    out[key] = base.kind === "map" && isObject(value) && isObject(was) ? Object.fromEntries(Object.entries(value).filter(([k]) => k in was)) : value;
+  }
+  return out;
+}
+
 function isObject(value: unknown): value is PropertyMap {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * The inputs a refresh (or the look after a failed operation) records: what the API reports,
+ * reconciled with the last applied inputs, and for a resource that manages only what is set,
+ * only that.
+ */
+export function observedInputs(resource: Pick<Resource, "inputs" | "managesOnlySetInputs">, observed: PropertyMap, prior: PropertyMap | undefined): PropertyMap {
+  const inputs = reconcileInputs(resource.inputs, observed, prior);
+  return resource.managesOnlySetInputs ? managedInputs(resource.inputs, inputs, prior) : inputs;
 }

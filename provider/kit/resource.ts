@@ -51,6 +51,14 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
    * before the rules run. Zod defaults cover the rest.
    */
   defaults?: (inputs: Infer<IS>) => Partial<Infer<IS>>;
+  /**
+   * The resource is the settings of something that exists anyway (a hosting): an input the
+   * program leaves unset is left as it is, not managed, and one it stops setting is no change.
+   * Refresh then reports only the inputs, and the keys of map inputs, that the last applied
+   * inputs have; an import reports every readable one, and a program that sets fewer still
+   * matches it.
+   */
+  managesOnlySetInputs?: boolean;
   /** Rules across properties, and rules that depend on the previous inputs. */
   rules?: (inputs: Infer<IS>, olds: Infer<IS> | undefined) => CheckFailure[];
   /** Outputs already known in preview (the rest show as "known after apply"). */

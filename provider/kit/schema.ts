@@ -11,6 +11,8 @@ export interface PropertySpec {
   type?: string;
   $ref?: string;
   items?: PropertySpec;
+  /** A map's values (type "object"). */
+  additionalProperties?: PropertySpec;
   description?: string;
   secret?: boolean;
   replaceOnChanges?: boolean;
@@ -158,6 +160,10 @@ function typeSpec(
     case "array": {
       const items = unwrap(base.items);
       return { type: "array", items: typeSpec(key, items.base, metaOf(base.items)?.typeName, context) };
+    }
+    case "map": {
+      const values = unwrap(base.values);
+      return { type: "object", additionalProperties: typeSpec(key, values.base, metaOf(base.values)?.typeName, context) };
     }
     case "object": {
       const name = typeName ?? context.owner + key.charAt(0).toUpperCase() + key.slice(1);

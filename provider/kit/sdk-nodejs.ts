@@ -215,6 +215,8 @@ function tsType(p: PropertySpec, kind: "input" | "output" | "plain"): string {
   switch (p.type) {
     case "array":
       return wrap(`${tsType(p.items!, kind)}[]`);
+    case "object":
+      return wrap(`{ [key: string]: ${tsType(p.additionalProperties!, kind)} }`);
     case "integer":
     case "number":
       return wrap("number");

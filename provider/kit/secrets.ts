@@ -33,6 +33,9 @@ function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): un
   const { base } = unwrap(schema);
   if (base.kind === "object" && isObject(value)) return wrapDeclaredSecrets(base.shape, value, nestedPaths);
   if (base.kind === "array" && Array.isArray(value)) return value.map((item) => (item === undefined || item === null ? item : wrapValue(base.items, item, [])));
+  if (base.kind === "map" && isObject(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, item === undefined || item === null ? item : wrapValue(base.values, item, [])]));
+  }
   return value;
 }
 
@@ -47,6 +50,7 @@ function secretStringsIn(schema: z.ZodType, value: unknown): string[] {
   const { base } = unwrap(schema);
   if (base.kind === "object" && isObject(value)) return declaredSecretStrings(base.shape, value);
   if (base.kind === "array" && Array.isArray(value)) return value.flatMap((item) => secretStringsIn(base.items, item));
+  if (base.kind === "map" && isObject(value)) return Object.values(value).flatMap((item) => secretStringsIn(base.values, item));
   return [];
 }
 

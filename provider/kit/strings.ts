@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { unwrap } from "./introspect";
+import { keyPath } from "./paths";
 
 /**
  * No input string is longer than this unless its field declares another maximum. Checked before
@@ -35,6 +36,13 @@ export function firstTooLong(value: unknown, schema: z.ZodType | undefined, path
     const items = base?.kind === "array" ? base.items : undefined;
     for (let i = 0; i < value.length; i++) {
       const found = firstTooLong(value[i], items, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value !== null && typeof value === "object" && base?.kind === "map") {
+    for (const [key, item] of Object.entries(value)) {
+      const found = firstTooLong(key, base.keys, `${path}[key]`) ?? firstTooLong(item, base.values, keyPath(path, key));
       if (found) return found;
     }
     return undefined;

@@ -5,7 +5,7 @@ import { secrets } from "../http/redact";
 import { checkInputs } from "../kit/check";
 import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
-import { reconcileInputs } from "../kit/reconcile";
+import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import type { Resource } from "../kit/resource";
 import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
 import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
@@ -79,7 +79,7 @@ export class ResourceLifecycle {
         resource,
         urn: req.getUrn(),
         id: accepted.id,
-        known: { inputs, outputs: accepted.outputs },
+        known: { inputs: withoutProperties(inputs, accepted.notApplied), outputs: accepted.outputs },
         error,
         userSecrets: props.secretPaths,
         describe: (reason) => `created ${accepted.id}, but then: ${reason}`,
@@ -96,8 +96,8 @@ export class ResourceLifecycle {
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
     const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
-    const inputs = reconcileInputs(
-      resource.inputs,
+    const inputs = observedInputs(
+      resource,
       observed.inputs as PropertyMap,
       isImport ? undefined : req.hasInputs() ? priorInputs.values : pick(resource.inputs, priorState.values),
     );
@@ -191,6 +191,10 @@ function priorInputsOf(resource: Resource, state: PropertyMap): PropertyMap {
 /** Every string that arrived inside a secret wrapper is masked in whatever the plugin says from now on. */
 function rememberSecretsOf(...properties: (UnwrappedProperties | undefined)[]): void {
   for (const unwrapped of properties) unwrapped?.secretStrings.forEach((s) => secrets.add(s));
+}
+
+function withoutProperties(values: PropertyMap, properties: readonly string[]): PropertyMap {
+  return Object.fromEntries(Object.entries(values).filter(([key]) => !properties.includes(key)));
 }
 
 function unreadableOf(state: PropertyMap): Set<string> {

@@ -16,6 +16,8 @@ export function timeoutOf(requested: number, resource: Pick<Resource, "timeouts"
 export interface AcceptedCreate {
   id: string;
   outputs: PropertyMap;
+  /** Write-only inputs not applied yet (ctx.notYetApplied): not recorded as the program's. */
+  notApplied: string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export class Operation<C = unknown> {
   readonly ctx: CreateContext<C>;
   /** Set once the API accepted a create: from then on a failure records the resource. */
   accepted: AcceptedCreate | undefined;
+  private notApplied: string[] = [];
   private readonly pending: Promise<void>[] = [];
 
   constructor(
@@ -43,7 +46,11 @@ export class Operation<C = unknown> {
       log: (message) => void this.pending.push(engine.send("info", message, urn)),
       warn: (message) => void this.pending.push(engine.send("warning", message, urn)),
       created: (id, knownOutputs = {}) => {
-        this.accepted = { id, outputs: { ...(this.accepted?.outputs ?? {}), ...knownOutputs } };
+        this.accepted = { id, outputs: { ...(this.accepted?.outputs ?? {}), ...knownOutputs }, notApplied: this.accepted?.notApplied ?? this.notApplied };
+      },
+      notYetApplied: (properties) => {
+        this.notApplied = [...properties];
+        if (this.accepted) this.accepted.notApplied = this.notApplied;
       },
     };
   }

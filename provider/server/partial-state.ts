@@ -1,4 +1,4 @@
-import { reconcileInputs } from "../kit/reconcile";
+import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import type { Resource } from "../kit/resource";
 import type { PropertyMap } from "../kit/values";
 import { operationFor, type OperationSource } from "./operation";
@@ -45,7 +45,7 @@ export async function recordPartialState(options: {
   const { resource, id, known } = options;
   const operation = operationFor(options.source, resource, options.urn, OBSERVE_TIMEOUT_SECONDS, undefined);
   const observed = await operation.run((ctx) => resource.read(ctx, id)).catch(() => undefined);
-  const inputs = observed ? reconcileInputs(resource.inputs, observed.inputs as PropertyMap, known.inputs) : known.inputs;
+  const inputs = observed ? observedInputs(resource, observed.inputs as PropertyMap, known.inputs) : known.inputs;
   const outputs = observed ? reconcileInputs(resource.outputs, observed.outputs as PropertyMap, known.outputs) : known.outputs;
   const state = stateOf(resource, inputs, outputs, options.userSecrets);
   const reason = options.error instanceof Error ? options.error.message : String(options.error);

@@ -69,7 +69,12 @@ export class Deployment {
     const diff = await this.plugin.diff(urn, old.id, old.outputs, checked.inputs, old.inputs);
     // As the engine's step generator: a resource with init errors gets an update even when the
     // diff is empty, so the provider can finish what was left undone.
-    if (!diff.changes && !old.initErrors?.length) return { op: "same", urn, diff, state: old };
+    if (!diff.changes && !old.initErrors?.length) {
+      // As the engine's SameStep: the program's inputs are recorded, with the old outputs.
+      const same = { ...old, inputs: checked.inputs };
+      if (!options.preview) this.state.set(urn, same);
+      return { op: "same", urn, diff, state: same };
+    }
     if (diff.replaces.length > 0) {
       if (options.preview) {
         const planned = await this.plugin.create(urn, checked.inputs, { preview: true });

@@ -33,7 +33,11 @@ describe("the plugin process", () => {
     expect(Object.keys(schema.resources).sort()).toEqual([
       "hosting:combell:Account",
       "hosting:combell:DnsRecord",
+      "hosting:combell:Domain",
+      "hosting:combell:LinuxHostingSettings",
       "hosting:combell:MysqlDatabase",
+      "hosting:combell:SshKey",
+      "hosting:combell:Subsite",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
@@ -46,7 +50,9 @@ describe("the plugin process", () => {
     expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:combell:")).sort()).toEqual([
       "hosting:combell:getAccounts",
       "hosting:combell:getDnsRecords",
+      "hosting:combell:getDomains",
       "hosting:combell:getMysqlDatabases",
+      "hosting:combell:getPhpVersions",
       "hosting:combell:getServicepacks",
     ]);
     expect(schema.config.variables.combellApiSecret).toMatchObject({ secret: true, defaultInfo: { environment: ["COMBELL_API_SECRET"] } });

@@ -45,6 +45,8 @@ export interface ServedRequest {
   query: Query;
   /** As received, names in lower case: for tests of signatures, paging and user agents. */
   headers: IncomingHttpHeaders;
+  /** When it was answered (or dropped), in ms since the epoch: for tests of how soon a client looks again. */
+  at: number;
 }
 
 export interface Emulator {
@@ -126,12 +128,13 @@ export async function startEmulator<P, B = unknown>(
       query: parseQuery(url.searchParams),
       headers: request.headers,
     };
-    const entry: ServedRequest = { method, path: head.path, status: 0, query: head.query, headers: head.headers };
+    const entry: ServedRequest = { method, path: head.path, status: 0, query: head.query, headers: head.headers, at: 0 };
     let everyAnswer: HeaderMap = {};
 
     const send = (status: number, body: unknown, headers: HeaderMap = {}) => {
       const text = body === undefined ? "" : JSON.stringify(body);
       entry.status = status;
+      entry.at = Date.now();
       requests.push(entry);
       // The client may have gone while a fault's delay or a slow handler ran.
       if (response.destroyed || response.headersSent) return;
@@ -144,6 +147,7 @@ export async function startEmulator<P, B = unknown>(
       response.end(text);
     };
     const drop = () => {
+      entry.at = Date.now();
       requests.push(entry);
       request.socket.destroy();
     };

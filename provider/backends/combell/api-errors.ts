@@ -74,3 +74,16 @@ export async function refusalsAsInputErrors<T>(fields: FieldNames, call: () => P
     throw inputErrorOf(error, fields);
   }
 }
+
+/**
+ * Runs a call that sets one input (a setting of a hosting: its PHP version, HTTP/2 of one site):
+ * whatever its 400 says is about that input, named by its path ('http2["example.com"]').
+ */
+export async function refusalsAsErrorsOn<T>(property: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof BadRequestError && error.apiMessage) throw new InputError([{ property, reason: `${error.apiName} refused it: ${error.apiMessage}` }]);
+    throw error;
+  }
+}

@@ -13,7 +13,7 @@ export function endpointPrefix(endpoint: string): string {
 
 export const combellApi = defineApi({
   name: "Combell",
-  summary: "Combell reseller accounts, DNS records and MySQL databases",
+  summary: "Combell reseller accounts, domains, DNS records, Linux hostings (settings, SSH keys, subsites) and MySQL databases",
   keywords: ["combell"],
   config: {
     apiKey: {

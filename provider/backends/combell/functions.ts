@@ -7,6 +7,7 @@ import { ASSET_TYPES, type AssetType, type DnsRecordData } from "./answers";
 import { combellApi } from "./api";
 import { DnsRecord, recordFromApi } from "./dns-record";
 import { RECORD_TYPES } from "./dns-record-rules";
+import { Domain, domainFromApi } from "./domain";
 import { databaseFromApi, MysqlDatabase } from "./mysql-database";
 import { domainName, int32Id } from "./rules";
 
@@ -83,4 +84,28 @@ export const getMysqlDatabases = defineListFunction({
     return args.accountId === undefined ? databases : databases.filter((db) => db.account_id === args.accountId);
   },
   fromApi: (data) => databaseFromApi(data),
+});
+
+export const getDomains = defineListFunction({
+  token: "hosting:combell:getDomains",
+  description: "Lists the domains in the reseller's portfolio, with their expiration and renewal (not their name servers: see a Domain's).",
+  resource: Domain,
+  listName: "domains",
+  list: (ctx) => ctx.client.domains.list(ctx),
+  fromApi: domainFromApi,
+});
+
+export const getPhpVersions = defineFunction({
+  token: "hosting:combell:getPhpVersions",
+  description: "Lists the PHP versions a Linux hosting can switch to (LinuxHostingSettings' phpVersion).",
+  api: combellApi,
+  inputs: {
+    domainName: field(domainName(), { description: "The Linux hosting, by its domain name." }),
+  },
+  outputs: {
+    versions: field(z.array(z.string()), { description: "The available PHP versions, as the API lists them (8.3)." }),
+  },
+  async invoke(ctx, args) {
+    return { versions: await ctx.client.hostings.phpVersions(args.domainName, ctx) };
+  },
 });

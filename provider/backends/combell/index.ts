@@ -2,11 +2,15 @@ import type { Backend } from "../../kit/resource";
 import { Account } from "./account";
 import { combellApi } from "./api";
 import { DnsRecord } from "./dns-record";
-import { getAccounts, getDnsRecords, getMysqlDatabases, getServicepacks } from "./functions";
+import { Domain } from "./domain";
+import { getAccounts, getDnsRecords, getDomains, getMysqlDatabases, getPhpVersions, getServicepacks } from "./functions";
+import { LinuxHostingSettings } from "./linux-hosting-settings";
 import { MysqlDatabase } from "./mysql-database";
+import { SshKey } from "./ssh-key";
+import { Subsite } from "./subsite";
 
 export const backend: Backend = {
   api: combellApi,
-  resources: [Account, DnsRecord, MysqlDatabase],
-  functions: [getServicepacks, getAccounts, getDnsRecords, getMysqlDatabases],
+  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, SshKey, Subsite, MysqlDatabase],
+  functions: [getServicepacks, getAccounts, getPhpVersions, getDnsRecords, getDomains, getMysqlDatabases],
 };

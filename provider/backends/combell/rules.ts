@@ -80,3 +80,61 @@ export function normalizeRecordName(value: unknown): unknown {
   if (typeof value !== "string") return value;
   return value === "" ? "@" : value.toLowerCase();
 }
+
+const REGISTRABLE_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/**
+ * A domain to register or transfer: "only pass the domain part and the tld" (abc.com), so no
+ * scheme, path, port or trailing dot; labels of letters, digits and "-" (an IDN in its xn-- form).
+ */
+export const registrableDomainName = () =>
+  boundedString(253).refine((value) => {
+    const labels = value.split(".");
+    return labels.length >= 2 && labels.every((label) => REGISTRABLE_LABEL.test(label)) && !/^[0-9]+$/.test(labels[labels.length - 1]);
+  }, "must be a domain name of its domain part and TLD only, such as example.com (no www., scheme or trailing dot)");
+
+/** A name server's host name: ns1.example.net. */
+export const nameServer = () => boundedString(254).refine(isHostName, "must be a name server's host name such as ns1.example.net");
+
+const EMAIL_LOCAL = /^[A-Za-z0-9!#%'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#%'*+/=?^_`{|}~-]+)*$/;
+
+/** An e-mail address such as info@example.com: a local part of at most 64 characters and a domain. */
+export function isEmailAddress(value: string): boolean {
+  const at = value.lastIndexOf("@");
+  if (at < 1) return false;
+  const local = value.slice(0, at);
+  return local.length <= 64 && EMAIL_LOCAL.test(local) && isHostName(value.slice(at + 1));
+}
+
+export const emailAddress = () => boundedString(254).refine(isEmailAddress, "must be an e-mail address such as info@example.com");
+
+/** How mail systems compare an address: without case. */
+export function normalizeEmailAddress(value: unknown): unknown {
+  return typeof value === "string" ? value.toLowerCase() : value;
+}
+
+/** A host name used as a map key (a site, a host name of a hosting), kept lowercase as the API shows it. */
+export const hostNameKey = (what: string) =>
+  boundedString(253)
+    .refine(isHostName, `must be ${what} such as www.example.com`)
+    .transform((value) => normalizeHostName(value) as string);
+
+/** An int32 setting. */
+export const int32 = () => z.number().int("must be a whole number").min(-2_147_483_648, "must fit in 32 bits").max(2_147_483_647, "must fit in 32 bits");
+
+/** An OpenSSH public key on one line: "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3... me@laptop. */
+export const publicKey = () =>
+  boundedString(16384).refine(
+    (value) => /^[A-Za-z0-9@._-]{1,64} [A-Za-z0-9+/]{16,}={0,2}(?: [^\r\n]*)?$/.test(normalizePublicKey(value) as string),
+    'must be an OpenSSH public key on one line, "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... me@laptop',
+  );
+
+/** How a public key is compared: the key itself, without surrounding blanks or runs of spaces. */
+export function normalizePublicKey(value: unknown): unknown {
+  return typeof value === "string" ? value.trim().replace(/[ \t]+/g, " ") : value;
+}
+
+/** A public key's type and data, without its comment: what names the key. */
+export function publicKeyData(value: string): string {
+  return (normalizePublicKey(value) as string).split(" ").slice(0, 2).join(" ");
+}

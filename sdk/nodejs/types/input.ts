@@ -213,6 +213,32 @@ export namespace combell {
         name: pulumi.Input<string>;
     }
 
+    export interface LinuxHostingSettingsApcu {
+        /**
+         * Whether PHP's APCu cache is on.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         */
+        sizeMb?: pulumi.Input<number>;
+    }
+
+    export interface LinuxHostingSite {
+        /**
+         * The site's name, a key of http2.
+         */
+        name: pulumi.Input<string>;
+        /**
+         * Its host names, keys of letsEncrypt and autoRedirect.
+         */
+        hostNames: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the site has SSL.
+         */
+        sslEnabled: pulumi.Input<boolean>;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.
@@ -300,6 +326,33 @@ export namespace combell {
          * The record's id within the domain.
          */
         recordId: pulumi.Input<string>;
+    }
+
+    export interface DomainSummary {
+        /**
+         * The Domain's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The domain to register, or to transfer in: its domain part and TLD only, such as example.com. Also the resource's id, as `pulumi import` takes it. Combell registers `.ca` domains only for registrants with country code CA.
+         */
+        domainName: pulumi.Input<string>;
+        /**
+         * The domain's name servers, such as ns1.example.net, in any order. Changed in place. Left out, the domain is registered (or transferred) on Combell's default name servers, and they are not managed.
+         */
+        nameServers?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether Combell renews the domain when it expires. Changed in place, which Combell allows only while the domain's `canToggleRenew` is true (no unpaid invoices for it, its renewal not starting within a month, and an API user with the finance role). Left out, the renewal is not managed.
+         */
+        autoRenew?: pulumi.Input<boolean>;
+        /**
+         * When the domain expires (ISO-8601).
+         */
+        expirationDate?: pulumi.Input<string>;
+        /**
+         * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+         */
+        canToggleRenew?: pulumi.Input<boolean>;
     }
 
     export interface MysqlDatabaseSummary {

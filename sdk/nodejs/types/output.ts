@@ -212,6 +212,32 @@ export namespace combell {
         name: string;
     }
 
+    export interface LinuxHostingSettingsApcu {
+        /**
+         * Whether PHP's APCu cache is on.
+         */
+        enabled: boolean;
+        /**
+         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         */
+        sizeMb?: number;
+    }
+
+    export interface LinuxHostingSite {
+        /**
+         * The site's name, a key of http2.
+         */
+        name: string;
+        /**
+         * Its host names, keys of letsEncrypt and autoRedirect.
+         */
+        hostNames: string[];
+        /**
+         * Whether the site has SSL.
+         */
+        sslEnabled: boolean;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.
@@ -299,6 +325,33 @@ export namespace combell {
          * The record's id within the domain.
          */
         recordId: string;
+    }
+
+    export interface DomainSummary {
+        /**
+         * The Domain's id.
+         */
+        id: string;
+        /**
+         * The domain to register, or to transfer in: its domain part and TLD only, such as example.com. Also the resource's id, as `pulumi import` takes it. Combell registers `.ca` domains only for registrants with country code CA.
+         */
+        domainName: string;
+        /**
+         * The domain's name servers, such as ns1.example.net, in any order. Changed in place. Left out, the domain is registered (or transferred) on Combell's default name servers, and they are not managed.
+         */
+        nameServers?: string[];
+        /**
+         * Whether Combell renews the domain when it expires. Changed in place, which Combell allows only while the domain's `canToggleRenew` is true (no unpaid invoices for it, its renewal not starting within a month, and an API user with the finance role). Left out, the renewal is not managed.
+         */
+        autoRenew?: boolean;
+        /**
+         * When the domain expires (ISO-8601).
+         */
+        expirationDate?: string;
+        /**
+         * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+         */
+        canToggleRenew?: boolean;
     }
 
     export interface MysqlDatabaseSummary {

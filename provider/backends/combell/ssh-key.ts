@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { NotFoundError } from "../../http/errors";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import type { SshKeyData } from "./answers";
+import { combellApi } from "./api";
+import { domainName, normalizeHostName, normalizePublicKey, publicKey, publicKeyData } from "./rules";
+
+const inputs = {
+  domainName: field(domainName(), {
+    description: "The Linux hosting the key opens, by its domain name.",
+    replaceOnChanges: true,
+    normalize: normalizeHostName,
+  }),
+  publicKey: field(publicKey(), {
+    description: 'The OpenSSH public key, on one line: "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3... me@laptop.',
+    replaceOnChanges: true,
+    normalize: normalizePublicKey,
+  }),
+};
+
+const outputs = {
+  fingerprint: field(z.string(), { description: "The key's fingerprint, as Combell lists it; the key is deleted by it." }),
+};
+
+/** The id Pulumi keeps: the hosting and the fingerprint, as the key's address needs both. */
+export function sshKeyIdOf(domain: string, fingerprint: string): string {
+  return `${domain}/${fingerprint}`;
+}
+
+function parseId(id: string): { domain: string; fingerprint: string } | undefined {
+  const slash = id.indexOf("/");
+  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), fingerprint: id.slice(slash + 1) } : undefined;
+}
+
+/** The API's key as the provider sees it. */
+export function sshKeyFromApi(domain: string, data: SshKeyData) {
+  return { id: sshKeyIdOf(domain, data.fingerprint), inputs: { domainName: domain, publicKey: data.public_key }, outputs: { fingerprint: data.fingerprint } };
+}
+
+export const SshKey = defineResource({
+  token: "hosting:combell:SshKey",
+  description:
+    "A public SSH key attached to a Linux hosting, for logging in to it over SSH (turn SSH on with LinuxHostingSettings' sshEnabled). The API cannot change a key: any change replaces it. Its id is `domainName/fingerprint`, the fingerprint as Combell lists it (example.com/2d:82:77:...), as `pulumi import` takes it.",
+  api: combellApi,
+  inputs,
+  outputs,
+  // The same key cannot be attached twice: a replacement that keeps it (another comment) removes the old one first.
+  uniqueKeys: (args) => [`${normalizeHostName(args.domainName)}/${publicKeyData(args.publicKey)}`],
+  async create(ctx, args) {
+    const client = ctx.client.hostings;
+    const domain = normalizeHostName(args.domainName) as string;
+    const wanted = publicKeyData(args.publicKey);
+    await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
+    // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list.
+    const key = (await client.listSshKeys(domain, ctx)).find((k) => publicKeyData(k.public_key) === wanted);
+    if (!key) {
+      throw new Error(
+        `Combell attached the SSH key to ${domain} but does not list it (GET /v2/linuxhostings/${domain}/ssh/keys); find its fingerprint there and import it as ${domain}/<fingerprint>`,
+      );
+    }
+    const id = sshKeyIdOf(domain, key.fingerprint);
+    ctx.created(id, { fingerprint: key.fingerprint });
+    return { id, outputs: { fingerprint: key.fingerprint } };
+  },
+  async read(ctx, id) {
+    const parsed = parseId(id);
+    if (!parsed) return undefined;
+    // A hosting that is gone has no keys: the list answers 404.
+    const keys = await ctx.client.hostings.listSshKeys(parsed.domain, ctx).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return [];
+      throw error;
+    });
+    const key = keys.find((k) => k.fingerprint === parsed.fingerprint);
+    return key && sshKeyFromApi(parsed.domain, key);
+  },
+  async delete(ctx, id, olds) {
+    const parsed = parseId(id);
+    const fingerprint = olds.outputs.fingerprint ?? parsed?.fingerprint;
+    const domain = olds.inputs.domainName ?? parsed?.domain;
+    if (!fingerprint || !domain) return;
+    await ctx.client.hostings.deleteSshKey(domain, fingerprint, ctx);
+  },
+});

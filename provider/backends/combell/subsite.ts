@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { field } from "../../kit/fields";
+import { defineResource } from "../../kit/resource";
+import { boundedString } from "../../kit/strings";
+import type { LinuxSiteData } from "./answers";
+import { combellApi } from "./api";
+import { domainName, normalizeHostName } from "./rules";
+
+const inputs = {
+  domainName: field(domainName(), {
+    description: "The Linux hosting the subsite is added to, by its domain name.",
+    replaceOnChanges: true,
+    normalize: normalizeHostName,
+  }),
+  siteName: field(domainName(), {
+    description: "The subsite's domain name, such as alias.be or shop.example.com; the name of its site on the hosting.",
+    replaceOnChanges: true,
+    normalize: normalizeHostName,
+  }),
+  path: field(boundedString(1024).min(1, "must not be empty; leave path out for /subsites/{siteName}").optional(), {
+    description: "The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Default /subsites/{siteName}, as Combell's.",
+    replaceOnChanges: true,
+  }),
+};
+
+const outputs = {
+  hostNames: field(z.array(z.string()), { description: "The subsite's host names (keys of LinuxHostingSettings' letsEncrypt and autoRedirect)." }),
+};
+
+/** The id Pulumi keeps: the hosting and the subsite, as the subsite's address needs both. */
+export function subsiteIdOf(domain: string, site: string): string {
+  return `${domain}/${site}`;
+}
+
+function parseId(id: string): { domain: string; site: string } | undefined {
+  const slash = id.indexOf("/");
+  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), site: id.slice(slash + 1) } : undefined;
+}
+
+/** The API's site as a subsite. */
+export function subsiteFromApi(domain: string, site: LinuxSiteData) {
+  const name = site.name.toLowerCase();
+  return {
+    id: subsiteIdOf(domain, name),
+    inputs: { domainName: domain, siteName: name, path: site.path ?? undefined },
+    outputs: { hostNames: (site.host_headers ?? []).map((h) => h.name.toLowerCase()) },
+  };
+}
+
+export const Subsite = defineResource({
+  token: "hosting:combell:Subsite",
+  description:
+    "A subsite of a Linux hosting: another domain (alias.be) or subdomain (shop.example.com) served from a folder of the hosting. The API cannot change a subsite: any change replaces it. Its id is `domainName/siteName` (example.com/shop.example.com), as `pulumi import` takes it.",
+  api: combellApi,
+  inputs,
+  outputs,
+  // A name is one site on the hosting: a replacement that keeps it removes the old subsite first.
+  uniqueKeys: (args) => [normalizeHostName(args.siteName) as string],
+  defaults: (args) => ({ path: `/subsites/${normalizeHostName(args.siteName)}` }),
+  async create(ctx, args) {
+    const client = ctx.client.hostings;
+    const domain = normalizeHostName(args.domainName) as string;
+    const site = normalizeHostName(args.siteName) as string;
+    await client.createSubsite(domain, { domain_name: site, ...(args.path !== undefined ? { path: args.path } : {}) }, ctx);
+    const id = subsiteIdOf(domain, site);
+    ctx.created(id);
+    const found = (await client.get(domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === site);
+    if (!found) throw new Error(`Combell created subsite ${site}, but Linux hosting ${domain} does not show it (GET /v2/linuxhostings/${domain})`);
+    return { id, outputs: subsiteFromApi(domain, found).outputs };
+  },
+  async read(ctx, id) {
+    const parsed = parseId(id);
+    if (!parsed) return undefined;
+    const site = (await ctx.client.hostings.get(parsed.domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === parsed.site.toLowerCase());
+    return site && subsiteFromApi(parsed.domain.toLowerCase(), site);
+  },
+  async delete(ctx, id, olds) {
+    const parsed = parseId(id);
+    const domain = olds.inputs.domainName ?? parsed?.domain;
+    const site = olds.inputs.siteName ?? parsed?.site;
+    if (!domain || !site) return;
+    await ctx.client.hostings.deleteSubsite(domain, site, ctx);
+  },
+});
