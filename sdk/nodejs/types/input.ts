@@ -239,6 +239,36 @@ export namespace combell {
         sslEnabled: pulumi.Input<boolean>;
     }
 
+    export interface MailboxAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: pulumi.Input<string>;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: pulumi.Input<string>;
+    }
+
+    export interface MailboxAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: pulumi.Input<boolean>;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.
@@ -353,6 +383,78 @@ export namespace combell {
          * Whether Combell allows changing `autoRenew` now (not in getDomains results).
          */
         canToggleRenew?: pulumi.Input<boolean>;
+    }
+
+    export interface MailboxSummaryAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: pulumi.Input<string>;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: pulumi.Input<string>;
+    }
+
+    export interface MailboxSummaryAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: pulumi.Input<boolean>;
+    }
+
+    export interface MailboxSummary {
+        /**
+         * The Mailbox's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The mailbox's address, in the domain of its account (info@example.com). Also its id, as `pulumi import` takes it.
+         */
+        emailAddress: pulumi.Input<string>;
+        /**
+         * An automatic answer to incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoReply?: pulumi.Input<inputs.combell.MailboxSummaryAutoReply>;
+        /**
+         * Forwarding of incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoForward?: pulumi.Input<inputs.combell.MailboxSummaryAutoForward>;
+        /**
+         * The login to connect to the mailbox with (not in getMailboxes results).
+         */
+        login?: pulumi.Input<string>;
+        /**
+         * The most the mailbox may hold, in MB.
+         */
+        maxSize?: pulumi.Input<number>;
+        /**
+         * What the mailbox holds, in MB.
+         */
+        actualSize?: pulumi.Input<number>;
+    }
+
+    export interface MailZoneAccount {
+        /**
+         * The account's id, a Mailbox's accountId.
+         */
+        accountId: pulumi.Input<number>;
+        /**
+         * The size of the account's mailboxes, in MB.
+         */
+        sizeMb?: pulumi.Input<number>;
     }
 
     export interface MysqlDatabaseSummary {

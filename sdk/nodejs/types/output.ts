@@ -238,6 +238,36 @@ export namespace combell {
         sslEnabled: boolean;
     }
 
+    export interface MailboxAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: boolean;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: string;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: string;
+    }
+
+    export interface MailboxAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: boolean;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: string[];
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: boolean;
+    }
+
     export interface Servicepack {
         /**
          * The servicepack's id, an Account's servicepackId.
@@ -352,6 +382,78 @@ export namespace combell {
          * Whether Combell allows changing `autoRenew` now (not in getDomains results).
          */
         canToggleRenew?: boolean;
+    }
+
+    export interface MailboxSummaryAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: boolean;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: string;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: string;
+    }
+
+    export interface MailboxSummaryAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: boolean;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: string[];
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: boolean;
+    }
+
+    export interface MailboxSummary {
+        /**
+         * The Mailbox's id.
+         */
+        id: string;
+        /**
+         * The mailbox's address, in the domain of its account (info@example.com). Also its id, as `pulumi import` takes it.
+         */
+        emailAddress: string;
+        /**
+         * An automatic answer to incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoReply?: outputs.combell.MailboxSummaryAutoReply;
+        /**
+         * Forwarding of incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoForward?: outputs.combell.MailboxSummaryAutoForward;
+        /**
+         * The login to connect to the mailbox with (not in getMailboxes results).
+         */
+        login?: string;
+        /**
+         * The most the mailbox may hold, in MB.
+         */
+        maxSize?: number;
+        /**
+         * What the mailbox holds, in MB.
+         */
+        actualSize?: number;
+    }
+
+    export interface MailZoneAccount {
+        /**
+         * The account's id, a Mailbox's accountId.
+         */
+        accountId: number;
+        /**
+         * The size of the account's mailboxes, in MB.
+         */
+        sizeMb?: number;
     }
 
     export interface MysqlDatabaseSummary {
