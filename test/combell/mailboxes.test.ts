@@ -41,6 +41,8 @@ describeLifecycle({
     inputs: () => inputs("Passw0rd111"),
     verify: (state) => {
       expect(state.id).toBe(`info@${D}`);
+      // The address goes in the path as Combell's own client sends it, "@" unencoded.
+      expect(env.sandbox.requests.some((r) => r.method === "GET" && r.path === `/v2/mailboxes/info@${D}`)).toBe(true);
       expect(mailbox(state.id)).toMatchObject({ account_id: accountId, password: "Passw0rd111" });
       expect(state.outputs).toMatchObject({ login: `info@${D}`, maxSize: 2048, actualSize: 0 });
       expect(isSecret(state.outputs.password)).toBe(true);

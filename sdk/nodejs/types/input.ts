@@ -219,7 +219,7 @@ export namespace combell {
          */
         enabled: pulumi.Input<boolean>;
         /**
-         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         * The APCu cache's size in MB (the API's apcu_size); required while enabled.
          */
         sizeMb?: pulumi.Input<number>;
     }

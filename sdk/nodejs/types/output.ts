@@ -218,7 +218,7 @@ export namespace combell {
          */
         enabled: boolean;
         /**
-         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         * The APCu cache's size in MB (the API's apcu_size); required while enabled.
          */
         sizeMb?: number;
     }
