@@ -46,7 +46,8 @@ export function isHostName(value: string): boolean {
   const name = normalizeHostName(value) as string;
   if (name.length === 0 || name.length > 253) return false;
   const labels = name.split(".");
-  return labels.length >= 2 && labels.every((label) => LABEL.test(label));
+  // A top-level label of digits only would make 192.0.2.1 a host name.
+  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^[0-9]+$/.test(labels.at(-1)!);
 }
 
 /** A domain the account owns: example.com, shop.example.be. */
