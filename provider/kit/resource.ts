@@ -14,6 +14,16 @@ export type ObservedInputs<T> = T extends unknown[] ? T : T extends object ? { [
 export interface Observed<I, O> {
   inputs: I;
   outputs: O;
+  /**
+   * The resource's real id, when it is recorded under a provisional one (a provisioning job's,
+   * while the job ran): a refresh records it under this id from then on.
+   */
+  realId?: string;
+  /**
+   * Why it is not there yet ("provisioning job 42 has not finished"): the recorded state stands
+   * as it is, still marked unfinished, so the next `up` finishes it.
+   */
+  pending?: string;
 }
 
 /** Seconds; Pulumi's customTimeouts override them. */

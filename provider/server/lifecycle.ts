@@ -11,7 +11,7 @@ import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } fr
 import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
 import { registry } from "../registry";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, timeoutOf, type OperationSource } from "./operation";
-import { recordPartialState } from "./partial-state";
+import { PartialStateError, recordPartialState } from "./partial-state";
 import { pick, rememberSecrets, stateOf } from "./state";
 import { diffResponse, toCheckFailure, toJs, toStruct } from "./wire";
 
@@ -96,6 +96,13 @@ export class ResourceLifecycle {
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
     const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
+    if (observed.pending) {
+      // Kept as recorded and unfinished: the engine calls Update on the next `up`.
+      const userSecrets = new Set([...priorState.secretPaths, ...priorInputs.secretPaths]);
+      const recordedInputs = req.hasInputs() ? priorInputs.values : pick(resource.inputs, priorState.values);
+      const kept = stateOf(resource, recordedInputs, pick(resource.outputs, priorState.values), userSecrets);
+      throw new PartialStateError(req.getId(), kept.properties, kept.inputs, observed.pending);
+    }
     const inputs = observedInputs(
       resource,
       observed.inputs as PropertyMap,
@@ -116,7 +123,8 @@ export class ResourceLifecycle {
       // the required write-only values the import could not read, and nothing on a create.
       if (isImport) readInputs.getFieldsMap().set(UNREADABLE_KEY, Value.fromJavaScript(unreadable));
     }
-    return new rpc.ReadResponse().setId(req.getId()).setProperties(properties).setInputs(readInputs);
+    // The engine records a refreshed resource under the id Read returns.
+    return new rpc.ReadResponse().setId(observed.realId ?? req.getId()).setProperties(properties).setInputs(readInputs);
   }
 
   async update(req: rpc.UpdateRequest): Promise<rpc.UpdateResponse> {

@@ -44,7 +44,8 @@ export async function recordPartialState(options: {
 }): Promise<PartialStateError> {
   const { resource, id, known } = options;
   const operation = operationFor(options.source, resource, options.urn, OBSERVE_TIMEOUT_SECONDS, undefined);
-  const observed = await operation.run((ctx) => resource.read(ctx, id)).catch(() => undefined);
+  const read = await operation.run((ctx) => resource.read(ctx, id)).catch(() => undefined);
+  const observed = read?.pending ? undefined : read;
   const inputs = observed ? observedInputs(resource, observed.inputs as PropertyMap, known.inputs) : known.inputs;
   const outputs = observed ? reconcileInputs(resource.outputs, observed.outputs as PropertyMap, known.outputs) : known.outputs;
   const state = stateOf(resource, inputs, outputs, options.userSecrets);

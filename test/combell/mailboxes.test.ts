@@ -145,8 +145,8 @@ describe("functions", () => {
     const names = (result.mailboxes as { id: string }[]).map((m) => m.id);
     expect(names).toEqual(expect.arrayContaining([`list1@${D}`, `list2@${D}`, `list3@${D}`]));
     expect(env.sandbox.requests.filter((r) => r.method === "GET" && r.path === "/v2/mailboxes").length).toBeGreaterThanOrEqual(2);
-    expect(result.mailboxes[0]).toMatchObject({ maxSize: 2048, actualSize: 0 });
-    expect(result.mailboxes[0]).not.toHaveProperty("password");
+    expect((result.mailboxes as object[])[0]).toMatchObject({ maxSize: 2048, actualSize: 0 });
+    expect((result.mailboxes as object[])[0]).not.toHaveProperty("password");
     expect(JSON.stringify(result)).not.toContain("Passw0rd666");
     await env.deployment.destroyAll();
     expect(env.sandbox.store.mailboxes.size).toBe(0);

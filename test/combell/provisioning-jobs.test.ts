@@ -1,7 +1,6 @@
 // Provisioning jobs that do not simply finish, through the real plugin process against the Combell
 // sandbox: a job that fails, one that is cancelled, a create whose customTimeouts run out while
-// its job runs (reported with how to import the result, or recorded when the result is there
-// already), a 429 while polling, and how soon the provider sees a job finish.
+// its job runs (recorded under the job, or with its id when the result is there already), a 429 while polling, and how soon the provider sees a job finish.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { PluginProcess } from "../harness/plugin";
@@ -52,25 +51,49 @@ describe("a provisioning job that does not finish", () => {
 });
 
 describe("a create whose customTimeouts run out while its job runs", () => {
-  it("is reported with how to import the result while the job still runs, and the next up refuses to provision it twice", async () => {
+  it("is recorded under its job while the job still runs, never provisioned twice, and refresh records it under its id once the job is done", async () => {
     env.sandbox.setJobDuration(60_000);
     const started = Date.now();
+    const urn = env.deployment.urn(DOMAIN, "slow");
     const error = await env.deployment.register(DOMAIN, "slow", { domainName: "slow-job.be" }, { timeout: 2 }).catch((e) => e);
     env.sandbox.setJobDuration(150);
     expect(Date.now() - started).toBeLessThan(6000);
-    expect(error.message).toMatch(new RegExp(`^Timed out waiting for Combell provisioning job ${JOB_ID} \\(register domain slow-job\\.be\\): gave up after`));
-    expect(error.initFailure).toBeUndefined();
     const job = jobOf("domain_registration");
-    expect(warningsOf("slow")).toContainEqual(
-      `the domain slow-job.be is not recorded in the stack: provisioning job ${job.id} may still create it. Do not run \`pulumi up\` again before the job has finished (GET /v2/provisioningjobs/${job.id}), or it is provisioned twice; once it has, adopt the result with \`pulumi import hosting:combell:Domain <name> slow-job.be\``,
-    );
-    // The job finishes later; the next up is refused with the same advice, and the import works.
+    expect(error.message).toMatch(new RegExp(`^created provisioning-job:${JOB_ID}, but then: Timed out waiting for Combell provisioning job ${JOB_ID} \\(register domain slow-job\\.be\\): gave up after`));
+    expect(env.deployment.state.get(urn)!.id).toBe(`provisioning-job:${job.id}`);
+    expect(env.deployment.state.get(urn)!.inputs.domainName).toBe("slow-job.be");
+    expect(warningsOf("slow")).toContainEqual(expect.stringContaining(`the domain slow-job.be is recorded in the stack under provisioning job ${job.id}, which has not finished`));
+    const posts = () => env.sandbox.requests.filter((r) => r.method === "POST" && r.path === "/v2/domains/registrations").length;
+    const postsBefore = posts();
+
+    // While it runs: a refresh keeps the record as it is, and an up follows the job, sending nothing.
+    expect((await env.deployment.refresh(urn)).state!.id).toBe(`provisioning-job:${job.id}`);
+    const stillRunning = await env.deployment.register(DOMAIN, "slow", { domainName: "slow-job.be" }, { timeout: 1 }).catch((e) => e);
+    expect(stillRunning.message).toMatch(/Timed out waiting for Combell provisioning job/);
+    expect(posts()).toBe(postsBefore);
+
+    // Done: the next up says to refresh; the refresh records the domain under its name; then nothing to do.
     job.due_at = Date.now();
     await expect.poll(() => env.sandbox.store.domains.has("slow-job.be"), { timeout: 3000 }).toBe(true);
-    const again = await env.deployment.register(DOMAIN, "slow", { domainName: "slow-job.be" }).catch((e) => e);
-    expect(again.message).toMatch(/domainName: slow-job\.be is in the reseller's portfolio already: adopt it with `pulumi import hosting:combell:Domain <name> slow-job\.be`/);
-    const imported = await env.deployment.import(DOMAIN, "slow", "slow-job.be", { domainName: "slow-job.be" });
-    expect(imported.diff!.changes).toBe(false);
+    const finished = await env.deployment.register(DOMAIN, "slow", { domainName: "slow-job.be" }).catch((e) => e);
+    expect(finished.message).toMatch(/provisioning job .+ has finished: the domain is slow-job\.be\. Run `pulumi refresh` to record it under that id/);
+    expect((await env.deployment.refresh(urn)).state!.id).toBe("slow-job.be");
+    expect((await env.deployment.register(DOMAIN, "slow", { domainName: "slow-job.be" })).op).toBe("same");
+    expect(posts()).toBe(postsBefore);
+  });
+
+  it("a resource recorded under a job that is then cancelled leaves the stack at refresh, and a destroy while it runs refuses", async () => {
+    env.sandbox.setJobDuration(60_000);
+    const urn = env.deployment.urn(DOMAIN, "doomed");
+    await env.deployment.register(DOMAIN, "doomed", { domainName: "doomed-job.be" }, { timeout: 1 }).catch((e) => e);
+    env.sandbox.setJobDuration(150);
+    const job = jobOf("domain_registration");
+    expect(env.deployment.state.get(urn)!.id).toBe(`provisioning-job:${job.id}`);
+    await expect(env.deployment.delete(urn)).rejects.toThrow(new RegExp(`the domain is still being provisioned by job ${job.id}: destroy it once the job has finished`));
+    job.outcome = "cancelled";
+    job.due_at = Date.now();
+    await expect.poll(async () => (await env.deployment.refresh(urn)).op, { timeout: 3000 }).toBe("gone");
+    expect(env.sandbox.store.domains.has("doomed-job.be")).toBe(false);
   });
 
   it("is recorded with its id when the job has finished by the time the wait gives up, and the next up finishes it", async () => {

@@ -128,12 +128,24 @@ export class Deployment {
   /** `pulumi refresh` for one resource: Read with the stored state. */
   async refresh(urn: string): Promise<Step> {
     const old = this.state.get(urn)!;
-    const read = await this.plugin.read(urn, old.id, old.outputs, old.inputs);
+    let read: Awaited<ReturnType<PluginProcess["read"]>>;
+    try {
+      read = await this.plugin.read(urn, old.id, old.outputs, old.inputs);
+    } catch (error) {
+      // As the engine: a resource Read finds unfinished is kept as it says, still marked unfinished.
+      if (!(error instanceof PluginError && error.initFailure)) throw error;
+      const { id, properties, inputs, reasons } = error.initFailure;
+      const state = { ...old, id: id || old.id, inputs, outputs: properties, initErrors: reasons };
+      this.state.set(urn, state);
+      return { op: "refresh", urn, state };
+    }
     if (!read.id) {
       this.state.delete(urn);
       return { op: "gone", urn };
     }
-    const state = { ...old, inputs: read.inputs, outputs: read.properties };
+    // As the engine: the id Read returns is recorded (a provisional id becomes the real one),
+    // and a Read that succeeds clears the resource's init errors.
+    const state = { ...old, id: read.id, inputs: read.inputs, outputs: read.properties, initErrors: undefined };
     this.state.set(urn, state);
     return { op: "refresh", urn, state };
   }

@@ -6,6 +6,7 @@ import { defineResource } from "../../kit/resource";
 import type { AccountData, AccountDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
+import { deletableId, readProvisioned, updatableId } from "./pending-job";
 import { provisionedId } from "./provisioned-create";
 import { identifier, int32Id, password, PASSWORD_RULE } from "./rules";
 
@@ -59,6 +60,8 @@ const sameIdentifier = (a: string, b: string) => a.toLowerCase() === b.toLowerCa
 async function accountsNamed(client: CombellClient, name: string, ctx: OperationContext): Promise<AccountData[]> {
   return (await client.listAccounts({ identifier: name }, ctx)).filter((a) => sameIdentifier(a.identifier, name));
 }
+
+const PENDING = { collection: "accounts", subject: "account" };
 
 export const Account = defineResource({
   token: "hosting:combell:Account",
@@ -115,12 +118,15 @@ export const Account = defineResource({
     return { id, outputs: accountFromApi(detail).outputs };
   },
   async read(ctx, id) {
-    // Account ids are numbers; anything else is no account of this API.
-    if (!/^\d{1,10}$/.test(id)) return undefined;
-    const data = await ctx.client.getAccount(id, ctx);
-    return data && accountFromApi(data);
+    return readProvisioned(ctx, id, PENDING, async (accountId) => {
+      // Account ids are numbers; anything else is no account of this API.
+      if (!/^\d{1,10}$/.test(accountId)) return undefined;
+      const data = await ctx.client.getAccount(accountId, ctx);
+      return data && accountFromApi(data);
+    });
   },
-  async update(ctx, id, olds, _news, changes) {
+  async update(ctx, recordedId, olds, _news, changes) {
+    const id = await updatableId(ctx, recordedId, PENDING);
     if (changes.has("ftpPassword")) {
       ctx.warn(
         "ftpPassword is used only when the account is created: Combell's API cannot change it, so the new value is recorded and the account keeps its FTP password. Change it in the Combell control panel.",
@@ -129,7 +135,9 @@ export const Account = defineResource({
     const data = await ctx.client.getAccount(id, ctx);
     return data ? accountFromApi(data).outputs : olds.outputs;
   },
-  async delete(ctx, id, olds) {
+  async delete(ctx, recordedId, olds) {
+    const id = await deletableId(ctx, recordedId, PENDING);
+    if (id === undefined) return;
     ctx.warn(
       `Combell's API cannot delete accounts: account ${id} (${olds.inputs.identifier}) still exists, and is still billed, after it leaves the stack. Cancel it in the Combell control panel or through Combell support.`,
     );

@@ -5,7 +5,8 @@ import type { QueryParameters } from "../../http/url";
 import { parseAnswer } from "../../kit/parse";
 import { refusalsAsInputErrors, type FieldNames } from "./api-errors";
 import { API_VERSION_PATH } from "./links";
-import { createAnswerOf, followProvisioningJob, type CreateAnswer, type ProvisioningJob } from "./provisioning";
+import type { JobState } from "../../http/job";
+import { createAnswerOf, followProvisioningJob, jobStateOf, type CreateAnswer, type ProvisioningJob } from "./provisioning";
 
 // The calls every area of the reseller API makes the same way. Answers are parsed at the boundary
 // (kit/parse), so a changed API fails naming the call and the field; a 400 whose validation
@@ -61,6 +62,11 @@ export class CombellCalls {
   }
 
   /** Polls a provisioning job until it has finished; its resource links. */
+  /** One look at a provisioning job. */
+  async lookAtJob(job: ProvisioningJob, ctx: OperationContext): Promise<JobState<string[]>> {
+    return jobStateOf(await this.http.get(job.path, {}, ctx), `${API_VERSION_PATH}${job.path}`);
+  }
+
   followJob(job: ProvisioningJob, what: string, ctx: OperationContext): Promise<string[]> {
     return followProvisioningJob(this.http, job, what, ctx);
   }

@@ -126,4 +126,9 @@ export class CombellClient {
   followJob(job: ProvisioningJob, what: string, ctx: OperationContext): Promise<string[]> {
     return this.calls.followJob(job, what, ctx);
   }
+
+  /** One look at a provisioning job. */
+  lookAtJob(job: ProvisioningJob, ctx: OperationContext) {
+    return this.calls.lookAtJob(job, ctx);
+  }
 }

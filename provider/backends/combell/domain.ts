@@ -6,6 +6,7 @@ import { defineResource } from "../../kit/resource";
 import type { DomainData, DomainDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { DomainCalls } from "./client-domains";
+import { deletableId, readProvisioned, updatableId } from "./pending-job";
 import { provisionedId } from "./provisioned-create";
 import { nameServer, normalizeHostName, registrableDomainName } from "./rules";
 
@@ -72,6 +73,7 @@ async function setRenewal(client: DomainCalls, domain: DomainDetailData, willRen
 }
 
 const IMPORT = "pulumi import hosting:combell:Domain";
+const PENDING = { collection: "domains", subject: "domain" };
 
 export const Domain = defineResource({
   token: "hosting:combell:Domain",
@@ -115,10 +117,13 @@ export const Domain = defineResource({
     return { id, outputs: domainFromApi(detail).outputs };
   },
   async read(ctx, id) {
-    const data = await ctx.client.domains.get(id, ctx);
-    return data && domainFromApi(data);
+    return readProvisioned(ctx, id, PENDING, async (name) => {
+      const data = await ctx.client.domains.get(name, ctx);
+      return data && domainFromApi(data);
+    });
   },
-  async update(ctx, id, _olds, news, changes) {
+  async update(ctx, recordedId, _olds, news, changes) {
+    const id = await updatableId(ctx, recordedId, PENDING);
     const client = ctx.client.domains;
     if (changes.has("transferAuthCode")) {
       ctx.warn("transferAuthCode is used only when the domain is created: the new value is recorded, and nothing is sent to Combell.");
@@ -130,7 +135,9 @@ export const Domain = defineResource({
     if (changes.has("autoRenew") && news.autoRenew !== undefined) await setRenewal(client, detail, news.autoRenew, ctx);
     return domainFromApi(detail).outputs;
   },
-  async delete(ctx, id) {
+  async delete(ctx, recordedId) {
+    const id = await deletableId(ctx, recordedId, PENDING);
+    if (id === undefined) return;
     ctx.warn(
       `Combell's API cannot delete domains: ${id} stays registered to the reseller after it leaves the stack, and its renewal is unchanged. To let it expire, turn autoRenew off before removing it, or change it in the Combell control panel.`,
     );

@@ -5,6 +5,7 @@ import { defineResource } from "../../kit/resource";
 import type { MysqlDatabaseData, MysqlUserData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
+import { deletableId, readProvisioned, updatableId } from "./pending-job";
 import { provisionedId } from "./provisioned-create";
 import { databaseName, int32Id, password, PASSWORD_RULE, unprefixedDatabaseName } from "./rules";
 
@@ -63,6 +64,8 @@ async function readDatabase(client: CombellClient, name: string, ctx: OperationC
   return data && databaseFromApi(data, await client.listMysqlUsers(name, ctx));
 }
 
+const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
+
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
   description:
@@ -95,9 +98,10 @@ export const MysqlDatabase = defineResource({
     return { id, outputs: observed.outputs };
   },
   async read(ctx, id) {
-    return readDatabase(ctx.client, id, ctx);
+    return readProvisioned(ctx, id, PENDING, (name) => readDatabase(ctx.client, name, ctx));
   },
-  async update(ctx, id, olds, news, changes) {
+  async update(ctx, recordedId, olds, news, changes) {
+    const id = await updatableId(ctx, recordedId, PENDING);
     const client = ctx.client;
     // Only the password changes in place; an update without a change finishes a half-created database.
     if (changes.has("password")) {
@@ -109,7 +113,8 @@ export const MysqlDatabase = defineResource({
     if (!observed) throw new Error(`MySQL database ${id} no longer exists`);
     return observed.outputs;
   },
-  async delete(ctx, id) {
-    await ctx.client.deleteMysqlDatabase(id, ctx);
+  async delete(ctx, recordedId) {
+    const id = await deletableId(ctx, recordedId, PENDING);
+    if (id !== undefined) await ctx.client.deleteMysqlDatabase(id, ctx);
   },
 });

@@ -2,15 +2,15 @@ import type { OperationContext } from "../../http/client";
 import { JobFailedError } from "../../http/errors";
 import type { CreateContext } from "../../kit/context";
 import { idInLinks } from "./links";
+import { pendingIdOf } from "./pending-job";
 import type { CreateAnswer, ProvisioningJob } from "./provisioning";
 
 // The id of a resource a provisioning job creates is known only when the job finishes: its
-// resource link. Until then only the job's id is, and a Pulumi id cannot change afterwards,
-// so the resource is never recorded under the job's id. When the wait ends without the link
-// (the deadline, Cancel, a failed job), the provider looks once for what the job may already
-// have made (an account by its identifier, a database by its account and name): found, it is
-// recorded with its real id, so the next `up` finishes it instead of provisioning it twice; not
-// found, a warning names the job and how to adopt its result once it has finished.
+// resource link. When the wait ends without the link (the deadline, Cancel, a failed job), the
+// provider looks once for what the job may already have made (an account by its identifier, a
+// database by its account and name): found, it is recorded with its real id, so the next `up`
+// finishes it instead of provisioning it twice. Not found while the job may still run, it is
+// recorded under the job (pending-job.ts) for the same reason; a failed job made nothing to record.
 
 /** How long the look for a job's result may take once the wait is over (Cancel included). */
 const LOOK_AFTER_MS = 10_000;
@@ -70,6 +70,13 @@ async function recoverOrThrow(ctx: CreateContext<unknown>, create: ProvisionedCr
   if (found !== undefined) {
     ctx.created(found);
     ctx.warn(`the ${create.subject} exists as ${found} and is recorded in the stack; the next \`pulumi up\` finishes it`);
+  } else if (job && !(error instanceof JobFailedError)) {
+    // Still running as far as anyone knows: recorded under the job, so it is never provisioned twice.
+    ctx.created(pendingIdOf(job.id));
+    ctx.warn(
+      `the ${create.subject} is recorded in the stack under provisioning job ${job.id}, which has not finished; ` +
+        "once it has, `pulumi refresh` records it under its id (`pulumi up` follows the job and says so); it is not provisioned again",
+    );
   } else if (job) {
     ctx.warn(
       `the ${create.subject} is not recorded in the stack: provisioning job ${job.id} may still create it. ` +
