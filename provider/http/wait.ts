@@ -22,6 +22,8 @@ export type PollResult<T> =
 
 // A server that keeps saying "look again now" must not turn the wait into a busy loop.
 const MIN_SERVER_PAUSE_MS = 50;
+// Timers and the wall clock disagree by a millisecond or two.
+const DEADLINE_SLACK_MS = 5;
 // An estimate hours away must not silence the wait: look (and log) at least this often.
 const ESTIMATE_WAIT_CAP_MS = 60_000;
 
@@ -70,7 +72,8 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
 
   for (;;) {
     if (ctx.signal?.aborted) throw new CancelledError(`waiting for ${what}`, ctx.signal.reason);
-    if (ctx.deadline !== undefined && Date.now() >= ctx.deadline) throw deadlineError();
+    // A pause cut to the deadline may end a moment before it by the wall clock: that is the deadline.
+    if (ctx.deadline !== undefined && Date.now() >= ctx.deadline - DEADLINE_SLACK_MS) throw deadlineError();
 
     let result: PollResult<T>;
     try {

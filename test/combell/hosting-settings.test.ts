@@ -1,7 +1,7 @@
 // A Linux hosting's settings through the real plugin process against the Combell sandbox, on the
 // shared lifecycle table: adopted at create, only what changed sent on update (Let's Encrypt
 // before HTTP/2 and the redirect), refused before anything changes where the hosting cannot take
-// it, and left as they are by destroy. Also getPhpVersions.
+// it, and left as they are by destroy. Also getLinuxHostings and getPhpVersions.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { startCombellEnvironment, type CombellEnvironment } from "../support/combell-environment";
@@ -213,6 +213,14 @@ describe("LinuxHostingSettings beyond the table", () => {
     expect(Object.keys(retry.diff!.detailedDiff).sort()).toEqual(['http2["half.example.com"]', "apcu", 'autoRedirect["half.example.com"]', "ftpEnabled", "letsEncrypt", "phpMemoryLimit", "sshEnabled"].sort());
     expect(hosting("half.example.com")).toMatchObject({ php_memory_limit: 512, ssh_enabled: true, ftp_enabled: false });
     expect(site("half.example.com")).toMatchObject({ ssl_enabled: true, http2_enabled: true, https_redirect_enabled: true });
+  });
+});
+
+describe("getLinuxHostings", () => {
+  it("lists every hosting of the reseller's accounts", async () => {
+    const { result } = await env.plugin.invoke("hosting:combell:getLinuxHostings", {});
+    expect((result.hostings as { domainName: string }[]).map((h) => h.domainName)).toEqual(expect.arrayContaining([D, "other.example.com", "half.example.com"]));
+    expect((result.hostings as object[])[0]).toEqual({ domainName: expect.any(String), servicepackId: 3001 });
   });
 });
 

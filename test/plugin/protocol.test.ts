@@ -52,6 +52,7 @@ describe("the plugin process", () => {
       "hosting:combell:getAccounts",
       "hosting:combell:getDnsRecords",
       "hosting:combell:getDomains",
+      "hosting:combell:getLinuxHostings",
       "hosting:combell:getMailZone",
       "hosting:combell:getMailboxes",
       "hosting:combell:getMysqlDatabases",

@@ -3,6 +3,7 @@ import type { OperationContext } from "../../http/client";
 import { InputError } from "../../kit/errors";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
+import { boundedString } from "../../kit/strings";
 import type { DomainData, DomainDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { DomainCalls } from "./client-domains";
@@ -27,7 +28,7 @@ const inputs = {
     description:
       "Whether Combell renews the domain when it expires. Changed in place, which Combell allows only while the domain's `canToggleRenew` is true (no unpaid invoices for it, its renewal not starting within a month, and an API user with the finance role). Left out, the renewal is not managed.",
   }),
-  transferAuthCode: field(z.string().min(1, "must not be empty; leave transferAuthCode out to register the domain").optional(), {
+  transferAuthCode: field(boundedString(255).min(4, "must be at least 4 characters; leave transferAuthCode out to register the domain").optional(), {
     description:
       "The authorization code that lets the domain be transferred in from its current registrar; without it the domain is registered. Used only when the domain is created: a later change is recorded with a warning. Combell never returns it.",
     secret: true,

@@ -96,6 +96,31 @@ export const getDomains = defineListFunction({
   fromApi: domainFromApi,
 });
 
+export const getLinuxHostings = defineFunction({
+  token: "hosting:combell:getLinuxHostings",
+  description: "Lists the reseller's Linux hostings (each a LinuxHostingSettings' domainName), to the last page.",
+  api: combellApi,
+  inputs: {},
+  outputs: {
+    hostings: field(
+      z.array(
+        field(
+          z.object({
+            domainName: field(z.string(), { description: "The hosting's domain name." }),
+            servicepackId: field(z.number().int().optional(), { description: "The servicepack of the account that has it." }),
+          }),
+          { description: "A Linux hosting.", typeName: "LinuxHostingSummary" },
+        ),
+      ),
+      { description: "The Linux hostings." },
+    ),
+  },
+  async invoke(ctx) {
+    const hostings = await ctx.client.hostings.list(ctx);
+    return { hostings: hostings.map((h) => ({ domainName: h.domain_name, servicepackId: h.servicepack_id ?? undefined })) };
+  },
+});
+
 export const getPhpVersions = defineFunction({
   token: "hosting:combell:getPhpVersions",
   description: "Lists the PHP versions a Linux hosting can switch to (LinuxHostingSettings' phpVersion).",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { checkInputs } from "../../kit/check";
 import { Account } from "./account";
 import { MysqlDatabase } from "./mysql-database";
-import { unprefixedDatabaseName } from "./rules";
+import { publicKey, unprefixedDatabaseName } from "./rules";
 
 // The document's password rule, as Check reports it for every field that has it.
 const database = { databaseName: "tests", accountId: 42 };
@@ -66,5 +66,15 @@ describe("MySQL database names", () => {
     expect(checkInputs(MysqlDatabase, { ...database, databaseName: "abcdefghijklmno", password: "abcdefg1" }).failures).toEqual([
       { property: "databaseName", reason: "must be at most 14 characters" },
     ]);
+  });
+});
+
+describe("SSH public keys", () => {
+  it("are of a type a Linux hosting takes", () => {
+    const key = publicKey();
+    expect(key.safeParse("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFeckW6xwhA1E3TE1UBWQzVbiFYrJRqHbe2bGi99ncXA me").success).toBe(true);
+    const dss = key.safeParse("ssh-dss AAAAB3NzaC1kc3MAAACBAP1/U4EddRIpUt9KnC7s5Of2EbdSPO9EAMMeP4C2USZp me");
+    expect(dss.success).toBe(false);
+    expect(dss.error!.issues[0]!.message).toMatch(/must be a key of a type Linux hostings take: ssh-ed25519, ssh-rsa/);
   });
 });

@@ -124,12 +124,20 @@ export const hostNameKey = (what: string) =>
 /** An int32 setting. */
 export const int32 = () => z.number().int("must be a whole number").min(-2_147_483_648, "must fit in 32 bits").max(2_147_483_647, "must fit in 32 bits");
 
+/** The key types a Linux hosting's OpenSSH takes (DSA keys are long retired). */
+const SSH_KEY_TYPES = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"];
+
 /** An OpenSSH public key on one line: "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3... me@laptop. */
 export const publicKey = () =>
-  boundedString(16384).refine(
-    (value) => /^[A-Za-z0-9@._-]{1,64} [A-Za-z0-9+/]{16,}={0,2}(?: [^\r\n]*)?$/.test(normalizePublicKey(value) as string),
-    'must be an OpenSSH public key on one line, "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... me@laptop',
-  );
+  boundedString(16384)
+    .refine(
+      (value) => /^[A-Za-z0-9@._-]{1,64} [A-Za-z0-9+/]{16,}={0,2}(?: [^\r\n]*)?$/.test(normalizePublicKey(value) as string),
+      'must be an OpenSSH public key on one line, "<type> <base64> [comment]", such as ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAA... me@laptop',
+    )
+    .refine(
+      (value) => !/^\S+ /.test(normalizePublicKey(value) as string) || SSH_KEY_TYPES.includes((normalizePublicKey(value) as string).split(" ")[0]!),
+      `must be a key of a type Linux hostings take: ${SSH_KEY_TYPES.join(", ")}`,
+    );
 
 /** How a public key is compared: the key itself, without surrounding blanks or runs of spaces. */
 export function normalizePublicKey(value: unknown): unknown {

@@ -10,6 +10,7 @@ export { MysqlDatabase, type MysqlDatabaseArgs } from "./mysqlDatabase";
 export { getServicepacks, getServicepacksOutput, type GetServicepacksArgs, type GetServicepacksResult } from "./getServicepacks";
 export { getAccounts, getAccountsOutput, type GetAccountsArgs, type GetAccountsResult } from "./getAccounts";
 export { getPhpVersions, getPhpVersionsOutput, type GetPhpVersionsArgs, type GetPhpVersionsResult } from "./getPhpVersions";
+export { getLinuxHostings, getLinuxHostingsOutput, type GetLinuxHostingsArgs, type GetLinuxHostingsResult } from "./getLinuxHostings";
 export { getDnsRecords, getDnsRecordsOutput, type GetDnsRecordsArgs, type GetDnsRecordsResult } from "./getDnsRecords";
 export { getDomains, getDomainsOutput, type GetDomainsArgs, type GetDomainsResult } from "./getDomains";
 export { getMailboxes, getMailboxesOutput, type GetMailboxesArgs, type GetMailboxesResult } from "./getMailboxes";

@@ -303,6 +303,17 @@ export namespace combell {
         addons?: pulumi.Input<pulumi.Input<inputs.combell.AccountAddon>[]>;
     }
 
+    export interface LinuxHostingSummary {
+        /**
+         * The hosting's domain name.
+         */
+        domainName: pulumi.Input<string>;
+        /**
+         * The servicepack of the account that has it.
+         */
+        servicepackId?: pulumi.Input<number>;
+    }
+
     export interface DnsRecordSummary {
         /**
          * The DnsRecord's id.

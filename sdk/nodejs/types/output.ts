@@ -302,6 +302,17 @@ export namespace combell {
         addons?: outputs.combell.AccountAddon[];
     }
 
+    export interface LinuxHostingSummary {
+        /**
+         * The hosting's domain name.
+         */
+        domainName: string;
+        /**
+         * The servicepack of the account that has it.
+         */
+        servicepackId?: number;
+    }
+
     export interface DnsRecordSummary {
         /**
          * The DnsRecord's id.
