@@ -5,6 +5,7 @@ import { Deployment } from "../test/harness/deployment";
 import { PLUGIN_PATH, PluginProcess, urnOf } from "../test/harness/plugin";
 import { startMariaDB } from "../test/sandbox/mariadb";
 import { startServerPilotSandbox } from "../test/sandbox/serverpilot";
+import { benchCombell } from "./combell";
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
@@ -81,6 +82,12 @@ async function main(): Promise<void> {
   } finally {
     await plugin.stop();
     await sandbox.close();
+  }
+  try {
+    // Retry-After 1 s, and 5 s as the real API sends it.
+    await benchCombell(mariadb, 1);
+    await benchCombell(mariadb, 5);
+  } finally {
     await mariadb.stop();
   }
 }

@@ -160,6 +160,7 @@ async function main(): Promise<void> {
       "hosting:combellEndpoint": reseller.url,
       // The reseller API's rule: 8 to 20 letters and digits, at least one of each.
       "quickstart:shopDatabasePassword": `Db${randomBytes(6).toString("hex")}`,
+      "quickstart:shopMailboxPassword": `Mb${randomBytes(6).toString("hex")}`,
     },
     secretConfig: [
       "hosting:serverpilotApiKey",
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
       "quickstart:wordpressPassword",
       "quickstart:databasePassword",
       "quickstart:shopDatabasePassword",
+      "quickstart:shopMailboxPassword",
     ],
     resources: [],
     outputs: {},
@@ -188,6 +190,10 @@ async function main(): Promise<void> {
   const shopLoggedIn = await mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase);
   console.log(`mysql -h ${outputs.shopDatabaseHost} -u ${shopUser} -p*** ${shopDatabase}: ${shopLoggedIn ? "logged in" : "REFUSED"}`);
   if (!shopLoggedIn) throw new Error("the reseller database credentials from the outputs do not log in");
+
+  const mailbox = reseller.store.mailboxes.get(outputs.shopMailboxLogin as string);
+  console.log(`mailbox ${outputs.shopMailboxLogin}: ${mailbox ? `created, auto-reply "${mailbox.auto_reply.subject}"` : "MISSING"}`);
+  if (!mailbox) throw new Error("the reseller mailbox was not created");
 
   checkpoint();
   heading("changing the program: PHP 8.3, the firewall off, a shorter TTL for app.shop.example.com");
@@ -212,12 +218,13 @@ async function main(): Promise<void> {
   const left = [...Object.values(sandbox.store)].reduce((n, m) => n + (m as Map<string, unknown>).size, 0) - sandbox.store.actions.size;
   const databaseLeft = (await mariadb.databaseExists("blogdb")) || (await mariadb.databaseExists(shopDatabase));
   // The zone's own records (the hosting's A records, its MX) stay with the account; the program's go.
+  const mailboxesLeft = reseller.store.mailboxes.size;
   const shopRecords = [...(reseller.store.dnsZones.get("shop.example.com")?.values() ?? [])].filter(
     (r) => r.record_name === "app" || r.service === "_sip" || r.content === "v=spf1 mx -all",
   );
-  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "a" : "no"} MariaDB database, ${shopRecords.length} of the program's DNS records.`);
+  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "a" : "no"} MariaDB database, ${shopRecords.length} of the program's DNS records, ${mailboxesLeft} mailbox(es).`);
   console.log(`The reseller account stays: its API cannot delete accounts (${reseller.store.accounts.size} account in the sandbox).`);
-  if (left > 0 || databaseLeft || shopRecords.length > 0) throw new Error("destroy left resources behind");
+  if (left > 0 || databaseLeft || shopRecords.length > 0 || mailboxesLeft > 0) throw new Error("destroy left resources behind");
   console.log("\nQuickstart complete.");
 }
 

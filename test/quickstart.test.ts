@@ -68,7 +68,7 @@ it("takes examples/quickstart through preview, up, change, refresh and destroy",
   expect(output).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
   // Not a terminal: no colour or bold codes.
   expect(output).not.toMatch(/\x1b\[/);
-  expect(output).toContain("Left behind: 0 ServerPilot resources, no MariaDB database, 0 of the program's DNS records.");
+  expect(output).toContain("Left behind: 0 ServerPilot resources, no MariaDB database, 0 of the program's DNS records, 0 mailbox(es).");
   // The reseller part: an account from a servicepack found by name, DNS records, a database that logs in.
   expect(output).toMatch(/^mysql -h ID\d+_shop\.db\.webhosting\.be -u ID\d+_shop -p\*\*\* ID\d+_shop: logged in$/m);
   expect(output).toMatch(/^~ {2}hosting:combell:DnsRecord shop-app update {2}\[~ttl: 3600 => 600\]$/m);

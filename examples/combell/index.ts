@@ -1,16 +1,18 @@
 // A reseller's customer on the Combell reseller API: an account on a hosting servicepack, its DNS
 // records (beside those Combell puts in a new zone: the hosting's A records for @ and www, its MX),
-// and a MySQL database whose credentials come out as (secret) outputs.
+// a mailbox that forwards its mail and keeps a copy, and a MySQL database whose credentials come
+// out as (secret) outputs.
 //
 //   pulumi config set hosting:combellApiKey <api key>
 //   pulumi config set --secret hosting:combellApiSecret <api secret>
 //   pulumi config set domain customer.example.com
 //   pulumi config set servicepackId <id from hosting.combell.getServicepacks>
 //   pulumi config set --secret databasePassword <8 to 20 letters and digits>
+//   pulumi config set --secret mailboxPassword <8 to 20 letters and digits>
 //   pulumi up
 //
-// Combell cannot delete accounts: `pulumi destroy` removes the records and the database, and
-// leaves the account, with a warning, for you to cancel in the control panel.
+// Combell cannot delete accounts: `pulumi destroy` removes the records, the mailbox and the
+// database, and leaves the account, with a warning, for you to cancel in the control panel.
 import * as pulumi from "@pulumi/pulumi";
 import * as hosting from "../../sdk/nodejs";
 
@@ -39,7 +41,15 @@ const database = new hosting.combell.MysqlDatabase("app", {
   password: config.requireSecret("databasePassword"),
 });
 
+const mailbox = new hosting.combell.Mailbox("info", {
+  emailAddress: `info@${domain}`,
+  accountId: account.id.apply(Number),
+  password: config.requireSecret("mailboxPassword"),
+  autoForward: { enabled: true, emailAddresses: [`owner@${domain}`], copyToMyself: true },
+});
+
 export const accountId = account.id;
+export const mailboxLogin = mailbox.login;
 export const databaseHost = database.hostname;
 export const databaseName = database.name;
 export const databaseUser = database.userName;

@@ -99,7 +99,15 @@ const shopDatabase = new hosting.combell.MysqlDatabase("shopdb", {
   password: config.requireSecret("shopDatabasePassword"),
 });
 
+const shopMailbox = new hosting.combell.Mailbox("shop-info", {
+  emailAddress: "info@shop.example.com",
+  accountId: shop.id.apply(Number),
+  password: config.requireSecret("shopMailboxPassword"),
+  autoReply: { enabled: true, subject: "Thanks for writing", message: "We answer within a day." },
+});
+
 export const shopAccountId = shop.id;
+export const shopMailboxLogin = shopMailbox.login;
 export const shopDatabaseName = shopDatabase.name;
 export const shopDatabaseHost = shopDatabase.hostname;
 export const shopDatabaseUser = shopDatabase.userName;

@@ -46,10 +46,10 @@ describe("followJob", () => {
     for (const gap of gaps(job.times)) expect(gap).toBeGreaterThanOrEqual(950);
   });
 
-  it("polls when the job's estimate says it is done, before a longer backoff delay", async () => {
+  it("without a Retry-After, polls when the job's estimate says it is done, before a longer backoff delay", async () => {
     const job = await provisioningJob((_req, res, i) =>
       i === 0
-        ? sendJson(res, 200, { id: "42", status: "ongoing", completion: { estimate_ms: 300 } }, { "retry-after": "5" })
+        ? sendJson(res, 200, { id: "42", status: "ongoing", completion: { estimate_ms: 300 } })
         : sendJson(res, 201, { id: "42", resource_links: ["/v2/accounts/7"] }),
     );
     await followJob({ what, jobId: "42", initialDelayMs: 4000, poll: job.poll }, {});

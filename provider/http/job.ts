@@ -23,8 +23,8 @@ export interface FollowJobOptions<T> extends Omit<WaitForOptions<T>, "poll"> {
 
 /**
  * Follows an asynchronous job until it ends: its value when it succeeds, JobFailedError when
- * it fails. Looks again when the server says to, and no later than the job says it will be
- * done, backing off in between.
+ * it fails. Looks again no sooner than the server says to (later when the job says it needs
+ * longer), backing off in between.
  */
 export function followJob<T>(options: FollowJobOptions<T>, ctx: OperationContext): Promise<T> {
   const { jobId, poll, ...rest } = options;

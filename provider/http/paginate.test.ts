@@ -125,6 +125,19 @@ describe("offsetPages against a skip/take API", () => {
     expect(calls).toBe(2);
   });
 
+  it("follows a total that says more come after a page shorter than take", async () => {
+    const all = Array.from({ length: 60 }, (_, i) => i);
+    const skips: number[] = [];
+    const items = await collect(
+      offsetPages<number>(async (skip) => {
+        skips.push(skip);
+        return { items: all.slice(skip, skip + 10), headers: { "X-Paging-TotalResults": "60" } };
+      }, { take: 25 }),
+    );
+    expect(items).toEqual(all);
+    expect(skips).toEqual([0, 10, 20, 30, 40, 50]);
+  });
+
   it("handles an empty listing with one request", async () => {
     let calls = 0;
     const items = await collect(

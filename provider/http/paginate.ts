@@ -84,10 +84,10 @@ export function offsetPages<T>(
     const pageSize = reportedTake ?? take;
     const total = numberHeader(page.headers, "x-paging-totalresults");
     const seen = skip + items.length;
+    // A known total decides: a page may be shorter than take while more follow.
     const last =
       items.length === 0 ||
-      items.length < pageSize ||
-      (total !== undefined && seen >= total) ||
+      (total !== undefined ? seen >= total : items.length < pageSize) ||
       // More than asked for and no paging headers: the API ignored `take` and sent everything.
       (items.length > take && reportedTake === undefined && total === undefined);
     return last ? { items } : { items, next: seen };

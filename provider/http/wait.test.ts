@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { failure, useTestServers } from "../../test/support/http-client-fixtures";
 import { sendJson } from "../../test/support/http-test-server";
-import { waitFor, waitUntilGone } from "./wait";
+import { pauseAfter, waitFor, waitUntilGone } from "./wait";
 
 // The client's own backoff, not the fixtures' fast one.
 const { serve, clientFor } = useTestServers({ apiName: "Combell", basePath: "/v2", authorize: () => {}, backoff: undefined });
@@ -141,11 +141,11 @@ describe("waitFor", () => {
 });
 
 describe("waitFor's hints from the operation", () => {
-  it("waits nextPollInMs instead of the backoff delay, and no longer than expectedDoneInMs", async () => {
+  it("waits nextPollInMs instead of the backoff delay, and until a later expectedDoneInMs", async () => {
     const times: number[] = [];
     const answers = [
       { done: false as const, nextPollInMs: 200 },
-      { done: false as const, nextPollInMs: 5000, expectedDoneInMs: 100 },
+      { done: false as const, nextPollInMs: 50, expectedDoneInMs: 300 },
       { done: true as const, value: "ok" },
     ];
     const value = await waitFor(
@@ -162,8 +162,33 @@ describe("waitFor's hints from the operation", () => {
     expect(value).toBe("ok");
     const [first, second] = times.slice(1).map((t, i) => t - times[i]!);
     expect(first).toBeGreaterThanOrEqual(195);
-    expect(second).toBeGreaterThanOrEqual(95);
-    expect(second).toBeLessThan(400);
+    expect(second).toBeGreaterThanOrEqual(295);
+    expect(second).toBeLessThan(800);
+  });
+
+  it("waits firstPollInMs before the first poll, and gives up at the deadline meanwhile", async () => {
+    const started = Date.now();
+    let polledAt = 0;
+    await waitFor({ what: "x", firstPollInMs: 200, poll: async () => ((polledAt = Date.now()), { done: true as const, value: 1 }) }, {});
+    expect(polledAt - started).toBeGreaterThanOrEqual(195);
+    const error = await waitFor({ what: "job 9", firstPollInMs: 10_000, poll: async () => ({ done: true as const, value: 1 }) }, { deadline: Date.now() + 100 }).catch((e) => e);
+    expect(error.message).toMatch(/job 9/);
+  });
+});
+
+describe("pauseAfter", () => {
+  it("never cuts a Retry-After short, and defers it to a later estimate, capped at a minute", () => {
+    expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 100 }, 250)).toBe(5000);
+    expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 20_000 }, 250)).toBe(20_000);
+    expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 3_600_000 }, 250)).toBe(60_000);
+    expect(pauseAfter({ nextPollInMs: 0 }, 250)).toBe(50);
+  });
+
+  it("without a Retry-After, backs off, polling sooner when the estimate is sooner; a passed estimate says nothing", () => {
+    expect(pauseAfter({}, 250)).toBe(250);
+    expect(pauseAfter({ expectedDoneInMs: 100 }, 250)).toBe(100);
+    expect(pauseAfter({ expectedDoneInMs: 1000 }, 250)).toBe(250);
+    expect(pauseAfter({ expectedDoneInMs: -5 }, 250)).toBe(250);
   });
 });
 

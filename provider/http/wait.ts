@@ -10,14 +10,20 @@ export type PollResult<T> =
   | {
       done: false;
       status?: string;
-      /** The server said when to look again (Retry-After): the next poll comes then, not after the backoff delay. */
+      /** The server said when to look again (Retry-After): the next poll comes no sooner, and not after the backoff delay. */
       nextPollInMs?: number;
-      /** The operation's own estimate of when it is done: the next poll comes no later than that. */
+      /**
+       * The operation's own estimate of when it is done. After a Retry-After, a later estimate
+       * defers the next poll up to it (at most ESTIMATE_WAIT_CAP_MS); without one, the next poll
+       * comes no later than the estimate.
+       */
       expectedDoneInMs?: number;
     };
 
 // A server that keeps saying "look again now" must not turn the wait into a busy loop.
 const MIN_SERVER_PAUSE_MS = 50;
+// An estimate hours away must not silence the wait: look (and log) at least this often.
+const ESTIMATE_WAIT_CAP_MS = 60_000;
 
 export interface WaitForOptions<T> {
   /** Named in logs and errors: "ServerPilot action tW2fu4 (create app blog)". */
@@ -26,6 +32,8 @@ export interface WaitForOptions<T> {
   poll: (ctx: OperationContext) => Promise<PollResult<T>>;
   /** Delay after the first poll. Default 250. */
   initialDelayMs?: number;
+  /** The server's Retry-After on the request that started the operation: the first poll waits for it. */
+  firstPollInMs?: number;
   /** Delays grow by 1.5x up to this. Default 5000. */
   maxDelayMs?: number;
   /** How often a "still waiting" line goes to ctx.log. Default 10000. */
@@ -36,8 +44,9 @@ export interface WaitForOptions<T> {
 
 /**
  * Waits for an asynchronous operation (a provisioning job, an action) to finish.
- * Polls at once, since many jobs are done by the time the first answer arrives, then
- * backs off so a slow job does not burn the rate limit. Logs progress so a long wait
+ * Polls at once (after the start's Retry-After, if it sent one), since many jobs are done by
+ * the time the first answer arrives, then backs off so a slow job does not burn the rate limit;
+ * a server's Retry-After is never cut short. Logs progress so a long wait
  * never looks like a hang, and gives up at ctx.deadline with the last status it saw.
  */
 export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationContext): Promise<T> {
@@ -53,6 +62,11 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
 
   const deadlineError = (lastError?: unknown) =>
     new DeadlineExceededError({ what, elapsedMs: Date.now() - started, lastStatus, lastError });
+
+  if (options.firstPollInMs !== undefined && options.firstPollInMs > 0) {
+    const until = ctx.deadline === undefined ? options.firstPollInMs : Math.min(options.firstPollInMs, Math.max(0, ctx.deadline - started));
+    await sleep(until, ctx.signal, `waiting for ${what}`);
+  }
 
   for (;;) {
     if (ctx.signal?.aborted) throw new CancelledError(`waiting for ${what}`, ctx.signal.reason);
@@ -79,17 +93,25 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
       nextProgressAt = now + progressEveryMs;
     }
 
-    // ±20% jitter keeps parallel waits from polling the API in lockstep.
-    let pause =
-      result.nextPollInMs !== undefined
-        ? Math.max(MIN_SERVER_PAUSE_MS, result.nextPollInMs)
-        : Math.round(delay * (0.8 + 0.4 * random()));
-    // An estimate already passed says nothing about when to look again.
-    if (result.expectedDoneInMs !== undefined && result.expectedDoneInMs > 0) pause = Math.min(pause, result.expectedDoneInMs);
+    let pause = pauseAfter(result, Math.round(delay * (0.8 + 0.4 * random())));
     if (ctx.deadline !== undefined) pause = Math.min(pause, Math.max(0, ctx.deadline - now));
     await sleep(pause, ctx.signal, `waiting for ${what}`);
     delay = Math.min(maxDelayMs, delay * 1.5);
   }
+}
+
+/**
+ * How long to wait before the next poll: the server's Retry-After (never less), deferred to a
+ * later estimate; without a Retry-After, our own backoff, cut short by an earlier estimate. An
+ * estimate already passed says nothing about when to look again.
+ */
+export function pauseAfter(result: { nextPollInMs?: number; expectedDoneInMs?: number }, backoffMs: number): number {
+  const estimate = result.expectedDoneInMs !== undefined && result.expectedDoneInMs > 0 ? result.expectedDoneInMs : undefined;
+  if (result.nextPollInMs !== undefined) {
+    const floor = Math.max(MIN_SERVER_PAUSE_MS, result.nextPollInMs);
+    return estimate === undefined ? floor : Math.max(floor, Math.min(estimate, ESTIMATE_WAIT_CAP_MS));
+  }
+  return estimate === undefined ? backoffMs : Math.min(backoffMs, estimate);
 }
 
 export interface WaitUntilGoneOptions extends Omit<WaitForOptions<void>, "poll"> {

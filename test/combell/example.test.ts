@@ -38,7 +38,7 @@ function pulumi(operation: "up" | "destroy", stackFile: string): Promise<{ code:
   return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
 }
 
-it("creates an account, five DNS records and a database that logs in; destroy leaves only the account", async () => {
+it("creates an account, five DNS records, a forwarding mailbox and a database that logs in; destroy leaves only the account", async () => {
   const stackFile = join(work, "stack.json");
   const stack: StackFile = {
     project: "reseller",
@@ -50,17 +50,23 @@ it("creates an account, five DNS records and a database that logs in; destroy le
       "reseller:domain": "customer.example.com",
       "reseller:servicepackId": "3001",
       "reseller:databasePassword": "Example123pw",
+      "reseller:mailboxPassword": "Mailbox123pw",
     },
-    secretConfig: ["hosting:combellApiSecret", "reseller:databasePassword"],
+    secretConfig: ["hosting:combellApiSecret", "reseller:databasePassword", "reseller:mailboxPassword"],
     resources: [],
     outputs: {},
   };
   writeSecretFile(stackFile, JSON.stringify(stack, null, 2));
   const up = await pulumi("up", stackFile);
   expect(up.code, up.output).toBe(0);
-  expect(up.output).toMatch(/Resources: 7 create/);
+  expect(up.output).toMatch(/Resources: 8 create/);
   const outputs = (JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs;
   expect(await mariadb.canLogin(outputs.databaseUser as string, reveal(outputs.databasePassword), outputs.databaseName as string)).toBe(true);
+  expect(sandbox.store.mailboxes.get("info@customer.example.com")?.auto_forward).toEqual({
+    enabled: true,
+    email_addresses: ["owner@customer.example.com"],
+    copy_to_myself: true,
+  });
   const zone = sandbox.store.dnsZones.get("customer.example.com")!;
   expect([...zone.values()].map((r) => r.type).sort()).toEqual(expect.arrayContaining(["A", "CAA", "CNAME", "MX", "TXT"]));
 
@@ -68,6 +74,7 @@ it("creates an account, five DNS records and a database that logs in; destroy le
   expect(destroy.code, destroy.output).toBe(0);
   expect(destroy.output).toMatch(/cannot delete accounts/);
   expect(sandbox.store.mysqlDatabases.size).toBe(0);
+  expect(sandbox.store.mailboxes.size).toBe(0);
   expect([...zone.values()].some((r) => r.type === "CAA" || r.content === "v=spf1 mx -all")).toBe(false);
   expect(sandbox.store.accounts.size).toBe(1);
 }, 120_000);

@@ -170,6 +170,16 @@ describeLifecycle({
 });
 
 describe("LinuxHostingSettings beyond the table", () => {
+  it("refuses at Check, before any request, an APCu without its size and limits that are not positive", async () => {
+    const before = env.sandbox.requests.length;
+    const error = await env.deployment
+      .register(SETTINGS, "checked", { domainName: D, phpMemoryLimit: 0, apcu: { enabled: true } }, { preview: true })
+      .catch((e) => e);
+    expect(error.message).toMatch(/phpMemoryLimit: must be a positive number of MB/);
+    expect(error.message).toMatch(/apcu\.sizeMb: is required while APCu is enabled/);
+    expect(env.sandbox.requests.length).toBe(before);
+  });
+
   it("adopts only a hosting that exists, naming domainName", async () => {
     const error = await env.deployment.register(SETTINGS, "none", { domainName: "nohosting.example.com", phpVersion: "8.2" }).catch((e) => e);
     expect(error.message).toMatch(/domainName: Combell has no Linux hosting nohosting\.example\.com/);

@@ -133,6 +133,18 @@ describeLifecycle({
   exists: async (id) => store().mysqlDatabases.has(id) || (await env.mariadb.databaseExists(id)),
 });
 
+describe("DNS records as written", () => {
+  it("an SRV record with protocol in lower case and a target with its trailing dot is sent as Combell takes it, and is no change after", async () => {
+    const srv = { domainName: "base.example.com", type: "SRV", service: "_xmpp", protocol: "tcp", target: "chat.base.example.com.", port: 5222 };
+    const step = await env.deployment.register(DNS_RECORD, "written", srv);
+    expect(step.op).toBe("create");
+    const recordId = step.state!.id.split("/")[1]!;
+    expect(store().dnsZones.get("base.example.com")!.get(recordId)).toMatchObject({ protocol: "TCP", target: "chat.base.example.com" });
+    expect((await env.deployment.register(DNS_RECORD, "written", srv)).op).toBe("same");
+    await env.deployment.delete(step.state!.urn);
+  });
+});
+
 describe("functions, and nothing left behind", () => {
   it("list servicepacks, accounts, DNS records and MySQL databases, following every page", async () => {
     for (let i = 0; i < 30; i++) {

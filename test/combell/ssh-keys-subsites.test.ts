@@ -104,8 +104,8 @@ describeLifecycle({
     inputs: () => ({ domainName: D, siteName: "shop.keys.example.com" }),
     verify: (state) => {
       expect(state.id).toBe(`${D}/shop.keys.example.com`);
-      // The document's default folder, filled in at Check.
-      expect(state.inputs.path).toBe("/subsites/shop.keys.example.com");
+      // Left out, the folder is Combell's default, and not managed: the POST names none.
+      expect(state.inputs.path).toBeUndefined();
       expect(siteOf(state.id)).toMatchObject({ path: "/subsites/shop.keys.example.com", subsite: true });
       expect(state.outputs.hostNames).toEqual(["shop.keys.example.com"]);
     },
@@ -116,7 +116,7 @@ describeLifecycle({
       run: async ({ up, id }) => {
         const step = await up({ domainName: D, siteName: "shop.keys.example.com", path: "/www/shop" });
         expect(step.op).toBe("replace");
-        expect(step.diff!.detailedDiff).toEqual({ path: "update-replace" });
+        expect(step.diff!.detailedDiff).toEqual({ path: "add-replace" });
         expect(step.diff!.deleteBeforeReplace).toBe(true);
         expect(step.state!.id).toBe(id());
         expect(siteOf(id())!.path).toBe("/www/shop");
@@ -150,6 +150,20 @@ describe("what the API refuses", () => {
     const error = await env.deployment.register(SUBSITE, "clash", { domainName: D, siteName: `www.${D}` }).catch((e) => e);
     expect(error.message).toMatch(/siteName: Combell refused it: "domain_name" "www\.keys\.example\.com" is already a site or host name/);
     expect(error.initFailure).toBeUndefined();
+  });
+
+  it("a key attached already (a create whose read-back failed) is adopted with a warning, not refused", async () => {
+    const OTHER = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFeckW6xwhA1E3TE1UBWQzVbiFYrJRqHbe2bGi99ncXB x@h";
+    const attached = await api()("POST", `/linuxhostings/${D}/ssh/keys`, { public_key: OTHER });
+    expect(attached.status).toBe(201);
+    const posts = () => env.sandbox.requests.filter((r) => r.method === "POST" && r.path.endsWith("/ssh/keys")).length;
+    const before = posts();
+    const step = await env.deployment.register(SSH_KEY, "adopted", { domainName: D, publicKey: OTHER.replace(/ x@h$/, " other comment") });
+    expect(step.op).toBe("create");
+    expect(posts()).toBe(before);
+    expect(env.plugin.logs.some((l) => l.severity === "warning" && /attached to keys\.example\.com already .*adopted, not attached again/.test(l.message))).toBe(true);
+    await env.deployment.delete(step.state!.urn);
+    expect(hosting().ssh_keys.some((k) => k.public_key === OTHER)).toBe(false);
   });
 
   it("an SSH key for a hosting that does not exist fails without recording anything", async () => {

@@ -13,6 +13,8 @@ import { lower, noContent, servicepackOf, type CombellState, type Route } from "
 import { mailboxDetailView, mailboxView, type MailboxRecord } from "./combell-store";
 
 export const DEFAULT_MAILBOX_SIZE_MB = 2048;
+/** What each account of a mail zone may hold. */
+export const MAIL_ZONE_ACCOUNT_SIZE_MB = 10240;
 const MAX_FORWARDS = 25;
 
 export function mailRoutes(state: CombellState): Route[] {
@@ -25,6 +27,26 @@ export function mailRoutes(state: CombellState): Route[] {
   }
 
   return [
+    {
+      // A domain has a mail zone when an account of that identifier has mailboxes in its servicepack.
+      method: "GET",
+      pattern: /^\/mailzones\/([^/]+)$/,
+      handle: ({ params: [domain] }) => {
+        const accounts = [...store.accounts.values()].filter(
+          (a) => lower(a.identifier) === lower(domain) && (servicepackOf(state, a)?.assets.includes("mailbox") ?? false),
+        );
+        if (accounts.length === 0) throw notFound(`Mail zone ${domain.slice(0, 253)} not found.`);
+        return {
+          name: lower(domain),
+          enabled: true,
+          available_accounts: accounts.map((a) => ({ account_id: a.id, size: MAIL_ZONE_ACCOUNT_SIZE_MB })),
+          aliases: [],
+          anti_spam: { type: "basic", allowed_types: ["none", "basic", "advanced"] },
+          catch_all: { email_addresses: [] },
+          smtp_domains: [],
+        };
+      },
+    },
     {
       method: "GET",
       pattern: /^\/mailboxes$/,

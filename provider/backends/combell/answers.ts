@@ -143,3 +143,11 @@ export const MailboxDetailData = MailboxData.extend({
   auto_forward: AutoForwardData.nullable().optional(),
 });
 export type MailboxDetailData = z.infer<typeof MailboxDetailData>;
+
+/** GET /mailzones/{domain}: the document's "allowed mailboxes for the account" (its garbled /mailboxes/{domain}/quota). */
+export const MailZoneData = z.object({
+  name: z.string(),
+  enabled: z.boolean().nullable().optional(),
+  available_accounts: z.array(z.object({ account_id: z.number().int(), size: count })).nullable().optional(),
+});
+export type MailZoneData = z.infer<typeof MailZoneData>;

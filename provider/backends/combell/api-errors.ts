@@ -44,6 +44,12 @@ function spellings(apiField: string): string[] {
 
 function fieldNamed(line: string, fields: FieldNames): string | undefined {
   const lower = line.toLowerCase();
+  // A message that starts with a quoted field ('"service" duplicates ... protocol ...') is about that field.
+  const leading = /^\W*"([a-z0-9_ ]{1,64})"/.exec(lower)?.[1];
+  if (leading !== undefined) {
+    const named = Object.entries(fields).find(([input, apiFields]) => [input.toLowerCase(), ...apiFields.flatMap(spellings)].includes(leading));
+    if (named) return named[0];
+  }
   // Longest spelling first, so "ftp_password" wins over a "password" of another input.
   const candidates = Object.entries(fields)
     .flatMap(([input, apiFields]) => [input.toLowerCase(), ...apiFields.flatMap(spellings)].map((spelling) => ({ input, spelling })))

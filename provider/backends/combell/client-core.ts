@@ -11,8 +11,15 @@ import { createAnswerOf, followProvisioningJob, type CreateAnswer, type Provisio
 // (kit/parse), so a changed API fails naming the call and the field; a 400 whose validation
 // errors name an input becomes an InputError on it. Lists follow skip/take to the end.
 
-/** A path segment: a domain, an e-mail address (its @ encoded), a fingerprint (its colons encoded). */
-export const segment = (value: string | number) => encodeURIComponent(String(value));
+// What RFC 3986 allows as is in a path segment, beyond what encodeURIComponent leaves alone.
+const PATH_SAFE = /%(24|26|2B|2C|3A|3B|3D|40)/g;
+
+/**
+ * A path segment: a domain, an e-mail address, a fingerprint. "@", ":" and the other characters
+ * a path may hold go as they are, as Combell's own client sends them, so the signed path is the
+ * same whether the API checks it raw or decoded; "/", "?", "#" and "%" are encoded.
+ */
+export const segment = (value: string | number) => encodeURIComponent(String(value)).replace(PATH_SAFE, (escaped) => decodeURIComponent(escaped));
 
 export class CombellCalls {
   constructor(readonly http: HttpClient) {}

@@ -1,5 +1,5 @@
 import type { OperationContext } from "../../http/client";
-import { MailboxData, MailboxDetailData } from "./answers";
+import { MailboxData, MailboxDetailData, MailZoneData } from "./answers";
 import type { FieldNames } from "./api-errors";
 import { segment, type CombellCalls } from "./client-core";
 import { idInLinks } from "./links";
@@ -36,6 +36,10 @@ export class MailboxCalls {
   /** The mailboxes of one domain: the API lists them only by domain. */
   list(domainName: string, ctx: OperationContext) {
     return this.calls.list("/mailboxes", MailboxData, { domain_name: domainName }, ctx);
+  }
+  /** A domain's mail zone, with the accounts mailboxes can be created in and their quota. */
+  mailZone(domainName: string, ctx: OperationContext) {
+    return this.calls.get(`/mailzones/${segment(domainName)}`, MailZoneData, ctx);
   }
   get(name: string, ctx: OperationContext) {
     return this.calls.get(path(name), MailboxDetailData, ctx);

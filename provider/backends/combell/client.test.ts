@@ -64,6 +64,15 @@ describe("a refusal", () => {
     ]);
   });
 
+  it("is pinned on the field its message starts with, not a longer one it mentions later", async () => {
+    const server = await refuse({
+      validation_errors: [{ error_code: "duplicate", error_text: '"service" duplicates an existing SRV record with the same service, protocol, target and port.' }],
+    });
+    const body = { type: "SRV", ttl: 3600, service: "_sip", protocol: "TCP", target: "sip.example.com", port: 5060 } as never;
+    const error = await failure(combellClientFor(server).createDnsRecord("example.com", body, {}));
+    expect((error as InputError).failures.map((f) => f.property)).toEqual(["service"]);
+  });
+
   it("that names no input stays the API's error, with its texts and codes readable", async () => {
     const server = await refuse({ validation_errors: [{ error_code: "quota_exceeded", error_text: "No databases left in this account." }] });
     const error = await failure(combellClientFor(server).createMysqlDatabase({ database_name: "tests", account_id: 42, password: "x" }, {}));

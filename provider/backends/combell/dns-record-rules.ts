@@ -61,7 +61,15 @@ function typesWith(field: TypedField): string {
 }
 
 const CAA = /^(0|128) (issue|issuewild|iodef) \S.*$/;
-const TLSA = /^[0-3] [01] [0-2] [0-9a-f]+$/i;
+const TLSA = /^[0-3] [01] ([0-2]) ([0-9a-f]+)$/i;
+/** Hex digits of a TLSA record's data by matching type: the full record (any, whole bytes), SHA-256, SHA-512. */
+const TLSA_DIGITS: Record<string, (n: number) => boolean> = { "0": (n) => n % 2 === 0, "1": (n) => n === 64, "2": (n) => n === 128 };
+
+/** A host name in a record's content, as Combell takes it: without the trailing dot zone files use. */
+function hostContentProblem(content: string, what: string): string | undefined {
+  if (!isHostName(content)) return what;
+  return content.endsWith(".") ? `${what}, without the trailing dot` : undefined;
+}
 
 /** What `content` must be for the type, or undefined when it is fine. */
 function contentProblem(type: RecordType, content: string): string | undefined {
@@ -72,15 +80,20 @@ function contentProblem(type: RecordType, content: string): string | undefined {
       return isIPv6(content) ? undefined : "must be an IPv6 address for an AAAA record, such as 2001:db8::10";
     case "CNAME":
     case "ALIAS":
-      return isHostName(content) ? undefined : `must be the canonical host name for ${type === "ALIAS" ? "an" : "a"} ${type} record, such as www.example.net`;
+      return hostContentProblem(content, `must be the canonical host name for ${type === "ALIAS" ? "an" : "a"} ${type} record, such as www.example.net`);
     case "MX":
-      return isHostName(content) ? undefined : "must be the fully qualified name of the mail host for an MX record, such as mail.example.com";
+      return hostContentProblem(content, "must be the fully qualified name of the mail host for an MX record, such as mail.example.com");
     case "CAA":
       return CAA.test(content) ? undefined : 'must be "{flag} {tag} {ca}" for a CAA record: flag 0 or 128, tag issue, issuewild or iodef, such as 0 issue letsencrypt.org';
-    case "TLSA":
-      return TLSA.test(content)
+    case "TLSA": {
+      const match = TLSA.exec(content);
+      if (!match) {
+        return 'must be "{usage} {selector} {matching type} {data}" for a TLSA record: usage 0-3, selector 0-1, matching type 0-2 and hexadecimal data';
+      }
+      return TLSA_DIGITS[match[1]!]!(match[2]!.length)
         ? undefined
-        : 'must be "{usage} {selector} {matching type} {data}" for a TLSA record: usage 0-3, selector 0-1, matching type 0-2 and hexadecimal data';
+        : "must have data of 64 hex digits for matching type 1 (SHA-256), 128 for 2 (SHA-512), or whole bytes for 0";
+    }
     default:
       return content.length > 0 ? undefined : "must not be empty";
   }

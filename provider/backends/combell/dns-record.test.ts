@@ -52,14 +52,17 @@ describe("DnsRecord Check", () => {
     ["MX", "mail", "must be the fully qualified name of the mail host for an MX record, such as mail.example.com"],
     ["CAA", "1 issue letsencrypt.org", expect.stringContaining('must be "{flag} {tag} {ca}" for a CAA record')],
     ["TLSA", "3 1 1 xyz", expect.stringContaining('must be "{usage} {selector} {matching type} {data}" for a TLSA record')],
-  ])("checks a %s record's content", (type, content, reason) => {
+    ["TLSA", "3 1 1 abcd", "must have data of 64 hex digits for matching type 1 (SHA-256), 128 for 2 (SHA-512), or whole bytes for 0"],
+    ["CNAME", "www.example.net.", "must be the canonical host name for a CNAME record, such as www.example.net, without the trailing dot"],
+    ["MX", "192.0.2.1", "must be the fully qualified name of the mail host for an MX record, such as mail.example.com"],
+  ])("checks a %s record's content %s", (type, content, reason) => {
     expect(check({ type, content }).failures).toEqual([{ property: "content", reason }]);
   });
 
   it.each([
     ["A", "192.0.2.10"],
     ["AAAA", "2001:db8::10"],
-    ["CNAME", "www.example.net."],
+    ["CNAME", "www.example.net"],
     ["ALIAS", "lb.example.net"],
     ["MX", "mail.example.com"],
     ["TXT", "v=spf1 include:_spf.example.com ~all"],
@@ -67,6 +70,12 @@ describe("DnsRecord Check", () => {
     ["TLSA", "3 1 1 0C72AC70B745AC19998811B131D662C9AC69DBDBE7CB23E5B514B56664C5D3D6"],
   ])("accepts a %s record with content %s", (type, content) => {
     expect(check({ type, content }).failures).toEqual([]);
+  });
+
+  it("takes SRV's protocol TCP, UDP or TLS in any case", () => {
+    const srv = { type: "SRV", service: "_sip", target: "sip.example.com", port: 5060 };
+    expect(check({ ...srv, protocol: "tls" }).failures).toEqual([]);
+    expect(check({ ...srv, protocol: "SCTP" }).failures).toEqual([{ property: "protocol", reason: "must be TCP, UDP or TLS" }]);
   });
 
   it("checks each field's own range and form before the type's rules", () => {

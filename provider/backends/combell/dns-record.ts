@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { field } from "../../kit/fields";
+import { field, metaOf } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { DnsRecordBody, DnsRecordData } from "./answers";
@@ -43,7 +43,7 @@ const inputs = {
     replaceOnChanges: true,
     normalize: normalizeHostName,
   }),
-  protocol: field(boundedString(16).regex(/^[A-Za-z]{1,16}$/, "must be a protocol name such as TCP or UDP").optional(), {
+  protocol: field(boundedString(16).regex(/^(tcp|udp|tls)$/i, "must be TCP, UDP or TLS").optional(), {
     description: `The service's protocol, such as TCP (the default) or UDP. ${SRV_REPLACES}`,
     replaceOnChanges: true,
     normalize: (value) => (typeof value === "string" ? value.toUpperCase() : value),
@@ -108,7 +108,8 @@ export function recordFromApi(domain: string, data: DnsRecordData) {
 function recordToApi(args: RecordInputs): DnsRecordBody {
   const body: DnsRecordBody = { type: args.type, ttl: args.ttl };
   for (const name of FIELDS_OF[args.type]) {
-    const value = args[name];
+    // Sent as compared (protocol in capitals, a target without its trailing dot), which Combell requires.
+    const value = metaOf(inputs[name])?.normalize?.(args[name]) ?? args[name];
     if (value !== undefined) (body as Record<string, unknown>)[API_NAMES[name]] = value;
   }
   return body;

@@ -8,6 +8,7 @@ import { combellApi } from "./api";
 import { DnsRecord, recordFromApi } from "./dns-record";
 import { RECORD_TYPES } from "./dns-record-rules";
 import { Domain, domainFromApi } from "./domain";
+import { Mailbox, mailboxFromApi } from "./mailbox";
 import { databaseFromApi, MysqlDatabase } from "./mysql-database";
 import { domainName, int32Id } from "./rules";
 
@@ -107,5 +108,50 @@ export const getPhpVersions = defineFunction({
   },
   async invoke(ctx, args) {
     return { versions: await ctx.client.hostings.phpVersions(args.domainName, ctx) };
+  },
+});
+
+export const getMailboxes = defineListFunction({
+  token: "hosting:combell:getMailboxes",
+  description: "Lists the mailboxes of a domain (the API lists them one domain at a time), with their size; the details of one are a Mailbox's.",
+  resource: Mailbox,
+  listName: "mailboxes",
+  arguments: {
+    domainName: field(domainName(), { description: "The domain whose mailboxes to list." }),
+  },
+  list: (ctx, args) => ctx.client.mailboxes.list(args.domainName as string, ctx),
+  fromApi: mailboxFromApi,
+});
+
+export const getMailZone = defineFunction({
+  token: "hosting:combell:getMailZone",
+  description:
+    "The mail zone of a domain: whether it is enabled, and the accounts mailboxes can be created in (a Mailbox's accountId) with the size each allows.",
+  api: combellApi,
+  inputs: {
+    domainName: field(domainName(), { description: "The domain of the mail zone." }),
+  },
+  outputs: {
+    enabled: field(z.boolean().optional(), { description: "Whether the mail zone is enabled." }),
+    accounts: field(
+      z.array(
+        field(
+          z.object({
+            accountId: field(z.number().int(), { description: "The account's id, a Mailbox's accountId." }),
+            sizeMb: field(z.number().int().optional(), { description: "The size of the account's mailboxes, in MB." }),
+          }),
+          { description: "An account of the mail zone.", typeName: "MailZoneAccount" },
+        ),
+      ),
+      { description: "The accounts mailboxes can be created in." },
+    ),
+  },
+  async invoke(ctx, args) {
+    const zone = await ctx.client.mailboxes.mailZone(args.domainName, ctx);
+    if (!zone) throw new Error(`${args.domainName} has no mail zone (GET /v2/mailzones/${args.domainName} answered 404)`);
+    return {
+      enabled: zone.enabled ?? undefined,
+      accounts: (zone.available_accounts ?? []).map((a) => ({ accountId: a.account_id, sizeMb: a.size ?? undefined })),
+    };
   },
 });

@@ -3,14 +3,15 @@ import { Account } from "./account";
 import { combellApi } from "./api";
 import { DnsRecord } from "./dns-record";
 import { Domain } from "./domain";
-import { getAccounts, getDnsRecords, getDomains, getMysqlDatabases, getPhpVersions, getServicepacks } from "./functions";
+import { getAccounts, getDnsRecords, getDomains, getMailboxes, getMailZone, getMysqlDatabases, getPhpVersions, getServicepacks } from "./functions";
 import { LinuxHostingSettings } from "./linux-hosting-settings";
+import { Mailbox } from "./mailbox";
 import { MysqlDatabase } from "./mysql-database";
 import { SshKey } from "./ssh-key";
 import { Subsite } from "./subsite";
 
 export const backend: Backend = {
   api: combellApi,
-  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, SshKey, Subsite, MysqlDatabase],
-  functions: [getServicepacks, getAccounts, getPhpVersions, getDnsRecords, getDomains, getMysqlDatabases],
+  resources: [Account, DnsRecord, Domain, LinuxHostingSettings, SshKey, Subsite, Mailbox, MysqlDatabase],
+  functions: [getServicepacks, getAccounts, getPhpVersions, getDnsRecords, getDomains, getMailboxes, getMailZone, getMysqlDatabases],
 };

@@ -20,13 +20,16 @@ const inputs = {
     description: "The PHP version, one the hosting offers (see getPhpVersions); checked against them before anything changes.",
   }),
   gzipCompression: field(z.boolean().optional(), { description: `Whether responses are GZIP-compressed. ${NOT_SHOWN}`, writeOnly: true }),
-  phpMemoryLimit: field(int32().optional(), { description: `PHP's memory limit. ${NOT_SHOWN}`, writeOnly: true }),
+  phpMemoryLimit: field(int32().min(1, "must be a positive number of MB").optional(), { description: `PHP's memory limit. ${NOT_SHOWN}`, writeOnly: true }),
   apcu: field(
     z
       .object({
         enabled: field(z.boolean(), { description: "Whether PHP's APCu cache is on." }),
-        sizeMb: field(int32().optional(), { description: "The APCu cache's size (the API's apcu_size); left out, Combell's." }),
+        sizeMb: field(int32().min(1, "must be a positive number of MB").optional(), {
+          description: "The APCu cache's size in MB (the API's apcu_size); required while enabled.",
+        }),
       })
+      .refine((apcu) => !apcu.enabled || apcu.sizeMb !== undefined, { path: ["sizeMb"], message: "is required while APCu is enabled" })
       .optional(),
     { description: `PHP's APCu cache. ${NOT_SHOWN}`, writeOnly: true, typeName: "LinuxHostingSettingsApcu" },
   ),

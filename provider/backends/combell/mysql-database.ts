@@ -11,7 +11,7 @@ import { databaseName, int32Id, password, PASSWORD_RULE, unprefixedDatabaseName 
 const inputs = {
   databaseName: field(databaseName(), {
     description:
-      "The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.",
+      "The name asked for, 2 to 14 lowercase letters and digits (the rule of Combell's MySQL user names, as the database's user takes its name). Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.",
     replaceOnChanges: true,
   }),
   accountId: field(int32Id("an account id"), {

@@ -38,7 +38,9 @@ async function provisioningServer(jobAnswers: Route[], others: Record<string, Ro
   return { server, pollTimes, posts: () => server.requests.filter((r) => r.method === "POST") };
 }
 
-const accepted: Route = (_req, res) => sendJson(res, 202, undefined, { Location: `/v2/provisioningjobs/${JOB}`, "Retry-After": "5" });
+const acceptedAfter = (seconds: number): Route => (_req, res) =>
+  sendJson(res, 202, undefined, { Location: `/v2/provisioningjobs/${JOB}`, "Retry-After": String(seconds) });
+const accepted = acceptedAfter(0);
 const ongoing = (headers: Record<string, string>, estimate?: string): Route => (_req, res) =>
   sendJson(res, 200, { id: JOB, status: "ongoing", ...(estimate ? { completion: { estimate } } : {}) }, headers);
 const finished = (link: string): Route => (_req, res) => sendJson(res, 201, { id: JOB, resource_links: [link] });
@@ -51,9 +53,10 @@ const accountRoutes = (listed: () => unknown[]): Record<string, Route> => ({
 
 describe("an account create's provisioning job", () => {
   it("is followed from 202 through 200 ongoing to 201, honouring Retry-After and the estimate, then read", async () => {
-    const soon = new Date(Date.now() + 300).toISOString();
+    const later = new Date(Date.now() + 700).toISOString();
+    const passed = new Date(Date.now() - 1000).toISOString();
     const { server, pollTimes, posts } = await provisioningServer(
-      [ongoing({ "Retry-After": "5" }, soon), ongoing({ "Retry-After": "1" }), finished("/v2/accounts/42")],
+      [ongoing({ "Retry-After": "0" }, later), ongoing({ "Retry-After": "1" }, passed), finished("/v2/accounts/42")],
       accountRoutes(() => []),
     );
     const ctx = recordingContext(combellClientFor(server));
@@ -64,11 +67,24 @@ describe("an account create's provisioning job", () => {
     expect(posts()).toHaveLength(1);
     expect(JSON.parse(posts()[0].body)).toEqual({ identifier: "example.com", servicepack_id: 7, ftp_password: "ftpPass123" });
     const [afterEstimate, afterRetryAfter] = pollTimes.slice(1).map((t, i) => t - pollTimes[i]);
-    // The estimate (300 ms away) comes before Retry-After's 5 s; then Retry-After's 1 s.
-    expect(afterEstimate).toBeGreaterThanOrEqual(150);
+    // An estimate later than Retry-After defers the next look to it; a passed one leaves Retry-After's 1 s.
+    expect(afterEstimate).toBeGreaterThanOrEqual(400);
     expect(afterEstimate).toBeLessThan(1500);
     expect(afterRetryAfter).toBeGreaterThanOrEqual(950);
+    expect(afterRetryAfter).toBeLessThan(1900);
     expect(ctx.logs[0]).toBe(`Combell accepted the account example.com; following provisioning job ${JOB}`);
+  });
+
+  it("looks at the job no sooner than the 202's Retry-After, nor than a poll's, even when the estimate is sooner", async () => {
+    const soon = new Date(Date.now() + 100).toISOString();
+    const { server, pollTimes } = await provisioningServer([ongoing({ "Retry-After": "1" }, soon), finished("/v2/accounts/42")], {
+      ...accountRoutes(() => []),
+      "POST /v2/accounts": acceptedAfter(1),
+    });
+    const postedAt = Date.now();
+    await Account.create(recordingContext(combellClientFor(server)), args);
+    expect(pollTimes[0]! - postedAt).toBeGreaterThanOrEqual(950);
+    expect(pollTimes[1]! - pollTimes[0]!).toBeGreaterThanOrEqual(950);
   });
 
   it("reads the job's Location and Retry-After in any header case", async () => {

@@ -16,6 +16,8 @@ export interface ProvisioningJob {
   id: string;
   /** Its path under the API base: "/provisioningjobs/{id}". */
   path: string;
+  /** The 202's Retry-After: when to look at the job first. */
+  retryAfterMs?: number;
 }
 
 /** What a create answered: a job to follow, or (201) the links of what it made at once. */
@@ -32,7 +34,8 @@ export function createAnswerOf(response: HttpResponse, what: string): CreateAnsw
           "the result cannot be followed: look in the Combell control panel before running this again, as a second run would provision it twice",
       );
     }
-    return { kind: "job", job: { id: jobId, path: apiPathOf(location) } };
+    const retryAfter = retryAfterMs({ "retry-after": response.headers["retry-after"] });
+    return { kind: "job", job: { id: jobId, path: apiPathOf(location), ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}) } };
   }
   const links = [...(location ? [location] : []), ...linksIn(response.body)];
   return { kind: "created", links };
@@ -84,6 +87,7 @@ export function followProvisioningJob(http: HttpClient, job: ProvisioningJob, wh
     {
       what: `Combell provisioning job ${job.id} (${what})`,
       jobId: job.id,
+      firstPollInMs: job.retryAfterMs,
       poll: async (pollCtx) => jobStateOf(await http.get(job.path, {}, pollCtx), `${API_VERSION_PATH}${job.path}`),
     },
     ctx,

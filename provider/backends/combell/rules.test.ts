@@ -58,8 +58,13 @@ describe("MySQL database names", () => {
     expect(unprefixedDatabaseName("ID111125_tests")).toBe("tests");
     expect(unprefixedDatabaseName("ID111125_my_shop")).toBe("my_shop");
     expect(unprefixedDatabaseName("plain")).toBe("plain");
-    expect(checkInputs(MysqlDatabase, { ...database, databaseName: "my-db", password: "abcdefg1" }).failures).toEqual([
-      { property: "databaseName", reason: "must be 1 to 48 letters, digits and '_'" },
+    for (const name of ["my-db", "My_DB", "x"]) {
+      expect(checkInputs(MysqlDatabase, { ...database, databaseName: name, password: "abcdefg1" }).failures).toEqual([
+        { property: "databaseName", reason: "must be 2 to 14 lowercase letters and digits" },
+      ]);
+    }
+    expect(checkInputs(MysqlDatabase, { ...database, databaseName: "abcdefghijklmno", password: "abcdefg1" }).failures).toEqual([
+      { property: "databaseName", reason: "must be at most 14 characters" },
     ]);
   });
 });

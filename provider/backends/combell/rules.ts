@@ -46,7 +46,8 @@ export function isHostName(value: string): boolean {
   const name = normalizeHostName(value) as string;
   if (name.length === 0 || name.length > 253) return false;
   const labels = name.split(".");
-  return labels.length >= 2 && labels.every((label) => LABEL.test(label));
+  // A top-level label of digits only would make 192.0.2.1 a host name.
+  return labels.length >= 2 && labels.every((label) => LABEL.test(label)) && !/^[0-9]+$/.test(labels.at(-1)!);
 }
 
 /** A domain the account owns: example.com, shop.example.be. */
@@ -57,11 +58,12 @@ export const identifier = () => boundedString(255, "must be 1 to 255 characters"
 
 /**
  * The name a MySQL database is asked for; the API prefixes it (ID111125_ + tests). The document
- * gives no rule: letters, digits and "_" keep it a plain MySQL name, and 48 leave room for the
- * prefix within MySQL's 64 characters.
+ * gives no rule for it, but the provisioned name is also its user's, and Combell's rule for MySQL
+ * user names is 2 to 14 lowercase letters and digits. Lowercase only also keeps a name Combell
+ * might lowercase from reading back as another one, which would replace (drop) the database.
  */
 export const databaseName = () =>
-  boundedString(48, "must be 1 to 48 letters, digits and '_'").regex(/^[A-Za-z0-9_]{1,48}$/, "must be 1 to 48 letters, digits and '_'");
+  boundedString(14, "must be 2 to 14 lowercase letters and digits").regex(/^[a-z0-9]{2,14}$/, "must be 2 to 14 lowercase letters and digits");
 
 /** The name Combell provisioned, without its account prefix: ID111125_tests -> tests. */
 export function unprefixedDatabaseName(provisioned: string): string {

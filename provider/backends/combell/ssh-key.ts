@@ -51,12 +51,20 @@ export const SshKey = defineResource({
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;
     const wanted = publicKeyData(args.publicKey);
-    await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
-    // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list.
-    const key = (await client.listSshKeys(domain, ctx)).find((k) => publicKeyData(k.public_key) === wanted);
+    const attached = () => client.listSshKeys(domain, ctx).then((keys) => keys.find((k) => publicKeyData(k.public_key) === wanted));
+    // The same key attached already (a create whose read-back failed, or one made by hand) is
+    // this resource: Combell would refuse it twice, and the key itself is all there is to it.
+    let key = await attached();
+    if (key) {
+      ctx.warn(`this key was attached to ${domain} already (fingerprint ${key.fingerprint}): it is adopted, not attached again`);
+    } else {
+      await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
+      // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list.
+      key = await attached();
+    }
     if (!key) {
       throw new Error(
-        `Combell attached the SSH key to ${domain} but does not list it (GET /v2/linuxhostings/${domain}/ssh/keys); find its fingerprint there and import it as ${domain}/<fingerprint>`,
+        `Combell attached the SSH key to ${domain} but does not list it (GET /v2/linuxhostings/${domain}/ssh/keys); the next \`pulumi up\` adopts it once it is listed`,
       );
     }
     const id = sshKeyIdOf(domain, key.fingerprint);

@@ -17,8 +17,9 @@ const inputs = {
     replaceOnChanges: true,
     normalize: normalizeHostName,
   }),
-  path: field(boundedString(1024).min(1, "must not be empty; leave path out for /subsites/{siteName}").optional(), {
-    description: "The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Default /subsites/{siteName}, as Combell's.",
+  path: field(boundedString(1024).min(1, "must not be empty; leave path out for Combell's default folder").optional(), {
+    description:
+      "The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Left out, Combell makes and uses its default folder (/subsites/{siteName}), and the folder is not managed.",
     replaceOnChanges: true,
   }),
 };
@@ -56,7 +57,8 @@ export const Subsite = defineResource({
   outputs,
   // A name is one site on the hosting: a replacement that keeps it removes the old subsite first.
   uniqueKeys: (args) => [normalizeHostName(args.siteName) as string],
-  defaults: (args) => ({ path: `/subsites/${normalizeHostName(args.siteName)}` }),
+  // Left out, the folder is Combell's default, whatever Combell calls it.
+  managesOnlySetInputs: true,
   async create(ctx, args) {
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;

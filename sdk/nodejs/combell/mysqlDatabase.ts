@@ -22,7 +22,7 @@ export class MysqlDatabase extends pulumi.CustomResource {
     }
 
     /**
-     * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+     * The name asked for, 2 to 14 lowercase letters and digits (the rule of Combell's MySQL user names, as the database's user takes its name). Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
      */
     declare public readonly databaseName: pulumi.Output<string>;
     /**
@@ -94,7 +94,7 @@ export class MysqlDatabase extends pulumi.CustomResource {
 /** The arguments of a MysqlDatabase. */
 export interface MysqlDatabaseArgs {
     /**
-     * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+     * The name asked for, 2 to 14 lowercase letters and digits (the rule of Combell's MySQL user names, as the database's user takes its name). Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
      */
     databaseName: pulumi.Input<string>;
     /**

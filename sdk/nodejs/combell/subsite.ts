@@ -30,7 +30,7 @@ export class Subsite extends pulumi.CustomResource {
      */
     declare public readonly siteName: pulumi.Output<string>;
     /**
-     * The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Default /subsites/{siteName}, as Combell's.
+     * The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Left out, Combell makes and uses its default folder (/subsites/{siteName}), and the folder is not managed.
      */
     declare public readonly path: pulumi.Output<string | undefined>;
     /**
@@ -70,7 +70,7 @@ export interface SubsiteArgs {
      */
     siteName: pulumi.Input<string>;
     /**
-     * The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Default /subsites/{siteName}, as Combell's.
+     * The folder the subsite serves, which must exist on the hosting already (Combell does not create it). Left out, Combell makes and uses its default folder (/subsites/{siteName}), and the folder is not managed.
      */
     path?: pulumi.Input<string>;
 }

@@ -219,7 +219,7 @@ export namespace combell {
          */
         enabled: pulumi.Input<boolean>;
         /**
-         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         * The APCu cache's size in MB (the API's apcu_size); required while enabled.
          */
         sizeMb?: pulumi.Input<number>;
     }
@@ -237,6 +237,36 @@ export namespace combell {
          * Whether the site has SSL.
          */
         sslEnabled: pulumi.Input<boolean>;
+    }
+
+    export interface MailboxAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: pulumi.Input<string>;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: pulumi.Input<string>;
+    }
+
+    export interface MailboxAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: pulumi.Input<boolean>;
     }
 
     export interface Servicepack {
@@ -355,13 +385,85 @@ export namespace combell {
         canToggleRenew?: pulumi.Input<boolean>;
     }
 
+    export interface MailboxSummaryAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: pulumi.Input<string>;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: pulumi.Input<string>;
+    }
+
+    export interface MailboxSummaryAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: pulumi.Input<boolean>;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: pulumi.Input<pulumi.Input<string>[]>;
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: pulumi.Input<boolean>;
+    }
+
+    export interface MailboxSummary {
+        /**
+         * The Mailbox's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The mailbox's address, in the domain of its account (info@example.com). Also its id, as `pulumi import` takes it.
+         */
+        emailAddress: pulumi.Input<string>;
+        /**
+         * An automatic answer to incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoReply?: pulumi.Input<inputs.combell.MailboxSummaryAutoReply>;
+        /**
+         * Forwarding of incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoForward?: pulumi.Input<inputs.combell.MailboxSummaryAutoForward>;
+        /**
+         * The login to connect to the mailbox with (not in getMailboxes results).
+         */
+        login?: pulumi.Input<string>;
+        /**
+         * The most the mailbox may hold, in MB.
+         */
+        maxSize?: pulumi.Input<number>;
+        /**
+         * What the mailbox holds, in MB.
+         */
+        actualSize?: pulumi.Input<number>;
+    }
+
+    export interface MailZoneAccount {
+        /**
+         * The account's id, a Mailbox's accountId.
+         */
+        accountId: pulumi.Input<number>;
+        /**
+         * The size of the account's mailboxes, in MB.
+         */
+        sizeMb?: pulumi.Input<number>;
+    }
+
     export interface MysqlDatabaseSummary {
         /**
          * The MysqlDatabase's id.
          */
         id: pulumi.Input<string>;
         /**
-         * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+         * The name asked for, 2 to 14 lowercase letters and digits (the rule of Combell's MySQL user names, as the database's user takes its name). Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
          */
         databaseName: pulumi.Input<string>;
         /**

@@ -218,7 +218,7 @@ export namespace combell {
          */
         enabled: boolean;
         /**
-         * The APCu cache's size (the API's apcu_size); left out, Combell's.
+         * The APCu cache's size in MB (the API's apcu_size); required while enabled.
          */
         sizeMb?: number;
     }
@@ -236,6 +236,36 @@ export namespace combell {
          * Whether the site has SSL.
          */
         sslEnabled: boolean;
+    }
+
+    export interface MailboxAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: boolean;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: string;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: string;
+    }
+
+    export interface MailboxAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: boolean;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: string[];
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: boolean;
     }
 
     export interface Servicepack {
@@ -354,13 +384,85 @@ export namespace combell {
         canToggleRenew?: boolean;
     }
 
+    export interface MailboxSummaryAutoReply {
+        /**
+         * Whether mail is answered with the message.
+         */
+        enabled: boolean;
+        /**
+         * The answer's subject; required while enabled.
+         */
+        subject?: string;
+        /**
+         * The answer's text; required while enabled.
+         */
+        message?: string;
+    }
+
+    export interface MailboxSummaryAutoForward {
+        /**
+         * Whether mail is forwarded.
+         */
+        enabled: boolean;
+        /**
+         * The addresses mail is forwarded to, in any order; at least one while enabled.
+         */
+        emailAddresses?: string[];
+        /**
+         * Whether the mailbox keeps a copy of what it forwards. Default false.
+         */
+        copyToMyself?: boolean;
+    }
+
+    export interface MailboxSummary {
+        /**
+         * The Mailbox's id.
+         */
+        id: string;
+        /**
+         * The mailbox's address, in the domain of its account (info@example.com). Also its id, as `pulumi import` takes it.
+         */
+        emailAddress: string;
+        /**
+         * An automatic answer to incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoReply?: outputs.combell.MailboxSummaryAutoReply;
+        /**
+         * Forwarding of incoming mail, changed in place. Left out, it is not managed.
+         */
+        autoForward?: outputs.combell.MailboxSummaryAutoForward;
+        /**
+         * The login to connect to the mailbox with (not in getMailboxes results).
+         */
+        login?: string;
+        /**
+         * The most the mailbox may hold, in MB.
+         */
+        maxSize?: number;
+        /**
+         * What the mailbox holds, in MB.
+         */
+        actualSize?: number;
+    }
+
+    export interface MailZoneAccount {
+        /**
+         * The account's id, a Mailbox's accountId.
+         */
+        accountId: number;
+        /**
+         * The size of the account's mailboxes, in MB.
+         */
+        sizeMb?: number;
+    }
+
     export interface MysqlDatabaseSummary {
         /**
          * The MysqlDatabase's id.
          */
         id: string;
         /**
-         * The name asked for, 1 to 48 letters, digits and '_'. Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
+         * The name asked for, 2 to 14 lowercase letters and digits (the rule of Combell's MySQL user names, as the database's user takes its name). Combell prefixes it when it provisions the database (tests becomes ID111125_tests): the `name` output is the real one.
          */
         databaseName: string;
         /**
