@@ -60,9 +60,10 @@ export class LiteralMatcher {
    * Ranges to mask, sorted and without overlaps: every occurrence of a literal, plus a
    * fragment that begins a literal and was cut there: at least `fragmentMinLength` characters
    * where the text ends or an ellipsis ("…" or "...") follows, at least `stoppedMinLength`
-   * wherever the next character is not one a literal continues with.
+   * wherever the next character is not one a literal continues with. Without `endIsCut`, the
+   * end of the text is only a stop (`stoppedMinLength`), not a cut.
    */
-  ranges(text: string, fragmentMinLength: number, stoppedMinLength = Infinity): Range[] {
+  ranges(text: string, fragmentMinLength: number, stoppedMinLength = Infinity, endIsCut = true): Range[] {
     const starts: number[] = [];
     const ends: number[] = [];
     const add = (start: number, end: number) => {
@@ -109,13 +110,16 @@ export class LiteralMatcher {
       const matched = longestMatch[state]!;
       if (matched > 0) add(i + 1 - matched, i + 1);
       const partial = depth[state]!;
-      if (partial >= fragmentMinLength && partial > matched && this.isCutAt(text, i + 1)) add(i + 1 - partial, i + 1);
+      if (partial >= fragmentMinLength && partial > matched && this.isCutAt(text, i + 1, endIsCut || partial >= stoppedMinLength)) {
+        add(i + 1 - partial, i + 1);
+      }
     }
     return starts.map((start, k) => ({ start, end: ends[k]! }));
   }
 
-  private isCutAt(text: string, at: number): boolean {
-    if (at === text.length) return true;
+  /** An ellipsis at `at`; the end of the text counts when `endCounts`. */
+  private isCutAt(text: string, at: number, endCounts: boolean): boolean {
+    if (at === text.length) return endCounts;
     const c = text.charCodeAt(at);
     if (c === ELLIPSIS) return true;
     return c === DOT && text.charCodeAt(at + 1) === DOT && text.charCodeAt(at + 2) === DOT;

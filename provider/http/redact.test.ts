@@ -63,6 +63,32 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     expect(r.scrub(`ends with ${secret.slice(0, 9)}`)).toBe("ends with ***");
   });
 
+  it("masks the end of a secret an API cut from the left, after an ellipsis, or 12 characters or more anywhere", () => {
+    const r = new SecretRedactor();
+    const secret = "s3cr3t-0123456789-abcdefghijklmnop";
+    r.add(secret);
+    expect(r.scrub(`the code ending "...${secret.slice(-20)}" was refused`)).toBe('the code ending "...***" was refused');
+    expect(r.scrub(`ends …${secret.slice(-9)} here`)).toBe("ends …*** here");
+    expect(r.scrub(`${secret.slice(-12)} was the rest`)).toBe("*** was the rest");
+    expect(r.scrub(`value ${secret.slice(-12)} too long`)).toBe("value *** too long");
+    // Short ends stay: "mnop" at a cut, 11 characters in the middle of a text, a text (a
+    // property path) that is only the last word of a secret.
+    expect(r.scrub("got ...mnop")).toBe("got ...mnop");
+    expect(r.scrub(secret.slice(-8))).toBe(secret.slice(-8));
+    const p = new SecretRedactor();
+    p.add("my-deploy-password");
+    expect(p.scrub("password")).toBe("password");
+    expect(p.scrub("password: cannot be removed")).toBe("password: cannot be removed");
+    expect(r.scrub(`x ${secret.slice(-11)} y`)).toBe(`x ${secret.slice(-11)} y`);
+  });
+
+  it("masks the end of a secret with characters outside the BMP, and keeps one that only shares them", () => {
+    const r = new SecretRedactor();
+    r.add("key-🔑🔑-0123456789-end");
+    expect(r.scrub("got ...🔑-0123456789-end")).toBe("got ...***");
+    expect(r.scrub("🔑🔑 is just an emoji")).toBe("🔑🔑 is just an emoji");
+  });
+
   it("leaves a fragment shorter than 8 characters at a cut, or shorter than 12 elsewhere, alone", () => {
     const r = new SecretRedactor();
     r.add("s3cr3t-0123456789-abcdefghijklmnop");

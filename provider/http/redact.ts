@@ -1,4 +1,4 @@
-import { LiteralMatcher } from "./literal-matcher";
+import { LiteralMatcher, type Range } from "./literal-matcher";
 import { MIN_SECRET_LENGTH, secretForms } from "./secret-forms";
 
 /**
@@ -16,6 +16,34 @@ const MIN_FRAGMENT_LENGTH = 8;
 // must be longer: there is no cut to show that it ever was a secret.
 const MIN_STOPPED_FRAGMENT_LENGTH = 12;
 
+// The same rules hold for an end of a secret, which an API that keeps the end of a long value
+// leaves ("...Battery-Staple"): found as the start of the reversed secret in the reversed text.
+// Only after an ellipsis, not at the start of a text: a property path or a word scrubbed on its
+// own ("password") would be masked whenever a secret ends like it. Reversed by UTF-16 code
+// units, literals and text alike, so surrogate pairs still match.
+function reversed(text: string): string {
+  // Native and linear: the code units' bytes reversed, then each unit's two bytes swapped back.
+  const bytes = Buffer.from(text, "utf16le");
+  bytes.reverse();
+  bytes.swap16();
+  return bytes.toString("utf16le");
+}
+
+/** Both lists sorted and without overlaps; overlapping ranges join, touching ones stay apart. */
+function union(a: Range[], b: Range[]): Range[] {
+  if (b.length === 0) return a;
+  const out: Range[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]!.start <= b[j]!.start) ? a[i++]! : b[j++]!;
+    const last = out[out.length - 1];
+    if (last && next.start < last.end) last.end = Math.max(last.end, next.end);
+    else out.push({ start: next.start, end: next.end });
+  }
+  return out;
+}
+
 // Header-style echoes: `Authorization: hmac key:sig:nonce:ts`, `"authorization":"Bearer x"`.
 // Each quantifier is followed by something it cannot match, so no input makes it backtrack.
 // Without flags: a shared global regex would carry lastIndex from one scrub to the next.
@@ -32,13 +60,13 @@ function looksLikeToken(word: string): boolean {
 
 export class SecretRedactor {
   private readonly values = new Set<string>();
-  private matcher: LiteralMatcher | undefined;
+  private matchers: { starts: LiteralMatcher; ends: LiteralMatcher } | undefined;
 
   add(value: string | undefined): void {
     if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
     if (this.values.has(value)) return;
     this.values.add(value);
-    this.matcher = undefined;
+    this.matchers = undefined;
   }
 
   /** Masks every form of every secret, whole or cut, then auth headers and scheme tokens. */
@@ -53,8 +81,16 @@ export class SecretRedactor {
 
   private maskSecrets(text: string): string {
     if (this.values.size === 0) return text;
-    this.matcher ??= new LiteralMatcher([...this.values].flatMap(secretForms));
-    const ranges = this.matcher.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH);
+    if (!this.matchers) {
+      const forms = [...this.values].flatMap(secretForms);
+      this.matchers = { starts: new LiteralMatcher(forms), ends: new LiteralMatcher(forms.map(reversed)) };
+    }
+    const n = text.length;
+    const ends = this.matchers.ends
+      .ranges(reversed(text), MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH, false)
+      .map(({ start, end }) => ({ start: n - end, end: n - start }))
+      .reverse();
+    const ranges = union(this.matchers.starts.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH), ends);
     if (ranges.length === 0) return text;
     const parts: string[] = [];
     let at = 0;

@@ -2,6 +2,7 @@
 // the API proper sees them (rate limit, auth and routes included). They are how
 // a test shows that a provider survives a 500, honours a Retry-After, times out
 // on a server that never answers, and retries (or not) after a dropped socket.
+import type { EmulatorRequest } from "./base-definition";
 import type { HeaderMap } from "./base-error";
 
 export interface InjectedFault {
@@ -11,8 +12,11 @@ export interface InjectedFault {
   path?: RegExp;
   /** Answer with this status. Without status or drop the request is only delayed, then served as usual. */
   status?: number;
-  /** With status; default: the API's error body for "Injected fault: HTTP <status>". */
-  body?: unknown;
+  /**
+   * With status; default: the API's error body for "Injected fault: HTTP <status>". A function
+   * makes it from the request, body included: an API that echoes what it was sent.
+   */
+  body?: object | string | number | boolean | null | ((request: EmulatorRequest) => unknown);
   /** With status. */
   headers?: HeaderMap;
   /** Wait this long before answering (or dropping, or serving as usual). */

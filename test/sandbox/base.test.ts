@@ -218,6 +218,17 @@ describe("sandbox base", () => {
       expect((await call(emulator, "GET", "/things")).body).toEqual({ anything: "goes" });
     });
 
+    it("makes its body from the request, to echo what was sent, before auth", async () => {
+      emulator.injectFault({
+        method: "POST",
+        status: 400,
+        body: (request) => ({ echoed: `${request.method} ${request.path}${request.rawQuery}: ${request.body.toString("utf8")}`, auth: request.headers.authorization ?? null }),
+      });
+      const echo = await call(emulator, "POST", "/echo/x?take=1", '{"password":"line1\\nline2"}', null);
+      expect(echo.status).toBe(400);
+      expect(echo.body).toEqual({ echoed: 'POST /api/echo/x?take=1: {"password":"line1\\nline2"}', auth: null });
+    });
+
     it("answers slowly: a delay alone, then the usual answer; a delay with a status, then the fault", async () => {
       emulator.injectFault({ path: /\/things$/, delayMs: 200 });
       let started = Date.now();

@@ -164,7 +164,8 @@ export async function startEmulator<P, B = unknown>(
         if (fault.delayMs && !(await pause(fault.delayMs))) return void request.socket.destroy();
         if (fault.drop) return drop();
         if (fault.status !== undefined) {
-          const body = fault.body ?? definition.errorBody(fault.status, `Injected fault: HTTP ${fault.status}`);
+          const made = typeof fault.body === "function" ? fault.body({ ...head, body: await bodyRead }) : fault.body;
+          const body = made ?? definition.errorBody(fault.status, `Injected fault: HTTP ${fault.status}`);
           return send(fault.status, body, fault.headers);
         }
       }
