@@ -28,7 +28,7 @@ const inputs = {
     description:
       "Whether Combell renews the domain when it expires. Changed in place, which Combell allows only while the domain's `canToggleRenew` is true (no unpaid invoices for it, its renewal not starting within a month, and an API user with the finance role). Left out, the renewal is not managed.",
   }),
-  transferAuthCode: field(boundedString(255).min(4, "must be at least 4 characters; leave transferAuthCode out to register the domain").optional(), {
+  transferAuthCode: field(boundedString(4096).min(4, "must be at least 4 characters; leave transferAuthCode out to register the domain").optional(), {
     description:
       "The authorization code that lets the domain be transferred in from its current registrar; without it the domain is registered. Used only when the domain is created: a later change is recorded with a warning. Combell never returns it.",
     secret: true,
