@@ -4,6 +4,7 @@ import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { DnsRecordBody, DnsRecordData } from "./answers";
 import { combellApi } from "./api";
+import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { FIELDS_OF, RECORD_TYPES, recordDefaults, recordRules, type RecordType, type TypedField, type TypedValues } from "./dns-record-rules";
 import { domainName, isHostName, isRecordName, normalizeHostName, normalizeRecordName } from "./rules";
 
@@ -74,14 +75,12 @@ const API_NAMES: Record<TypedField, keyof DnsRecordData> = {
   weight: "weight",
 };
 
-/** The id Pulumi keeps: the domain and the API's record id, as the record's address needs both. */
-export function recordIdOf(domain: string, recordId: string): string {
-  return `${domain}/${recordId}`;
-}
+/** The id Pulumi keeps: the domain and the API's record id. */
+export const recordIdOf = domainScopedId;
 
 function parseId(id: string): { domain: string; recordId: string } | undefined {
-  const slash = id.indexOf("/");
-  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), recordId: id.slice(slash + 1) } : undefined;
+  const parsed = parseDomainScopedId(id);
+  return parsed && { domain: parsed.domain, recordId: parsed.name };
 }
 
 function fieldsOf(type: string): readonly TypedField[] {

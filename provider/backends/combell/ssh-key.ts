@@ -4,6 +4,7 @@ import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import type { SshKeyData } from "./answers";
 import { combellApi } from "./api";
+import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { domainName, normalizeHostName, normalizePublicKey, publicKey, publicKeyData } from "./rules";
 
 const inputs = {
@@ -23,14 +24,12 @@ const outputs = {
   fingerprint: field(z.string(), { description: "The key's fingerprint, as Combell lists it; the key is deleted by it." }),
 };
 
-/** The id Pulumi keeps: the hosting and the fingerprint, as the key's address needs both. */
-export function sshKeyIdOf(domain: string, fingerprint: string): string {
-  return `${domain}/${fingerprint}`;
-}
+/** The id Pulumi keeps: the hosting and the fingerprint. */
+const sshKeyIdOf = domainScopedId;
 
 function parseId(id: string): { domain: string; fingerprint: string } | undefined {
-  const slash = id.indexOf("/");
-  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), fingerprint: id.slice(slash + 1) } : undefined;
+  const parsed = parseDomainScopedId(id);
+  return parsed && { domain: parsed.domain, fingerprint: parsed.name };
 }
 
 /** The API's key as the provider sees it. */

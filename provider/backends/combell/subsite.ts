@@ -4,6 +4,7 @@ import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { LinuxSiteData } from "./answers";
 import { combellApi } from "./api";
+import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { domainName, normalizeHostName } from "./rules";
 
 const inputs = {
@@ -28,14 +29,12 @@ const outputs = {
   hostNames: field(z.array(z.string()), { description: "The subsite's host names (keys of LinuxHostingSettings' letsEncrypt and autoRedirect)." }),
 };
 
-/** The id Pulumi keeps: the hosting and the subsite, as the subsite's address needs both. */
-export function subsiteIdOf(domain: string, site: string): string {
-  return `${domain}/${site}`;
-}
+/** The id Pulumi keeps: the hosting and the subsite. */
+const subsiteIdOf = domainScopedId;
 
 function parseId(id: string): { domain: string; site: string } | undefined {
-  const slash = id.indexOf("/");
-  return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), site: id.slice(slash + 1) } : undefined;
+  const parsed = parseDomainScopedId(id);
+  return parsed && { domain: parsed.domain, site: parsed.name };
 }
 
 /** The API's site as a subsite. */
