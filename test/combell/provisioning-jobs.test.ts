@@ -96,6 +96,20 @@ describe("a create whose customTimeouts run out while its job runs", () => {
     expect(env.sandbox.store.domains.has("doomed-job.be")).toBe(false);
   });
 
+  it("a resource recorded under a job Combell no longer knows says how to adopt what the job made", async () => {
+    env.sandbox.setJobDuration(60_000);
+    const urn = env.deployment.urn(DOMAIN, "forgotten");
+    await env.deployment.register(DOMAIN, "forgotten", { domainName: "forgotten-job.be" }, { timeout: 1 }).catch((e) => e);
+    env.sandbox.setJobDuration(150);
+    const job = jobOf("domain_registration");
+    expect(env.deployment.state.get(urn)!.id).toBe(`provisioning-job:${job.id}`);
+    env.sandbox.store.jobs.delete(job.id);
+    await expect(env.deployment.refresh(urn)).rejects.toThrow(
+      new RegExp(`the domain is recorded under provisioning job ${job.id}, which Combell no longer knows: .*\`pulumi state delete\` this resource and \`pulumi import\``),
+    );
+    env.deployment.state.delete(urn);
+  });
+
   it("is recorded with its id when the job has finished by the time the wait gives up, and the next up finishes it", async () => {
     // The job is done in 150 ms, but the poll that would see it hangs past the deadline.
     env.sandbox.injectFault({ method: "GET", path: /^\/v2\/provisioningjobs\//, delayMs: 4000 });

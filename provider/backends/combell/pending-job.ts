@@ -1,3 +1,4 @@
+import { NotFoundError } from "../../http/errors";
 import type { ResourceContext } from "../../kit/context";
 import type { Observed } from "../../kit/resource";
 import type { CombellClient } from "./client";
@@ -41,6 +42,19 @@ function realIdOf(kind: PendingKind, job: ProvisioningJob, links: readonly strin
   return id;
 }
 
+/** One look at the job; a job Combell no longer knows cannot say what it made: the user must. */
+async function look(ctx: Ctx, job: ProvisioningJob, kind: PendingKind) {
+  try {
+    return await ctx.client.lookAtJob(job, ctx);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    throw new Error(
+      `the ${kind.subject} is recorded under provisioning job ${job.id}, which Combell no longer knows: find what it made in the Combell control panel, ` +
+        "then `pulumi state delete` this resource and `pulumi import` the result under its id",
+    );
+  }
+}
+
 /** Reads the resource, also one recorded under its provisioning job. */
 export async function readProvisioned<I, O>(
   ctx: Ctx,
@@ -50,7 +64,7 @@ export async function readProvisioned<I, O>(
 ): Promise<Observed<I, O> | undefined> {
   const job = jobOf(id);
   if (!job) return readReal(id);
-  const state = await ctx.client.lookAtJob(job, ctx);
+  const state = await look(ctx, job, kind);
   if (state.state === "running") return { inputs: {} as I, outputs: {} as O, pending: `provisioning job ${job.id} has not finished` };
   if (state.state === "failed") {
     ctx.warn(`provisioning job ${job.id} ended "${state.status}": it made no ${kind.subject}, and the resource leaves the stack`);
@@ -76,7 +90,7 @@ export async function updatableId(ctx: Ctx, id: string, kind: PendingKind): Prom
 export async function deletableId(ctx: Ctx, id: string, kind: PendingKind): Promise<string | undefined> {
   const job = jobOf(id);
   if (!job) return id;
-  const state = await ctx.client.lookAtJob(job, ctx);
+  const state = await look(ctx, job, kind);
   if (state.state === "failed") return undefined;
   if (state.state === "running") {
     throw new Error(`the ${kind.subject} is still being provisioned by job ${job.id}: destroy it once the job has finished (GET /v2/provisioningjobs/${job.id})`);
