@@ -98,11 +98,10 @@ describe("a configured rate", () => {
     const elapsed = Date.now() - started;
     console.log(`6 requests at 600 a minute, burst 2: ${elapsed}ms`);
     // Two at once (the second after the first answer, as nothing is known before it), then
-    // 100ms apart; arrivals jitter by the time each spent in transit.
+    // 100ms apart. The server shares this process, so a busy event loop may bunch arrivals late,
+    // never early: each comes no sooner than its slot, less the time in transit.
     const spaced = times.slice(2);
-    const gaps = spaced.slice(1).map((t, i) => t - spaced[i]!);
-    for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(60);
-    expect((spaced.at(-1)! - spaced[0]!) / gaps.length).toBeGreaterThanOrEqual(90);
+    spaced.forEach((t, i) => expect(t - spaced[0]!).toBeGreaterThanOrEqual(i * 100 - 40));
     expect(elapsed).toBeGreaterThanOrEqual(390);
     expect(elapsed).toBeLessThan(1000);
   });
