@@ -31,7 +31,7 @@ export function versionFailures(dbType: DbType, version: string | undefined): Ch
 /** The instance name: the document only says "string"; its slug names the StatefulSet and host, one DNS label. */
 export const instanceName = () =>
   boundedString(63, "must be 1 to 63 characters (its slug names the instance's host)")
-    .min(1, "must not be empty")
+    .min(1, { message: "must not be empty", abort: true })
     .refine((v) => v.trim() === v, "must not start or end with whitespace")
     .refine((v) => /[a-z0-9]/i.test(v), "must contain a letter or a digit, from which its slug is made");
 
@@ -45,6 +45,6 @@ export const apiName = (what: string) =>
 export const positiveInteger = (what: string, max: number) =>
   z
     .number({ error: "must be a whole number" })
-    .int(`must be a whole number of ${what}`)
+    .int()
     .min(1, `must be at least 1 (${what})`)
     .max(max, `must be at most ${max} (${what})`);
