@@ -93,6 +93,16 @@ describe("tokens", () => {
   });
 });
 
+describe("refusals", () => {
+  it("a 400 that names a field is shown on that input, and nothing is recorded", async () => {
+    env.sandbox.injectFault({ method: "POST", path: /\/databases$/, status: 400, body: { error: "storage_gb exceeds the 500 GB of plan db-s-1vcpu-1gb" } });
+    const error = await env.deployment.register(DATABASE, "big", redisDb({ name: "big", storageGb: 900 })).catch((e) => e);
+    expect(error.propertyErrors).toEqual([{ property: "storageGb", reason: "DBaaS refused it: storage_gb exceeds the 500 GB of plan db-s-1vcpu-1gb" }]);
+    expect(env.deployment.state.has(env.deployment.urn(DATABASE, "big"))).toBe(false);
+    expect(env.sandbox.store.size).toBe(0);
+  });
+});
+
 describe("provisioning", () => {
   it("a database whose provisioning ends in error is recorded with its id; the next up says so again, destroy deletes it", async () => {
     const d = env.deployment;

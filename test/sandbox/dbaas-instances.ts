@@ -43,7 +43,7 @@ export class Instances {
     switch (dbType) {
       case "postgresql": {
         const pg = this.backends.postgres;
-        if (!pg) return emulated("postgresql", 5432, username, password, database, "require");
+        if (!pg) return emulated("postgresql", username, password, database, "require");
         await pg.query(`CREATE ROLE "${username}" LOGIN PASSWORD '${password}'`);
         await pg.query(`CREATE DATABASE "${database}" OWNER "${username}"`);
         // The sandbox's server has no certificate: "prefer" is what it can honour.
@@ -52,7 +52,7 @@ export class Instances {
       }
       case "mysql": {
         const db = this.backends.mariadb;
-        if (!db) return emulated("mysql", 3306, username, password, database, "REQUIRED");
+        if (!db) return emulated("mysql", username, password, database, "REQUIRED");
         await db.query("CREATE DATABASE ??", [database]);
         await db.query("CREATE USER ?@'%' IDENTIFIED BY ?", [username, password]);
         await db.query("GRANT ALL PRIVILEGES ON ??.* TO ?@'%'", [database, username]);
@@ -66,7 +66,7 @@ export class Instances {
         return redisCredentials(server.host, server.port, password);
       }
       default:
-        return emulated(dbType, 27017, username, password, database, "require");
+        return emulated(dbType, username, password, database, "require");
     }
   }
 
@@ -100,9 +100,9 @@ function redisCredentials(host: string, port: number, password: string): Credent
 }
 
 /** Credentials of an engine with no real server here (MongoDB always; the others when none is given). */
-function emulated(dbType: string, defaultPort: number, username: string, password: string, database: string, sslMode: string): Credentials {
+function emulated(dbType: string, username: string, password: string, database: string, sslMode: string): Credentials {
   const scheme = dbType === "mongodb" ? "mongodb" : dbType;
-  const port = EMULATED_PORT || defaultPort;
+  const port = EMULATED_PORT;
   const url = `${scheme}://${enc(username)}:${enc(password)}@127.0.0.1:${port}/${database}`;
   return { host: "127.0.0.1", port, username, password, database, ssl_mode: sslMode, connection_string: url };
 }
