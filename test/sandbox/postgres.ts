@@ -3,12 +3,13 @@
 // as test/sandbox/mariadb.ts starts MariaDB: initdb, then postgres in the foreground. PostgreSQL
 // refuses to run as root, so as root both run as the `postgres` user the image has. Statements
 // go through the psql command-line client (no npm client is installed).
-import { execFile, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { guard } from "./watchdog";
 
 export interface Postgres {
   readonly host: string;
@@ -26,7 +27,6 @@ export interface Postgres {
 
 const HOST = "127.0.0.1";
 const BIN_DIRS = ["/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/bin"];
-const running = new Set<ChildProcess>();
 
 function findBinary(name: string): string {
   for (const dir of BIN_DIRS) if (existsSync(join(dir, name))) return join(dir, name);
@@ -98,10 +98,8 @@ export async function startPostgres(): Promise<Postgres> {
       "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "shared_buffers=16MB", "-c", "max_connections=30"],
     { stdio: "ignore", env: { ...process.env, LOG: log }, ...(user ?? {}) },
   );
-  running.add(child);
+  guard(child, dir, "postgres");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.once("exit", () => running.delete(child));
-  process.once("exit", () => child.kill("SIGKILL"));
 
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freeLoopbackPort } from "./postgres";
+import { guard } from "./watchdog";
 
 export interface RedisServer {
   readonly host: string;
@@ -54,8 +55,8 @@ export async function startRedis(password: string): Promise<RedisServer> {
   child.stdin!.end(
     [`port ${port}`, `bind ${HOST}`, `dir ${dir}`, 'save ""', "appendonly no", "daemonize no", `requirepass "${password.replace(/["\\]/g, "\\$&")}"`, ""].join("\n"),
   );
+  guard(child, dir, "redis");
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  process.once("exit", () => child.kill("SIGKILL"));
   const deadline = Date.now() + 10_000;
   while (!(await redisCanLogin(port, password))) {
     if (child.exitCode !== null || Date.now() > deadline) {
