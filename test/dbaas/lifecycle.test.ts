@@ -2,6 +2,8 @@
 // real PostgreSQL, MariaDB and Redis servers behind it, on the shared lifecycle table
 // (test/support/lifecycle.ts). Every input replaces a database: each kind of input is replaced
 // once, and the preview says that the data goes with it.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Props } from "../harness/plugin";
 import { redisCanLogin, redisCommand } from "../sandbox/redis";
@@ -155,6 +157,12 @@ describe("real logins with the returned credentials", () => {
     expect(c).toMatchObject({ host: env.mariadb.host, port: env.mariadb.port, sslMode: "PREFERRED" });
     expect(await env.mariadb.canLogin(c.username, c.password, c.database)).toBe(true);
     expect(await env.mariadb.canLogin(c.username, "wrong-password", c.database)).toBe(false);
+    // And with the mysql command-line client, the password in MYSQL_PWD rather than on its command line.
+    const sql = "CREATE TABLE t (x INT); INSERT INTO t VALUES (42); SELECT x FROM t";
+    const { stdout } = await promisify(execFile)("mysql", ["-h", c.host, "-P", String(c.port), "-u", c.username, "-N", "-B", c.database, "-e", sql], {
+      env: { ...process.env, MYSQL_PWD: c.password },
+    });
+    expect(stdout.trim()).toBe("42");
     expect(c.connectionString).toBe(`mysql://${c.username}:${encodeURIComponent(c.password)}@${c.host}:${c.port}/${c.database}`);
     await env.deployment.delete(step.state!.urn);
     expect(await env.mariadb.databaseExists(c.database)).toBe(false);
