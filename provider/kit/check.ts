@@ -86,7 +86,9 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_type") {
     // Part by part: a map's key may hold dots ("www.example.com").
     const actual = issue.path.reduce<unknown>((v, part) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[part] : undefined), value);
-    return actual === undefined ? "is required" : `must be of type ${issue.expected}`;
+    if (actual === undefined) return "is required";
+    // z.number().int() refuses 1.5 as a type mismatch; to a user it is a number that is not whole.
+    return issue.expected === "int" && typeof actual === "number" ? "must be a whole number" : `must be of type ${issue.expected}`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.map(shortKey).join(", ")}`;

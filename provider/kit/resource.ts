@@ -78,6 +78,11 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
    * `news` may hold values not known yet (see isUnknown / containsUnknown).
    */
   describeUpdate?: (olds: Infer<IS>, news: Infer<IS>, changes: Changes) => string[];
+  /**
+   * What a replacement means, in words, when it costs more than the preview's "replace" says
+   * (the data of a database): warned at Diff, so preview and up both show it.
+   */
+  describeReplace?: (olds: Infer<IS>, news: Infer<IS>, changes: Changes) => string[];
 
   create(ctx: CreateContext<C>, inputs: Infer<IS>): Promise<{ id: string; outputs: Infer<OS> }>;
   /** undefined when the resource no longer exists. */

@@ -52,6 +52,12 @@ export class ResourceLifecycle {
         req.getUrn(),
       );
     }
+    if (result.replaces.length > 0) {
+      const changes = new Changes(result.detailedDiff);
+      for (const line of resource.describeReplace?.(priorInputs as never, news as never, changes) ?? []) {
+        await this.source.engine.send("warning", secrets.scrub(`will ${line}`), req.getUrn());
+      }
+    }
     return diffResponse(result.detailedDiff, result.replaces, result.deleteBeforeReplace);
   }
 

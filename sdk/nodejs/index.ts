@@ -4,5 +4,6 @@ import * as config from "./config";
 import * as types from "./types";
 import * as serverpilot from "./serverpilot";
 import * as combell from "./combell";
+import * as dbaas from "./dbaas";
 
-export { config, types, serverpilot, combell };
+export { config, types, serverpilot, combell, dbaas };

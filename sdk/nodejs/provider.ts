@@ -18,6 +18,8 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["combellApiKey"] = args?.combellApiKey;
         resourceInputs["combellApiSecret"] = args?.combellApiSecret ? pulumi.secret(args.combellApiSecret) : undefined;
         resourceInputs["combellEndpoint"] = args?.combellEndpoint;
+        resourceInputs["dbaasEndpoint"] = args?.dbaasEndpoint;
+        resourceInputs["dbaasApiToken"] = args?.dbaasApiToken ? pulumi.secret(args.dbaasApiToken) : undefined;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -49,4 +51,12 @@ export interface ProviderArgs {
      * Combell reseller API URL, without the API version: the provider adds /v2. Falls back to `COMBELL_ENDPOINT`.
      */
     combellEndpoint?: pulumi.Input<string>;
+    /**
+     * DBaaS API URL, without the API path: the provider adds /api/v1. Falls back to `DBAAS_ENDPOINT`.
+     */
+    dbaasEndpoint?: pulumi.Input<string>;
+    /**
+     * DBaaS API token (Bearer), with the scopes databases:read and databases:write. Falls back to `DBAAS_API_TOKEN`.
+     */
+    dbaasApiToken?: pulumi.Input<string>;
 }

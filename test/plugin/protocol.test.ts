@@ -39,6 +39,7 @@ describe("the plugin process", () => {
       "hosting:combell:MysqlDatabase",
       "hosting:combell:SshKey",
       "hosting:combell:Subsite",
+      "hosting:dbaas:Database",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
@@ -62,6 +63,15 @@ describe("the plugin process", () => {
     expect(schema.config.variables.combellApiSecret).toMatchObject({ secret: true, defaultInfo: { environment: ["COMBELL_API_SECRET"] } });
     expect(schema.config.variables.combellEndpoint).toMatchObject({ default: "https://api.combell.com" });
     expect(schema.resources["hosting:combell:MysqlDatabase"].inputProperties.password).toMatchObject({ secret: true });
+    expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:dbaas:"))).toEqual(["hosting:dbaas:getDatabases"]);
+    expect(schema.config.variables.dbaasApiToken).toMatchObject({ secret: true, defaultInfo: { environment: ["DBAAS_API_TOKEN"] } });
+    expect(schema.config.variables.dbaasEndpoint).toMatchObject({ defaultInfo: { environment: ["DBAAS_ENDPOINT"] } });
+    const dbaas = schema.resources["hosting:dbaas:Database"];
+    for (const input of Object.values(dbaas.inputProperties)) expect(input).toMatchObject({ replaceOnChanges: true });
+    for (const output of ["host", "port", "username", "password", "database", "sslMode", "connectionString"]) {
+      expect(dbaas.properties[output], output).toMatchObject({ secret: true });
+    }
+    expect(dbaas.description).toContain("protect");
   });
 
   it("serves the same schema as the committed schema.json", async () => {

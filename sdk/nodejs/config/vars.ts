@@ -69,3 +69,25 @@ Object.defineProperty(exports, "combellEndpoint", {
     },
     enumerable: true,
 });
+
+/**
+ * DBaaS API URL, without the API path: the provider adds /api/v1. Falls back to `DBAAS_ENDPOINT`.
+ */
+export declare const dbaasEndpoint: string | undefined;
+Object.defineProperty(exports, "dbaasEndpoint", {
+    get() {
+        return __config.get("dbaasEndpoint") ?? process.env["DBAAS_ENDPOINT"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * DBaaS API token (Bearer), with the scopes databases:read and databases:write. Falls back to `DBAAS_API_TOKEN`.
+ */
+export declare const dbaasApiToken: string | undefined;
+Object.defineProperty(exports, "dbaasApiToken", {
+    get() {
+        return __config.get("dbaasApiToken") ?? process.env["DBAAS_API_TOKEN"] ?? undefined;
+    },
+    enumerable: true,
+});

@@ -507,3 +507,84 @@ export namespace combell {
         actualSize?: pulumi.Input<number>;
     }
 }
+export namespace dbaas {
+
+    export interface DatabaseSummary {
+        /**
+         * The Database's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The database instance's name (1 to 63 characters); the DBaaS makes its slug and host from it.
+         */
+        name: pulumi.Input<string>;
+        /**
+         * The engine: postgresql, mysql, redis or mongodb. One of: `postgresql`, `mysql`, `redis`, `mongodb`.
+         */
+        dbType: pulumi.Input<string>;
+        /**
+         * The engine version, one the DBaaS offers (postgresql 14, 15, 16; mysql 8.0, 8.4; redis 7.0, 7.2; mongodb 6.0, 7.0). Default: the newest of the engine.
+         */
+        version?: pulumi.Input<string>;
+        /**
+         * The instance size plan, e.g. db-s-2vcpu-4gb.
+         */
+        planId: pulumi.Input<string>;
+        /**
+         * The region it runs in, e.g. nyc1.
+         */
+        region: pulumi.Input<string>;
+        /**
+         * Storage size in GB. Default 10.
+         */
+        storageGb?: pulumi.Input<number>;
+        /**
+         * Number of replicas for high availability. Default 1.
+         */
+        replicas?: pulumi.Input<number>;
+        /**
+         * provisioning, running, stopped, error or destroyed.
+         */
+        status: pulumi.Input<string>;
+        /**
+         * When it was created (ISO 8601).
+         */
+        createdAt?: pulumi.Input<string>;
+        /**
+         * The project it belongs to.
+         */
+        projectId?: pulumi.Input<string>;
+        /**
+         * The slug the DBaaS made from the name.
+         */
+        slug?: pulumi.Input<string>;
+        /**
+         * The host to connect to (from /credentials; not in getDatabases results).
+         */
+        host?: pulumi.Input<string>;
+        /**
+         * The port to connect to (from /credentials; not in getDatabases results).
+         */
+        port?: pulumi.Input<number>;
+        /**
+         * The user to log in as; none for Redis (from /credentials; not in getDatabases results).
+         */
+        username?: pulumi.Input<string>;
+        /**
+         * The password (from /credentials; not in getDatabases results).
+         */
+        password?: pulumi.Input<string>;
+        /**
+         * The database to connect to; none for Redis (from /credentials; not in getDatabases results).
+         */
+        database?: pulumi.Input<string>;
+        /**
+         * The SSL mode to connect with (require); none for Redis (from /credentials; not in getDatabases results).
+         */
+        sslMode?: pulumi.Input<string>;
+        /**
+         * A connection URL with the credentials in it (from /credentials; not in getDatabases results).
+         */
+        connectionString?: pulumi.Input<string>;
+    }
+}

@@ -506,3 +506,84 @@ export namespace combell {
         actualSize?: number;
     }
 }
+export namespace dbaas {
+
+    export interface DatabaseSummary {
+        /**
+         * The Database's id.
+         */
+        id: string;
+        /**
+         * The database instance's name (1 to 63 characters); the DBaaS makes its slug and host from it.
+         */
+        name: string;
+        /**
+         * The engine: postgresql, mysql, redis or mongodb. One of: `postgresql`, `mysql`, `redis`, `mongodb`.
+         */
+        dbType: string;
+        /**
+         * The engine version, one the DBaaS offers (postgresql 14, 15, 16; mysql 8.0, 8.4; redis 7.0, 7.2; mongodb 6.0, 7.0). Default: the newest of the engine.
+         */
+        version?: string;
+        /**
+         * The instance size plan, e.g. db-s-2vcpu-4gb.
+         */
+        planId: string;
+        /**
+         * The region it runs in, e.g. nyc1.
+         */
+        region: string;
+        /**
+         * Storage size in GB. Default 10.
+         */
+        storageGb?: number;
+        /**
+         * Number of replicas for high availability. Default 1.
+         */
+        replicas?: number;
+        /**
+         * provisioning, running, stopped, error or destroyed.
+         */
+        status: string;
+        /**
+         * When it was created (ISO 8601).
+         */
+        createdAt?: string;
+        /**
+         * The project it belongs to.
+         */
+        projectId?: string;
+        /**
+         * The slug the DBaaS made from the name.
+         */
+        slug?: string;
+        /**
+         * The host to connect to (from /credentials; not in getDatabases results).
+         */
+        host?: string;
+        /**
+         * The port to connect to (from /credentials; not in getDatabases results).
+         */
+        port?: number;
+        /**
+         * The user to log in as; none for Redis (from /credentials; not in getDatabases results).
+         */
+        username?: string;
+        /**
+         * The password (from /credentials; not in getDatabases results).
+         */
+        password?: string;
+        /**
+         * The database to connect to; none for Redis (from /credentials; not in getDatabases results).
+         */
+        database?: string;
+        /**
+         * The SSL mode to connect with (require); none for Redis (from /credentials; not in getDatabases results).
+         */
+        sslMode?: string;
+        /**
+         * A connection URL with the credentials in it (from /credentials; not in getDatabases results).
+         */
+        connectionString?: string;
+    }
+}
