@@ -2,6 +2,7 @@ import type { Api } from "./kit/api";
 import type { Backend, ProviderFunction, Resource } from "./kit/resource";
 
 import { backend as combell } from "./backends/combell";
+import { backend as pterodactyl } from "./backends/pterodactyl";
 import { backend as serverpilot } from "./backends/serverpilot";
 
 /** Everything the provider serves. The plugin loads it on the first request, after printing its port. */
@@ -15,7 +16,7 @@ let loaded: Registry | undefined;
 
 export function registry(): Registry {
   if (loaded) return loaded;
-  const backends: Backend[] = [serverpilot, combell];
+  const backends: Backend[] = [serverpilot, combell, pterodactyl];
   loaded = {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),

@@ -18,6 +18,8 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["combellApiKey"] = args?.combellApiKey;
         resourceInputs["combellApiSecret"] = args?.combellApiSecret ? pulumi.secret(args.combellApiSecret) : undefined;
         resourceInputs["combellEndpoint"] = args?.combellEndpoint;
+        resourceInputs["pterodactylEndpoint"] = args?.pterodactylEndpoint;
+        resourceInputs["pterodactylApiKey"] = args?.pterodactylApiKey ? pulumi.secret(args.pterodactylApiKey) : undefined;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -49,4 +51,12 @@ export interface ProviderArgs {
      * Combell reseller API URL, without the API version: the provider adds /v2. Falls back to `COMBELL_ENDPOINT`.
      */
     combellEndpoint?: pulumi.Input<string>;
+    /**
+     * The panel's base URL (https://panel.example.com); the provider adds /api/application. Falls back to `PTERODACTYL_ENDPOINT`.
+     */
+    pterodactylEndpoint?: pulumi.Input<string>;
+    /**
+     * An Application API key of the panel (Admin > Application API) that may read and write server databases. Falls back to `PTERODACTYL_API_KEY`.
+     */
+    pterodactylApiKey?: pulumi.Input<string>;
 }

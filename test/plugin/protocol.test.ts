@@ -39,6 +39,7 @@ describe("the plugin process", () => {
       "hosting:combell:MysqlDatabase",
       "hosting:combell:SshKey",
       "hosting:combell:Subsite",
+      "hosting:pterodactyl:ServerDatabase",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
@@ -62,6 +63,11 @@ describe("the plugin process", () => {
     expect(schema.config.variables.combellApiSecret).toMatchObject({ secret: true, defaultInfo: { environment: ["COMBELL_API_SECRET"] } });
     expect(schema.config.variables.combellEndpoint).toMatchObject({ default: "https://api.combell.com" });
     expect(schema.resources["hosting:combell:MysqlDatabase"].inputProperties.password).toMatchObject({ secret: true });
+    expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:pterodactyl:"))).toEqual(["hosting:pterodactyl:getServerDatabases"]);
+    expect(schema.config.variables.pterodactylApiKey).toMatchObject({ secret: true, defaultInfo: { environment: ["PTERODACTYL_API_KEY"] } });
+    expect(schema.config.variables.pterodactylEndpoint).toMatchObject({ defaultInfo: { environment: ["PTERODACTYL_ENDPOINT"] } });
+    expect(schema.resources["hosting:pterodactyl:ServerDatabase"].properties.password).toMatchObject({ secret: true });
+    expect(schema.resources["hosting:pterodactyl:ServerDatabase"].inputProperties.remote).toMatchObject({ replaceOnChanges: true, default: "%" });
   });
 
   it("serves the same schema as the committed schema.json", async () => {
