@@ -86,7 +86,10 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === "invalid_type") {
     // Part by part: a map's key may hold dots ("www.example.com").
     const actual = issue.path.reduce<unknown>((v, part) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[part] : undefined), value);
-    return actual === undefined ? "is required" : `must be of type ${issue.expected}`;
+    if (actual === undefined) return "is required";
+    // A number that is not whole: the field's own words for it ("must be a server id, a whole number").
+    if (issue.expected === "int" && typeof actual === "number" && !issue.message.startsWith("Invalid input")) return issue.message;
+    return `must be of type ${issue.expected}`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.map(shortKey).join(", ")}`;

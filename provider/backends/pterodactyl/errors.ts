@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError } from "../../http/errors";
+import { BadRequestError, ConflictError, NotFoundError } from "../../http/errors";
 import { InputError, type CheckFailure } from "../../kit/errors";
 
 // How the panel explains a refusal: {"errors":[{"code","status","detail"}]}, one entry per
@@ -60,7 +60,7 @@ function inputNamed(line: string): string | undefined {
   if (named) return INPUT_OF_FIELD[named];
   const lower = line.toLowerCase();
   if (/already (exists|been taken)/.test(lower) && lower.includes("database")) return "database";
-  if (/too many databases|database limit/.test(lower)) return "serverId";
+  if (/too many databases|database limit|over the defined limit/.test(lower)) return "serverId";
   if (/\bremote\b/.test(lower)) return "remote";
   if (/\bhost\b/.test(lower)) return "host";
   if (/\bdatabase\b/.test(lower) && !/\bserver\b/.test(lower)) return "database";
@@ -68,10 +68,14 @@ function inputNamed(line: string): string | undefined {
 }
 
 /**
- * A refusal of a create (400, 409 or 422) as an InputError on the inputs it names, so Pulumi
+ * A refusal of a create (400, 404, 409 or 422) as an InputError on the inputs it names, so Pulumi
  * shows it next to the property; anything else comes back unchanged.
  */
 export function inputErrorOf(error: unknown): unknown {
+  // The routes of a create name only the server: a 404 says there is no such server.
+  if (error instanceof NotFoundError) {
+    return new InputError([{ property: "serverId", reason: `${error.apiName} has no such server (${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ""})` }]);
+  }
   if (!(error instanceof BadRequestError || error instanceof ConflictError) || !error.apiMessage) return error;
   const failures: CheckFailure[] = error.apiMessage.split(SEPARATOR).map((line) => ({
     property: inputNamed(line) ?? "",
