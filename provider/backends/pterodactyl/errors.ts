@@ -10,17 +10,23 @@ import { InputError, type CheckFailure } from "../../kit/errors";
 /** Joins the explanations of one answer; also what inputErrorOf splits on. */
 const SEPARATOR = "; ";
 
-const GENERATED_PASSWORD_ECHOES: [RegExp, string][] = [
-  // ALTER USER ... IDENTIFIED BY 'secret', with or without PASSWORD, either quote.
-  [/(identified\s+by\s+(?:password\s+)?)(['"`])(?:\\.|(?!\2)[^\\])*\2?/gi, "$1$2***$2"],
-  // "password":"secret" in an echoed JSON body.
-  [/("password"\s*:\s*)"(?:\\.|[^"\\])*"?/gi, '$1"***"'],
-  // password=secret or password: secret in a trace.
-  [/(\bpassword\b\s*[=:]\s*)(?!\*\*\*)(['"]?)[^\s'",;)}\]]+\2/gi, "$1$2***$2"],
-];
+// ALTER USER ... IDENTIFIED BY 'secret' (with or without PASSWORD), "password":"secret" in an
+// echoed body, password=secret or password: secret in a trace. A quoted value ends at its
+// closing quote; a bare one at whitespace, as generated passwords hold any punctuation.
+const QUOTED_AFTER_IDENTIFIED_BY = /(identified\s+by\s+(?:password\s+)?)(['"`])(?:\\.|(?!\2)[^\\])*\2?/gi;
+const JSON_PASSWORD = /("password"\s*:\s*)"(?:\\.|[^"\\])*"?/gi;
+const PASSWORD_SETTING = /(\bpassword\b\s*[=:]\s*)(?!"?\*\*\*)(?:(['"])(?:\\.|(?!\2)[^\\])*\2?|\S+)/gi;
 
 export function maskGeneratedPasswords(text: string): string {
-  return GENERATED_PASSWORD_ECHOES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement), text);
+  return text
+    .replace(QUOTED_AFTER_IDENTIFIED_BY, "$1$2***$2")
+    .replace(JSON_PASSWORD, '$1"***"')
+    .replace(PASSWORD_SETTING, (match: string, lead: string, quote: string | undefined) => {
+      if (quote) return `${lead}${quote}***${quote}`;
+      // What closes the sentence around a bare value stays: "(using password: x)." keeps ")."
+      const closing = /[),;.\]}]+$/.exec(match.slice(lead.length))?.[0] ?? "";
+      return `${lead}***${closing}`;
+    });
 }
 
 interface PanelError {
