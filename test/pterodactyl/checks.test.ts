@@ -75,11 +75,10 @@ for (const mode of PANEL_MODES) {
       it("a name already taken on the server", async () => {
         await create("first", { ...valid, database: "taken" });
         const error = await create("second", { ...valid, database: "taken" });
+        const refusal = mode === "panel" ? "Pterodactyl refused it (400): A database with that name already exists for this server." : "Pterodactyl refused it (409): The database name has already been taken.";
+        const id = env.deployment.state.get(env.deployment.urn(SERVER_DATABASE, "first"))!.id;
         expect(error.propertyErrors).toEqual([
-          {
-            property: "database",
-            reason: mode === "panel" ? "Pterodactyl refused it (400): A database with that name already exists for this server." : "Pterodactyl refused it (409): The database name has already been taken.",
-          },
+          { property: "database", reason: `${refusal} s1_taken is database ${id}; to manage it here, run \`pulumi import hosting:pterodactyl:ServerDatabase <name> ${id}\`.` },
         ]);
       });
 

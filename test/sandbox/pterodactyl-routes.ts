@@ -14,6 +14,8 @@ export interface PanelState {
   hostsReadable: boolean;
   /** Document mode: the most items one page holds, whatever per_page asks (at most 100). */
   maxPerPage: number;
+  /** Creates still to be answered with a 500 after the database was made (an answer lost). */
+  failAfterCreate: number;
   /** The panel's URL, for meta.resource. */
   url: () => string;
 }
@@ -156,6 +158,10 @@ export function panelRoutes(state: PanelState): Route[] {
         };
         await state.databases.create(db.database, db.username, db.remote, db.password);
         store.databases.set(db.id, db);
+        if (state.failAfterCreate > 0) {
+          state.failAfterCreate--;
+          throw panelError(500, "An unexpected error was encountered while processing this request, please try again.", "HttpException");
+        }
         if (mode === "document") return show(db, query, ["password"]);
         return reply(201, { ...show(db, query), meta: { resource: `${state.url()}/servers/${server.id}/databases/${db.id}` } });
       },

@@ -47,6 +47,8 @@ export interface PterodactylSandbox {
   injectFault(fault: InjectedFault): void;
   /** A request to the Application API as an administrator would send it (path below /api/application). */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  /** The next create makes the database, then answers 500 as if it had failed. */
+  failAfterNextCreate(): void;
   /** Resets a database's password behind the provider's back; the new password. */
   resetPasswordOutOfBand(databaseId: number): Promise<string>;
   /** Moves a database's user to another remote behind the provider's back (an admin's edit). */
@@ -99,6 +101,7 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
     databases: options.mariadb ? mariadbDatabases(options.mariadb) : storeOnlyDatabases,
     hostsReadable: options.hostsReadable ?? true,
     maxPerPage: options.maxPerPage ?? 100,
+    failAfterCreate: 0,
     url: () => `${url}/api/application`,
   };
   const definition: EmulatorDefinition = {
@@ -131,6 +134,9 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
       });
       const text = await response.text();
       return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+    },
+    failAfterNextCreate() {
+      state.failAfterCreate++;
     },
     async resetPasswordOutOfBand(id) {
       const db = databaseOf(id);

@@ -4,6 +4,7 @@ import { defineResource } from "../../kit/resource";
 import type { ResourceContext } from "../../kit/context";
 import { pterodactylApi } from "./api";
 import type { DatabaseData, PterodactylClient } from "./client";
+import { createDatabaseOnce } from "./create";
 import { databaseIdOf, parseDatabaseId } from "./ids";
 import { databaseName, nameFitsFailure, numericId, remote, requestedName, storedName } from "./rules";
 
@@ -86,7 +87,7 @@ export const ServerDatabase = defineResource({
   previewOutputs: (args) => ({ name: storedName(args.serverId, args.database) }),
   describeUpdate: (olds) => [`have the panel reset the password of ${storedName(olds.serverId, olds.database)}`],
   async create(ctx, args) {
-    const created = await ctx.client.createDatabase(args.serverId, { database: args.database, remote: args.remote, host: args.host }, ctx);
+    const created = await createDatabaseOnce(ctx, args.serverId, { database: args.database, remote: args.remote, host: args.host });
     const id = databaseIdOf(args.serverId, created.id);
     let { outputs } = serverDatabaseFromApi(created);
     ctx.created(id, outputs);
