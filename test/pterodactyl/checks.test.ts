@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { urnOf } from "../harness/plugin";
 import { PANEL_MODES } from "../sandbox/pterodactyl";
+import { secret, UNKNOWN } from "../support/secrets";
 import { startPterodactylEnvironment, type PterodactylEnvironment } from "../support/pterodactyl-environment";
 
 const SERVER_DATABASE = "hosting:pterodactyl:ServerDatabase";
@@ -57,6 +58,14 @@ for (const mode of PANEL_MODES) {
         expect(await check({ ...valid, password: "mine" })).toEqual([
           { property: "password", reason: "is not a property of hosting:pterodactyl:ServerDatabase; known properties: serverId, database, remote, host, passwordRotation" },
         ]);
+      });
+
+      it("previews a create whose server id is not known yet, and shows the stored name when it is", async () => {
+        const unknown = await env.deployment.register(SERVER_DATABASE, "later", { ...valid, serverId: UNKNOWN }, { preview: true });
+        expect(unknown.state!.outputs).toMatchObject({ name: UNKNOWN, password: secret(UNKNOWN) });
+        const known = await env.deployment.register(SERVER_DATABASE, "later", valid, { preview: true });
+        expect(known.state!.outputs).toMatchObject({ name: "s1_world", username: UNKNOWN });
+        expect(env.deployment.state.has(env.deployment.urn(SERVER_DATABASE, "later"))).toBe(false);
       });
 
       it("takes the longest name that fits and an IP remote", async () => {

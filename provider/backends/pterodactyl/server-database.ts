@@ -2,6 +2,7 @@ import { z } from "zod";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
 import type { ResourceContext } from "../../kit/context";
+import { containsUnknown } from "../../kit/values";
 import { pterodactylApi } from "./api";
 import type { DatabaseData, PterodactylClient } from "./client";
 import { createDatabaseOnce } from "./create";
@@ -84,7 +85,8 @@ export const ServerDatabase = defineResource({
     const problem = nameFitsFailure(args.serverId, args.database);
     return problem ? [{ property: "database", reason: problem }] : [];
   },
-  previewOutputs: (args) => ({ name: storedName(args.serverId, args.database) }),
+  // The stored name is known once the server and the name are (not when either comes from another resource).
+  previewOutputs: (args) => (typeof args.serverId === "number" && !containsUnknown(args.database) ? { name: storedName(args.serverId, args.database) } : {}),
   describeUpdate: (olds) => [`have the panel reset the password of ${storedName(olds.serverId, olds.database)}`],
   async create(ctx, args) {
     const created = await createDatabaseOnce(ctx, args.serverId, { database: args.database, remote: args.remote, host: args.host });
