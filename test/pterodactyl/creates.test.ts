@@ -2,7 +2,7 @@
 // the panel made the database is found in the server's list and recorded (not leaked, not made
 // twice); one that made nothing fails and records nothing; a name already taken says which
 // database to import; and a key that may not read database hosts (a null_resource host) still
-// reads, imports and lists.
+// reads, imports and lists; a create whose read-back fails is recorded, and the next up finishes it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { PANEL_MODES } from "../sandbox/pterodactyl";
@@ -56,19 +56,38 @@ for (const mode of PANEL_MODES) {
       expect(reveal(imported.state!.outputs.password)).toBe(reveal(env.deployment.state.get(env.deployment.urn(SERVER_DATABASE, "lost"))!.outputs.password));
     });
 
+    it("a create answered without the password, whose read-back is refused, is recorded under its id, and the next up reads the password", async () => {
+      const made = await env.sandbox.call("POST", "/servers/1/databases", { database: "partial", remote: "%", host: 1 });
+      const { relationships: _omitted, ...attributes } = made.body.attributes;
+      env.sandbox.injectFault({ method: "POST", path: /\/databases$/, status: 201, body: { object: "server_database", attributes } });
+      env.sandbox.injectFault({ method: "GET", path: /\/databases\/\d+$/, status: 403, body: { errors: [{ code: "AccessDeniedHttpException", status: "403", detail: "This action is unauthorized." }] } });
+      const d = env.deployment;
+      const error = await d.register(SERVER_DATABASE, "partial", { serverId: 1, database: "partial", host: 1 }).catch((e) => e);
+      expect(error.message).toMatch(/^created 1\/\d+, but then: Pterodactyl API GET .* failed with 403 Forbidden: This action is unauthorized\./);
+      const recorded = d.state.get(d.urn(SERVER_DATABASE, "partial"))!;
+      expect(recorded.id).toBe(`1/${attributes.id}`);
+      expect(recorded.outputs).toMatchObject({ name: "s1_partial", username: attributes.username });
+      const next = await d.register(SERVER_DATABASE, "partial", { serverId: 1, database: "partial", host: 1 });
+      expect(next.op).toBe("update");
+      expect(isSecret(next.state!.outputs.password)).toBe(true);
+      expect(await env.mariadb.canLogin(attributes.username, reveal(next.state!.outputs.password), "s1_partial")).toBe(true);
+      expect((await d.register(SERVER_DATABASE, "partial", { serverId: 1, database: "partial", host: 1 })).op).toBe("same");
+    });
+
     it("reads, refreshes and lists although the host relationship is a null_resource", async () => {
       const single = await env.sandbox.call("GET", "/servers/1/databases/1?include=host,password");
       expect(single.body.attributes.relationships.host).toEqual({ object: "null_resource", attributes: null });
       const urn = env.deployment.urn(SERVER_DATABASE, "lost");
       expect((await env.deployment.refresh(urn)).state!.inputs).toMatchObject({ host: 1, remote: "%" });
       const listed = await env.plugin.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 });
-      expect((listed.result.databases as { name: string }[]).map((d) => d.name)).toEqual(["s1_lost"]);
+      expect((listed.result.databases as { name: string }[]).map((d) => d.name)).toEqual(["s1_lost", "s1_partial"]);
     });
 
     it("destroy leaves nothing", async () => {
       await env.deployment.destroyAll();
       expect(env.sandbox.store.databases.size).toBe(0);
       expect(await env.mariadb.databaseExists("s1_lost")).toBe(false);
+      expect(await env.mariadb.databaseExists("s1_partial")).toBe(false);
     });
   });
 }
