@@ -9,7 +9,7 @@
 // What is the panel's here: Bearer auth, the errors[] shape and the routes. The order of
 // handling, faults, routing and the request log are the base's (base.ts).
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { EmulatorError, startEmulator, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
+import { EmulatorError, FixedWindowRateLimiter, startEmulator, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
 import type { MariaDB } from "./mariadb";
 import { mariadbDatabases, storeOnlyDatabases } from "./pterodactyl-databases";
 import { panelRoutes, type PanelState } from "./pterodactyl-routes";
@@ -35,6 +35,11 @@ export interface PterodactylSandboxOptions {
   hostsReadable?: boolean;
   /** Document mode: the most items a page holds, whatever per_page asks; default 100. */
   maxPerPage?: number;
+  /**
+   * Off by default. As the panel's Laravel throttle: X-RateLimit-Limit and -Remaining on every
+   * answer, and past the limit a 429 with Retry-After (seconds) and X-RateLimit-Reset (a Unix time).
+   */
+  rateLimit?: { limit: number; windowMs: number };
 }
 
 export interface PterodactylSandbox {
@@ -110,6 +115,9 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
     authenticate: (request) => checkBearer(request.headers.authorization, apiKey),
     errorBody: panelErrorBody,
     routes: panelRoutes(state),
+    rateLimit: options.rateLimit
+      ? new FixedWindowRateLimiter({ ...options.rateLimit, reset: "unix", message: () => "Too Many Attempts." }).hook()
+      : undefined,
   };
   const emulator = await startEmulator(definition, { port: options.port });
   url = new URL(emulator.url).origin;
