@@ -87,6 +87,19 @@ describe("credentials per API", () => {
     }
   });
 
+  it("a panel endpoint over plain http is refused unless on loopback, from config and from PTERODACTYL_ENDPOINT", async () => {
+    expect(await combellOnly.checkConfig({ pterodactylEndpoint: "http://panel.example.com" })).toEqual([
+      { property: "pterodactylEndpoint", reason: "plain http:// is accepted only for loopback hosts (127.0.0.1, ::1, localhost); use https:// for panel.example.com" },
+    ]);
+    expect(await combellOnly.checkConfig({ pterodactylEndpoint: "http://127.0.0.1:8080" })).toEqual([]);
+    const plain = await PluginProcess.start({ env: { ...NO_CREDENTIALS, PTERODACTYL_ENDPOINT: "http://panel.example.com", PTERODACTYL_API_KEY: "ptla_0123456789abcdef" } });
+    try {
+      await expect(plain.configure({})).rejects.toThrow(/hosting:pterodactylEndpoint: plain http:\/\/ is accepted only for loopback hosts.*\(set by PTERODACTYL_ENDPOINT\)/);
+    } finally {
+      await plain.stop();
+    }
+  });
+
   it("a Pterodactyl function without the panel's keys is refused before any request", async () => {
     expect((await combellOnly.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 })).failures).toEqual([{ property: "", reason: PTERODACTYL_MISSING }]);
   });
