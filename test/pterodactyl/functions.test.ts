@@ -61,6 +61,13 @@ for (const mode of PANEL_MODES) {
       expect((await env.plugin.invoke(GET_SERVER_DATABASES, {})).failures).toEqual([{ property: "serverId", reason: "is required" }]);
     });
 
+    it("takes a list whose meta is PHP's empty array or null as one page", async () => {
+      for (const meta of [[], null]) {
+        env.sandbox.injectFault({ method: "GET", path: /\/servers\/2\/databases$/, status: 200, body: { object: "list", data: [], meta } });
+        expect((await env.plugin.invoke(GET_SERVER_DATABASES, { serverId: 2 })).result.databases).toEqual([]);
+      }
+    });
+
     it("an empty server lists nothing, and destroy leaves nothing", async () => {
       await env.deployment.destroyAll();
       expect((await env.plugin.invoke(GET_SERVER_DATABASES, { serverId: 1 })).result.databases).toEqual([]);

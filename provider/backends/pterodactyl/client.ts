@@ -32,13 +32,9 @@ const databaseAttributes = z.object({
 
 const databaseObject = z.object({ object: z.string().optional(), attributes: databaseAttributes });
 
-const databaseList = z.object({
-  data: z.array(databaseObject),
-  meta: z
-    .object({ pagination: z.object({ current_page: z.number().int(), total_pages: z.number().int() }).partial().optional() })
-    .nullable()
-    .optional(),
-});
+// `meta` may be absent, null, or (PHP's empty array) []: only a pagination object in it counts.
+const databaseList = z.object({ data: z.array(databaseObject), meta: z.unknown().optional() });
+const pagination = z.object({ pagination: z.object({ current_page: z.number().int(), total_pages: z.number().int() }) });
 
 /** A database as the panel shows it, with its password when the panel included it. */
 export interface DatabaseData {
@@ -95,7 +91,7 @@ export class PterodactylClient {
       paginate<DatabaseData, number>(async (page) => {
         const response = await this.http.get(path, { query: { page: page ?? 1, per_page: PAGE_SIZE, include: "password" } }, ctx);
         const list = parseAnswer(databaseList, response.body, `Pterodactyl API GET ${APPLICATION_API_PATH}${path}`);
-        const { current_page: current, total_pages: total } = list.meta?.pagination ?? {};
+        const { current_page: current, total_pages: total } = pagination.safeParse(list.meta).data?.pagination ?? {};
         const next = current !== undefined && total !== undefined && current < total && list.data.length > 0 ? current + 1 : undefined;
         return { items: list.data.map((d) => databaseData(d.attributes)), next };
       }),
