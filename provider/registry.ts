@@ -3,6 +3,7 @@ import type { Backend, ProviderFunction, Resource } from "./kit/resource";
 
 import { backend as combell } from "./backends/combell";
 import { backend as dbaas } from "./backends/dbaas";
+import { backend as pterodactyl } from "./backends/pterodactyl";
 import { backend as serverpilot } from "./backends/serverpilot";
 
 /** Everything the provider serves. The plugin loads it on the first request, after printing its port. */
@@ -16,7 +17,7 @@ let loaded: Registry | undefined;
 
 export function registry(): Registry {
   if (loaded) return loaded;
-  const backends: Backend[] = [serverpilot, combell, dbaas];
+  const backends: Backend[] = [serverpilot, combell, dbaas, pterodactyl];
   loaded = {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),

@@ -87,8 +87,10 @@ function reasonOf(issue: z.core.$ZodIssue, value: unknown): string {
     // Part by part: a map's key may hold dots ("www.example.com").
     const actual = issue.path.reduce<unknown>((v, part) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[part] : undefined), value);
     if (actual === undefined) return "is required";
-    // z.number().int() refuses 1.5 as a type mismatch; to a user it is a number that is not whole.
-    return issue.expected === "int" && typeof actual === "number" ? "must be a whole number" : `must be of type ${issue.expected}`;
+    // z.number().int() refuses 1.5 as a type mismatch; to a user it is a number that is not
+    // whole, in the field's own words where it has them ("must be a server id, a whole number").
+    if (issue.expected === "int" && typeof actual === "number") return issue.message.startsWith("Invalid input") ? "must be a whole number" : issue.message;
+    return `must be of type ${issue.expected}`;
   }
   if (issue.code === "invalid_value") return `must be one of ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `has unknown keys: ${issue.keys.map(shortKey).join(", ")}`;

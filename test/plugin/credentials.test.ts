@@ -4,9 +4,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PluginProcess, urnOf } from "../harness/plugin";
 
-const NO_CREDENTIALS = { SERVERPILOT_CLIENT_ID: "", SERVERPILOT_API_KEY: "", COMBELL_API_KEY: "", COMBELL_API_SECRET: "" };
+const NO_CREDENTIALS = {
+  SERVERPILOT_CLIENT_ID: "",
+  SERVERPILOT_API_KEY: "",
+  COMBELL_API_KEY: "",
+  COMBELL_API_SECRET: "",
+  PTERODACTYL_ENDPOINT: "",
+  PTERODACTYL_API_KEY: "",
+};
 const server = [urnOf("hosting:serverpilot:Server", "web"), undefined, { name: "www1" }] as const;
 const record = [urnOf("hosting:combell:DnsRecord", "www"), undefined, { domainName: "example.com", type: "A", recordName: "www", content: "192.0.2.10" }] as const;
+
+const serverDatabase = [urnOf("hosting:pterodactyl:ServerDatabase", "db"), undefined, { serverId: 1, database: "world", host: 1 }] as const;
+
+const PTERODACTYL_MISSING =
+  "Pterodactyl credentials are missing. hosting:pterodactylEndpoint is not set: run `pulumi config set hosting:pterodactylEndpoint <value>` or set PTERODACTYL_ENDPOINT; " +
+  "hosting:pterodactylApiKey is not set: run `pulumi config set --secret hosting:pterodactylApiKey <value>` or set PTERODACTYL_API_KEY";
 
 const COMBELL_MISSING =
   "Combell credentials are missing. hosting:combellApiKey is not set: run `pulumi config set hosting:combellApiKey <value>` or set COMBELL_API_KEY; " +
@@ -48,6 +61,47 @@ describe("credentials per API", () => {
     expect(failures).toHaveLength(1);
     expect(failures[0].reason).toMatch(/^ServerPilot credentials are missing\. hosting:serverpilotClientId is not set/);
     expect(failures[0].reason).not.toContain("combell");
+  });
+
+  it("a Pterodactyl resource without the panel's endpoint and key names exactly those, whatever other keys are set", async () => {
+    for (const plugin of [serverPilotOnly, combellOnly]) expect((await plugin.check(...serverDatabase)).failures).toEqual([{ property: "", reason: PTERODACTYL_MISSING }]);
+  });
+
+  it("a Pterodactyl program needs no other API's keys, from the environment as from config", async () => {
+    const fromEnvironment = await PluginProcess.start({ env: { ...NO_CREDENTIALS, PTERODACTYL_ENDPOINT: "https://panel.example.com", PTERODACTYL_API_KEY: "ptla_0123456789abcdef" } });
+    try {
+      await fromEnvironment.configure({});
+      expect((await fromEnvironment.check(...serverDatabase)).failures).toEqual([]);
+      expect((await fromEnvironment.check(...record)).failures[0].reason).toMatch(/^Combell credentials are missing/);
+      const { failures } = await fromEnvironment.invoke("hosting:pterodactyl:getServerDatabases", { serverId: "one" });
+      expect(failures).toEqual([{ property: "serverId", reason: "must be of type number" }]);
+    } finally {
+      await fromEnvironment.stop();
+    }
+    const fromConfig = await PluginProcess.start({ env: NO_CREDENTIALS });
+    try {
+      await fromConfig.configure({ "hosting:config:pterodactylEndpoint": "https://panel.example.com", "hosting:config:pterodactylApiKey": "ptla_0123456789abcdef" });
+      expect((await fromConfig.check(...serverDatabase)).failures).toEqual([]);
+    } finally {
+      await fromConfig.stop();
+    }
+  });
+
+  it("a panel endpoint over plain http is refused unless on loopback, from config and from PTERODACTYL_ENDPOINT", async () => {
+    expect(await combellOnly.checkConfig({ pterodactylEndpoint: "http://panel.example.com" })).toEqual([
+      { property: "pterodactylEndpoint", reason: "plain http:// is accepted only for loopback hosts (127.0.0.1, ::1, localhost); use https:// for panel.example.com" },
+    ]);
+    expect(await combellOnly.checkConfig({ pterodactylEndpoint: "http://127.0.0.1:8080" })).toEqual([]);
+    const plain = await PluginProcess.start({ env: { ...NO_CREDENTIALS, PTERODACTYL_ENDPOINT: "http://panel.example.com", PTERODACTYL_API_KEY: "ptla_0123456789abcdef" } });
+    try {
+      await expect(plain.configure({})).rejects.toThrow(/hosting:pterodactylEndpoint: plain http:\/\/ is accepted only for loopback hosts.*\(set by PTERODACTYL_ENDPOINT\)/);
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it("a Pterodactyl function without the panel's keys is refused before any request", async () => {
+    expect((await combellOnly.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 })).failures).toEqual([{ property: "", reason: PTERODACTYL_MISSING }]);
   });
 
   it("a Combell function without Combell keys is refused before any request", async () => {

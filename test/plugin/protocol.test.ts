@@ -40,6 +40,7 @@ describe("the plugin process", () => {
       "hosting:combell:SshKey",
       "hosting:combell:Subsite",
       "hosting:dbaas:Database",
+      "hosting:pterodactyl:ServerDatabase",
       "hosting:serverpilot:App",
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
@@ -72,6 +73,11 @@ describe("the plugin process", () => {
       expect(dbaas.properties[output], output).toMatchObject({ secret: true });
     }
     expect(dbaas.description).toContain("protect");
+    expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:pterodactyl:"))).toEqual(["hosting:pterodactyl:getServerDatabases"]);
+    expect(schema.config.variables.pterodactylApiKey).toMatchObject({ secret: true, defaultInfo: { environment: ["PTERODACTYL_API_KEY"] } });
+    expect(schema.config.variables.pterodactylEndpoint).toMatchObject({ defaultInfo: { environment: ["PTERODACTYL_ENDPOINT"] } });
+    expect(schema.resources["hosting:pterodactyl:ServerDatabase"].properties.password).toMatchObject({ secret: true });
+    expect(schema.resources["hosting:pterodactyl:ServerDatabase"].inputProperties.remote).toMatchObject({ replaceOnChanges: true, default: "%" });
   });
 
   it("serves the same schema as the committed schema.json", async () => {

@@ -49,7 +49,7 @@ describe("Account Check", () => {
     expect(checkInputs(Account, { identifier: "example.com", servicepackId: 0 }).failures).toEqual([
       { property: "servicepackId", reason: "must be a servicepack id, a positive number" },
     ]);
-    expect(checkInputs(Account, { identifier: "example.com", servicepackId: 1.5 }).failures).toEqual([{ property: "servicepackId", reason: "must be a whole number" }]);
+    expect(checkInputs(Account, { identifier: "example.com", servicepackId: 1.5 }).failures).toEqual([{ property: "servicepackId", reason: "must be a servicepack id, a whole number" }]);
   });
 });
 
