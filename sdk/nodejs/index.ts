@@ -5,5 +5,6 @@ import * as types from "./types";
 import * as serverpilot from "./serverpilot";
 import * as combell from "./combell";
 import * as dbaas from "./dbaas";
+import * as pterodactyl from "./pterodactyl";
 
-export { config, types, serverpilot, combell, dbaas };
+export { config, types, serverpilot, combell, dbaas, pterodactyl };

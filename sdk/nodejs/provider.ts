@@ -20,6 +20,8 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["combellEndpoint"] = args?.combellEndpoint;
         resourceInputs["dbaasEndpoint"] = args?.dbaasEndpoint;
         resourceInputs["dbaasApiToken"] = args?.dbaasApiToken ? pulumi.secret(args.dbaasApiToken) : undefined;
+        resourceInputs["pterodactylEndpoint"] = args?.pterodactylEndpoint;
+        resourceInputs["pterodactylApiKey"] = args?.pterodactylApiKey ? pulumi.secret(args.pterodactylApiKey) : undefined;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -59,4 +61,12 @@ export interface ProviderArgs {
      * DBaaS API token (Bearer), with the scopes databases:read and databases:write. Falls back to `DBAAS_API_TOKEN`.
      */
     dbaasApiToken?: pulumi.Input<string>;
+    /**
+     * The panel's base URL (https://panel.example.com); the provider adds /api/application. Falls back to `PTERODACTYL_ENDPOINT`.
+     */
+    pterodactylEndpoint?: pulumi.Input<string>;
+    /**
+     * An Application API key of the panel (Admin > Application API) that may read and write server databases. Falls back to `PTERODACTYL_API_KEY`.
+     */
+    pterodactylApiKey?: pulumi.Input<string>;
 }

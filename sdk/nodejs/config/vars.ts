@@ -91,3 +91,25 @@ Object.defineProperty(exports, "dbaasApiToken", {
     },
     enumerable: true,
 });
+
+/**
+ * The panel's base URL (https://panel.example.com); the provider adds /api/application. Falls back to `PTERODACTYL_ENDPOINT`.
+ */
+export declare const pterodactylEndpoint: string | undefined;
+Object.defineProperty(exports, "pterodactylEndpoint", {
+    get() {
+        return __config.get("pterodactylEndpoint") ?? process.env["PTERODACTYL_ENDPOINT"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * An Application API key of the panel (Admin > Application API) that may read and write server databases. Falls back to `PTERODACTYL_API_KEY`.
+ */
+export declare const pterodactylApiKey: string | undefined;
+Object.defineProperty(exports, "pterodactylApiKey", {
+    get() {
+        return __config.get("pterodactylApiKey") ?? process.env["PTERODACTYL_API_KEY"] ?? undefined;
+    },
+    enumerable: true,
+});

@@ -588,3 +588,52 @@ export namespace dbaas {
         connectionString?: pulumi.Input<string>;
     }
 }
+export namespace pterodactyl {
+
+    export interface ServerDatabaseSummary {
+        /**
+         * The ServerDatabase's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The numeric id of the server the database belongs to (the panel's routes take the id, not the UUID).
+         */
+        serverId: pulumi.Input<number>;
+        /**
+         * The name asked for: letters, digits, '_' and '-'. The panel stores it prefixed with the server (s12_ + name, 48 characters in all); the `name` output is the stored one.
+         */
+        database: pulumi.Input<string>;
+        /**
+         * Where the database user may connect from: an IPv4 address or pattern (192.168.%), % for anywhere (the default).
+         */
+        remote?: pulumi.Input<string>;
+        /**
+         * The id of the panel's database host the database is created on.
+         */
+        host: pulumi.Input<number>;
+        /**
+         * The database's name as stored, with its prefix (s12_name).
+         */
+        name: pulumi.Input<string>;
+        /**
+         * The database user the panel made (u12_ and 10 random characters).
+         */
+        username: pulumi.Input<string>;
+        /**
+         * The database user's password, which the panel generates (absent when the API key may not read it).
+         */
+        password?: pulumi.Input<string>;
+        /**
+         * The most connections the user may open at once (0: no limit).
+         */
+        maxConnections?: pulumi.Input<number>;
+        /**
+         * When the database was created (ISO 8601).
+         */
+        createdAt?: pulumi.Input<string>;
+        /**
+         * When it last changed, a password reset included (ISO 8601).
+         */
+        updatedAt?: pulumi.Input<string>;
+    }
+}

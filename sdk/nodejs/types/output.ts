@@ -587,3 +587,52 @@ export namespace dbaas {
         connectionString?: string;
     }
 }
+export namespace pterodactyl {
+
+    export interface ServerDatabaseSummary {
+        /**
+         * The ServerDatabase's id.
+         */
+        id: string;
+        /**
+         * The numeric id of the server the database belongs to (the panel's routes take the id, not the UUID).
+         */
+        serverId: number;
+        /**
+         * The name asked for: letters, digits, '_' and '-'. The panel stores it prefixed with the server (s12_ + name, 48 characters in all); the `name` output is the stored one.
+         */
+        database: string;
+        /**
+         * Where the database user may connect from: an IPv4 address or pattern (192.168.%), % for anywhere (the default).
+         */
+        remote?: string;
+        /**
+         * The id of the panel's database host the database is created on.
+         */
+        host: number;
+        /**
+         * The database's name as stored, with its prefix (s12_name).
+         */
+        name: string;
+        /**
+         * The database user the panel made (u12_ and 10 random characters).
+         */
+        username: string;
+        /**
+         * The database user's password, which the panel generates (absent when the API key may not read it).
+         */
+        password?: string;
+        /**
+         * The most connections the user may open at once (0: no limit).
+         */
+        maxConnections?: number;
+        /**
+         * When the database was created (ISO 8601).
+         */
+        createdAt?: string;
+        /**
+         * When it last changed, a password reset included (ISO 8601).
+         */
+        updatedAt?: string;
+    }
+}
