@@ -2,18 +2,9 @@ import { countHeader, rateLimitResetMs, retryAfterMs, type HeaderBag } from "./b
 import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
+import type { RateLimitOptions, RateLimitSlot } from "./rate-limit-options";
 
-export interface RateLimitOptions {
-  /** Our own budget for this API. Without it, the limiter only follows what the server reports. */
-  requestsPerMinute?: number;
-  /** Requests that may go at once before the rate spaces them. Default 1: evenly spaced. */
-  burst?: number;
-}
-
-/** Held for one attempt; released with the answer so the limiter learns from its headers. */
-export interface RateLimitSlot {
-  release(answer?: { status: number; headers: HeaderBag }): void;
-}
+export type { RateLimitOptions, RateLimitSlot } from "./rate-limit-options";
 
 interface Waiter {
   ctx: OperationContext;
@@ -53,6 +44,7 @@ const LOG_AFTER_MS = 1000;
  */
 export class RateLimiter {
   private readonly configuredPerMinute: number | undefined;
+  private readonly documentedPerMinute: number | undefined;
   private readonly burst: number;
   private tokens: number;
   private refilledAt = Date.now();
@@ -71,11 +63,12 @@ export class RateLimiter {
     private readonly apiName: string,
     options: RateLimitOptions = {},
   ) {
-    const { requestsPerMinute, burst } = options;
-    if (requestsPerMinute !== undefined && !(requestsPerMinute > 0)) {
-      throw new Error(`${apiName} rate limit must allow more than 0 requests a minute, got ${requestsPerMinute}`);
+    const { requestsPerMinute, documentedPerMinute, burst } = options;
+    for (const rate of [requestsPerMinute, documentedPerMinute]) {
+      if (rate !== undefined && !(rate > 0)) throw new Error(`${apiName} rate limit must allow more than 0 requests a minute, got ${rate}`);
     }
     this.configuredPerMinute = requestsPerMinute;
+    this.documentedPerMinute = documentedPerMinute;
     this.burst = Math.max(1, Math.floor(burst ?? 1));
     this.tokens = this.burst;
   }
@@ -173,12 +166,17 @@ export class RateLimiter {
     this.refilledAt = now;
   }
 
-  /** The configured rate, or the server's when it is lower; undefined when none is configured. */
+  /**
+   * The configured rate, or the server's when it is lower; a documented rate until the server
+   * reports its limit and window, then the server's; undefined when neither is given.
+   */
   private effectivePerMinute(): number | undefined {
-    if (this.configuredPerMinute === undefined) return undefined;
-    if (this.serverLimit === undefined) return this.configuredPerMinute;
-    const serverPerMinute = (this.serverLimit * MINUTE) / (this.serverWindowMs ?? MINUTE);
-    return Math.min(this.configuredPerMinute, serverPerMinute);
+    const serverPerMinute = this.serverLimit === undefined ? undefined : (this.serverLimit * MINUTE) / (this.serverWindowMs ?? MINUTE);
+    if (this.configuredPerMinute === undefined) {
+      if (this.documentedPerMinute === undefined) return undefined;
+      return serverPerMinute !== undefined && this.serverWindowMs !== undefined ? serverPerMinute : this.documentedPerMinute;
+    }
+    return serverPerMinute === undefined ? this.configuredPerMinute : Math.min(this.configuredPerMinute, serverPerMinute);
   }
 
   private verdict(now: number): Verdict {
