@@ -3,6 +3,7 @@ import type { Backend, ProviderFunction, Resource } from "./kit/resource";
 
 import { backend as combell } from "./backends/combell";
 import { backend as serverpilot } from "./backends/serverpilot";
+import { backend as wispanel } from "./backends/wispanel";
 
 /** Everything the provider serves. The plugin loads it on the first request, after printing its port. */
 export interface Registry {
@@ -15,7 +16,7 @@ let loaded: Registry | undefined;
 
 export function registry(): Registry {
   if (loaded) return loaded;
-  const backends: Backend[] = [serverpilot, combell];
+  const backends: Backend[] = [serverpilot, combell, wispanel];
   loaded = {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),

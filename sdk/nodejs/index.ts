@@ -4,5 +4,6 @@ import * as config from "./config";
 import * as types from "./types";
 import * as serverpilot from "./serverpilot";
 import * as combell from "./combell";
+import * as wispanel from "./wispanel";
 
-export { config, types, serverpilot, combell };
+export { config, types, serverpilot, combell, wispanel };

@@ -18,6 +18,9 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["combellApiKey"] = args?.combellApiKey;
         resourceInputs["combellApiSecret"] = args?.combellApiSecret ? pulumi.secret(args.combellApiSecret) : undefined;
         resourceInputs["combellEndpoint"] = args?.combellEndpoint;
+        resourceInputs["wispanelEndpoint"] = args?.wispanelEndpoint;
+        resourceInputs["wispanelApiToken"] = args?.wispanelApiToken ? pulumi.secret(args.wispanelApiToken) : undefined;
+        resourceInputs["wispanelCaCertificate"] = args?.wispanelCaCertificate;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -49,4 +52,16 @@ export interface ProviderArgs {
      * Combell reseller API URL, without the API version: the provider adds /v2. Falls back to `COMBELL_ENDPOINT`.
      */
     combellEndpoint?: pulumi.Input<string>;
+    /**
+     * The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1. Falls back to `WISPANEL_ENDPOINT`.
+     */
+    wispanelEndpoint?: pulumi.Input<string>;
+    /**
+     * A WisPanel API key (wsp_...), sent as a Bearer token. Its owner's username prefixes every database and user it creates. Falls back to `WISPANEL_API_TOKEN`.
+     */
+    wispanelApiToken?: pulumi.Input<string>;
+    /**
+     * PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
+     */
+    wispanelCaCertificate?: pulumi.Input<string>;
 }
