@@ -6,8 +6,10 @@ export interface RateLimitOptions {
   /** Our own budget for this API. Without it, the limiter only follows what the server reports. */
   requestsPerMinute?: number;
   /**
-   * The rate the API's document states, kept only until the server reports its Limit and Reset:
-   * then the server's own window rules (a panel configured otherwise, a test's short window).
+   * The rate the API's document states, kept only until the server reports what remains of its
+   * window (X-RateLimit-Remaining and -Reset): from then on its own window rules, bursts included
+   * (a panel configured otherwise, a test's short window). A server that reports only its Limit
+   * and Reset is held to that rate.
    */
   documentedPerMinute?: number;
   /** Requests that may go at once before the rate spaces them. Default 1: evenly spaced. */

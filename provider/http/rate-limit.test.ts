@@ -220,4 +220,14 @@ describe("a documented rate", () => {
     expect(Date.now() - started).toBeLessThan(8000);
     expect(api.statuses.filter((s) => s === 429)).toHaveLength(0);
   });
+
+  it("sends a burst at once while the server's window has room for it", async () => {
+    const api = windowedApi(10, 60_000);
+    const server = await serve(api.handler);
+    const client = clientFor(server, { rateLimit: { documentedPerMinute: 6 } });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => client.get(`/a/${i}`)));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(api.statuses).toEqual(Array(10).fill(200));
+  });
 });

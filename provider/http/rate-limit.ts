@@ -50,6 +50,8 @@ export class RateLimiter {
   private refilledAt = Date.now();
   private pausedUntil = 0;
   private answered = false;
+  /** The server has reported X-RateLimit-Remaining: its window is known. */
+  private serverCounts = false;
   private serverLimit: number | undefined;
   /** The longest reset seen: the server's window is at least this long. */
   private serverWindowMs: number | undefined;
@@ -132,6 +134,7 @@ export class RateLimiter {
 
     this.expireWindow(now);
     const remaining = countHeader(headers, "x-ratelimit-remaining");
+    if (remaining !== undefined) this.serverCounts = true;
     if (remaining === undefined) {
       // A server that stopped reporting its window must not leave us guessing at a new one.
       if (this.window?.resetAt === undefined) this.window = undefined;
@@ -168,12 +171,13 @@ export class RateLimiter {
 
   /**
    * The configured rate, or the server's when it is lower; a documented rate until the server
-   * reports its limit and window, then the server's; undefined when neither is given.
+   * reports what remains (or its limit and window, then that rate); undefined when neither is given.
    */
   private effectivePerMinute(): number | undefined {
     const serverPerMinute = this.serverLimit === undefined ? undefined : (this.serverLimit * MINUTE) / (this.serverWindowMs ?? MINUTE);
     if (this.configuredPerMinute === undefined) {
-      if (this.documentedPerMinute === undefined) return undefined;
+      // A server that counts what remains is followed by its window alone, bursts included.
+      if (this.documentedPerMinute === undefined || this.serverCounts) return undefined;
       return serverPerMinute !== undefined && this.serverWindowMs !== undefined ? serverPerMinute : this.documentedPerMinute;
     }
     return serverPerMinute === undefined ? this.configuredPerMinute : Math.min(this.configuredPerMinute, serverPerMinute);
