@@ -50,8 +50,10 @@ describeLifecycle({
       inputs: () => database({ password: secret("Passw0rd-222") }),
       diff: { password: "update" },
       verify: async (state) => {
-        expect(await env.mariadb.canLogin("john_shop_user", "Passw0rd-222", state.id)).toBe(true);
-        expect(await env.mariadb.canLogin("john_shop_user", "Passw0rd-111", state.id)).toBe(false);
+        const { fullUser, fullName } = state.outputs as { fullUser: string; fullName: string };
+        expect(await env.mariadb.canLogin(fullUser, reveal(state.outputs.password), fullName)).toBe(true);
+        expect(reveal(state.outputs.password)).toBe("Passw0rd-222");
+        expect(await env.mariadb.canLogin(fullUser, "Passw0rd-111", fullName)).toBe(false);
         expect(env.sandbox.requests.some((r) => r.method === "POST" && r.path === "/api/v1/databases/john_shop/reset-password")).toBe(true);
       },
     },
@@ -74,20 +76,29 @@ describeLifecycle({
         expect(await env.mariadb.canLogin("john_shop_user", "Passw0rd-222", "john_shop")).toBe(true);
       },
     },
+    {
+      title: "remote access off again: the remote account goes",
+      inputs: () => database({ password: secret("Passw0rd-222") }),
+      diff: { remoteAccess: "update", remoteHost: "delete" },
+      verify: async () => {
+        expect(store().get("john_shop")).toMatchObject({ remote_access: false, remote_host: "" });
+        expect(await hostsOf("john_shop_user")).toEqual(["127.0.0.1"]);
+      },
+    },
   ],
   outOfBand: {
     change: async (id) => {
       expect((await api("PUT", `/databases/${id}`, { remote_access: true, remote_host: "192.0.2.7" })).status).toBe(200);
     },
-    diff: { remoteHost: "update" },
+    diff: { remoteAccess: "update", remoteHost: "delete" },
     verify: async (id) => {
-      expect(store().get(id)!.remote_host).toBe("%");
-      expect(await hostsOf("john_shop_user")).toEqual(["%", "127.0.0.1"]);
+      expect(store().get(id)).toMatchObject({ remote_access: false, remote_host: "" });
+      expect(await hostsOf("john_shop_user")).toEqual(["127.0.0.1"]);
     },
   },
   importUnreadable: ["password"],
   replace: {
-    inputs: () => database({ name: "store", password: secret("Passw0rd-222"), remoteAccess: true, remoteHost: "%" }),
+    inputs: () => database({ name: "store", password: secret("Passw0rd-222") }),
     diff: { name: "update-replace" },
     // The user keeps its name, which only one database may have.
     deleteBeforeReplace: true,
