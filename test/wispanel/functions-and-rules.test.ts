@@ -67,6 +67,13 @@ describe("functions", () => {
     await d.destroyAll();
   });
 
+  it("getPhpMyAdminLogin refuses what cannot be a database's full name before any request", async () => {
+    const before = env.sandbox.requests.length;
+    const { failures } = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "john/../x" });
+    expect(failures).toEqual([{ property: "id", reason: "must be a database's full name, such as john_mydb (a Database's id): letters, digits and '_'" }]);
+    expect(env.sandbox.requests.length).toBe(before);
+  });
+
   it("getPhpMyAdminLogin says why for a database that does not exist, or is another user's", async () => {
     const missing = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "john_nothing" }).catch((e) => e);
     expect(missing.message).toMatch(/WisPanel API POST \/api\/v1\/databases\/john_nothing\/phpmyadmin failed with 404 Not Found: Database not found \(NOT_FOUND\)/);

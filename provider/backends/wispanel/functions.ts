@@ -25,9 +25,15 @@ export const getPhpMyAdminLogin = defineFunction({
     "Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one; the URL logs in whoever opens it first, so it is a secret.",
   api: wisPanelApi,
   inputs: {
-    id: field(boundedString(255).min(1, "must be a database's full name, such as john_mydb (a Database's id)"), {
-      description: "The database's full name (john_mydb): a Database's id or fullName.",
-    }),
+    id: field(
+      boundedString(64, "must be a database's full name (at most 64 characters), such as john_mydb").regex(
+        /^[a-zA-Z0-9_]+$/,
+        "must be a database's full name, such as john_mydb (a Database's id): letters, digits and '_'",
+      ),
+      {
+        description: "The database's full name (john_mydb): a Database's id or fullName.",
+      },
+    ),
   },
   outputs: {
     url: field(z.string(), { description: "The single-use login URL.", secret: true }),
