@@ -111,12 +111,19 @@ describe("Check", () => {
 });
 
 describe("refusals become errors on the property", () => {
-  it("a name taken outside Pulumi: 409 on name", async () => {
+  it("a name taken outside Pulumi: 409 on name, with how to import it", async () => {
     const client = wispanelClient(env.sandbox);
     try {
-      expect((await client("POST", "/databases", { name: "taken", user: "taken", password: "Passw0rd-1" })).status).toBe(201);
+      expect((await client("POST", "/databases", { name: "taken", user: "taken", password: "Other-pass-9" })).status).toBe(201);
       const error = await env.deployment.register(DATABASE, "taken", { name: "taken", user: "taken2", password: "Passw0rd-1" }).catch((e) => e);
-      expect(error.propertyErrors).toEqual([{ property: "name", reason: "WisPanel refused it (409): Database already exists (CONFLICT)" }]);
+      expect(error.propertyErrors).toEqual([
+        {
+          property: "name",
+          reason: "WisPanel refused it (409): Database already exists (CONFLICT); if it is the one this program made, import it: pulumi import hosting:wispanel:Database taken john_taken",
+        },
+      ]);
+      // Never adopted: the database that was there keeps its password.
+      expect(env.sandbox.store.get("john_taken")!.password).toBe("Other-pass-9");
       expect((await client("DELETE", "/databases/john_taken")).status).toBe(200);
     } finally {
       await client.close();

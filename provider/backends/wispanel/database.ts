@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { field } from "../../kit/fields";
 import { defineResource } from "../../kit/resource";
-import type { CheckFailure } from "../../kit/errors";
+import type { ResourceContext } from "../../kit/context";
+import { InputError, type CheckFailure } from "../../kit/errors";
 import { wisPanelApi } from "./api";
 import type { DatabaseData, WisPanelClient } from "./client";
 import { databaseName, databaseUser, domainName, normalizeDomain, password, remoteHost } from "./rules";
@@ -74,6 +75,18 @@ async function readDatabase(client: WisPanelClient, id: string, ctx: OperationCo
   return data && databaseFromApi(data);
 }
 
+/**
+ * A name already taken may be this program's own database whose create answer was lost: never
+ * adopted silently (that would reset someone's password), but the refusal says how to import it.
+ */
+async function withImportHint(client: WisPanelClient, name: string, ctx: ResourceContext<WisPanelClient>, error: unknown): Promise<unknown> {
+  if (!(error instanceof InputError) || !error.failures.some((f) => f.property === "name" && f.reason.includes("(409)"))) return error;
+  const taken = (await client.listDatabases(ctx).catch(() => [])).find((db) => unprefixed(db.name, db.owner) === name);
+  if (!taken) return error;
+  const hint = `; if it is the one this program made, import it: pulumi import ${Database.token} ${ctx.urn.split("::").at(-1)} ${taken.id}`;
+  return new InputError(error.failures.map((f) => (f.property === "name" ? { ...f, reason: f.reason + hint } : f)));
+}
+
 function remoteRules(args: { remoteAccess?: boolean; remoteHost?: string }): CheckFailure[] {
   if (args.remoteAccess && args.remoteHost === undefined) {
     return [{ property: "remoteHost", reason: 'is required when remoteAccess is true: the host, address or pattern the user may connect from ("%" allows any host)' }];
@@ -96,7 +109,11 @@ export const Database = defineResource({
   rules: (args) => remoteRules(args),
   async create(ctx, args) {
     const client = ctx.client;
-    const created = await client.createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id));
+    const created = await client
+      .createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id))
+      .catch(async (error: unknown) => {
+        throw await withImportHint(client, args.name, ctx, error);
+      });
     ctx.created(created.id, { fullName: created.name, fullUser: created.user, owner: created.owner, createdAt: created.created_at ?? undefined });
     if (args.remoteAccess) await client.updateDatabase(created.id, { remote_access: true, remote_host: args.remoteHost! }, ctx);
     const observed = await readDatabase(client, created.id, ctx);
