@@ -5,6 +5,7 @@ import { backend as combell } from "./backends/combell";
 import { backend as dbaas } from "./backends/dbaas";
 import { backend as pterodactyl } from "./backends/pterodactyl";
 import { backend as serverpilot } from "./backends/serverpilot";
+import { backend as wispanel } from "./backends/wispanel";
 
 /** Everything the provider serves. The plugin loads it on the first request, after printing its port. */
 export interface Registry {
@@ -17,7 +18,7 @@ let loaded: Registry | undefined;
 
 export function registry(): Registry {
   if (loaded) return loaded;
-  const backends: Backend[] = [serverpilot, combell, dbaas, pterodactyl];
+  const backends: Backend[] = [serverpilot, combell, dbaas, pterodactyl, wispanel];
   loaded = {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),

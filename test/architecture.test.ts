@@ -55,7 +55,7 @@ describe("imports point one way", () => {
   });
 
   it("found the layers it checks", () => {
-    expect(new Set(files.map(layerOf))).toEqual(new Set(["http", "kit", "server", "registry", "main", "plugin", "version", "backends/serverpilot", "backends/combell", "backends/dbaas", "backends/pterodactyl"]));
+    expect(new Set(files.map(layerOf))).toEqual(new Set(["http", "kit", "server", "registry", "main", "plugin", "version", "backends/serverpilot", "backends/combell", "backends/dbaas", "backends/pterodactyl", "backends/wispanel"]));
   });
 });
 

@@ -29,6 +29,8 @@ export interface AttemptSettings {
   userAgent: string;
   requestTimeoutMs: number;
   authorize: (request: AuthorizeRequest) => void | Promise<void>;
+  /** After the message of a certificate the client does not trust: where to give it the CA. */
+  certificateHint?: string;
 }
 
 export type AttemptOutcome =
@@ -63,6 +65,9 @@ function errorCode(err: unknown): string | undefined {
   if (e.cause) return errorCode(e.cause);
   return undefined;
 }
+
+// OpenSSL's verdicts on a certificate, and Node's on its names: no retry changes them.
+const CERTIFICATE_ERROR = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 function isTransportError(err: unknown): boolean {
   const code = errorCode(err);
@@ -161,6 +166,10 @@ export async function sendAttempt(
       throw new NetworkError({ apiName, method, path: pathAndQuery, code: errorCode(err), cause: err });
     }
     const message = secrets.scrub(attemptSecrets.scrub(err instanceof Error ? err.message : String(err)));
+    if (CERTIFICATE_ERROR.test(errorCode(err) ?? "")) {
+      const hint = settings.certificateHint ? `; ${settings.certificateHint}` : "";
+      throw new Error(secrets.scrub(`${what} could not be sent: the server's TLS certificate is not trusted (${message})${hint}`));
+    }
     // No `cause`: it would carry the unmasked message into anything that prints causes.
     throw new Error(secrets.scrub(`${what} could not be sent: ${message}`));
   } finally {

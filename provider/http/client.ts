@@ -60,6 +60,13 @@ export interface HttpClientOptions {
   rateLimit?: RateLimitOptions;
   /** Default: an undici Agent of this client's own, with keep-alive; close() closes it. */
   dispatcher?: Dispatcher;
+  /**
+   * PEM certificates of the authorities the API's certificate is checked against instead of the
+   * system's (a panel's self-signed one): certificate checks stay on. For the client's own Agent.
+   */
+  caCertificates?: string;
+  /** Said after a certificate the client does not trust: "set hosting:xCaCertificate". */
+  certificateHint?: string;
 }
 
 export interface HttpRequest {
@@ -118,12 +125,15 @@ export class HttpClient {
     this.maxRetryWaitMs = options.maxRetryWaitMs ?? 300_000;
     // Parallel resource operations through one client reuse its connections instead of
     // paying a TLS handshake per request.
-    this.ownAgent = options.dispatcher ? undefined : new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000 });
+    this.ownAgent = options.dispatcher
+      ? undefined
+      : new Agent({ keepAliveTimeout: 10_000, keepAliveMaxTimeout: 60_000, ...(options.caCertificates ? { connect: { ca: options.caCertificates } } : {}) });
     this.attemptSettings = {
       dispatcher: options.dispatcher ?? this.ownAgent!,
       userAgent: options.userAgent ?? `pulumi-hosting/${packageVersion()}`,
       requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
       authorize: options.authorize,
+      certificateHint: options.certificateHint,
     };
     this.limiter = new RateLimiter(options.apiName, options.rateLimit);
     for (const credential of options.credentials ?? []) secrets.add(credential);

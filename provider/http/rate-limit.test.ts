@@ -198,3 +198,35 @@ describe("a configured rate", () => {
     expect(err.message).toBe("Combell API GET /v2/second was cancelled: the client was closed");
   });
 });
+
+describe("a documented rate", () => {
+  it("spaces requests while the server reports no limit", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    const client = clientFor(server, { rateLimit: { documentedPerMinute: 600 } });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 5 }, (_, i) => client.get(`/a/${i}`)));
+    // One every 100 ms after the first.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(380);
+  });
+
+  it("gives way to the server's own shorter window once it reports one, still without a 429", async () => {
+    const api = windowedApi(10, 1000);
+    const server = await serve(api.handler);
+    // Followed alone, 6 a minute would take three minutes for these.
+    const client = clientFor(server, { rateLimit: { documentedPerMinute: 6 } });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 20 }, (_, i) => client.get(`/a/${i}`)));
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(api.statuses.filter((s) => s === 429)).toHaveLength(0);
+  });
+
+  it("sends a burst at once while the server's window has room for it", async () => {
+    const api = windowedApi(10, 60_000);
+    const server = await serve(api.handler);
+    const client = clientFor(server, { rateLimit: { documentedPerMinute: 6 } });
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 10 }, (_, i) => client.get(`/a/${i}`)));
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(api.statuses).toEqual(Array(10).fill(200));
+  });
+});

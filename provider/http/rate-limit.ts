@@ -2,18 +2,9 @@ import { countHeader, rateLimitResetMs, retryAfterMs, type HeaderBag } from "./b
 import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
+import type { RateLimitOptions, RateLimitSlot } from "./rate-limit-options";
 
-export interface RateLimitOptions {
-  /** Our own budget for this API. Without it, the limiter only follows what the server reports. */
-  requestsPerMinute?: number;
-  /** Requests that may go at once before the rate spaces them. Default 1: evenly spaced. */
-  burst?: number;
-}
-
-/** Held for one attempt; released with the answer so the limiter learns from its headers. */
-export interface RateLimitSlot {
-  release(answer?: { status: number; headers: HeaderBag }): void;
-}
+export type { RateLimitOptions, RateLimitSlot } from "./rate-limit-options";
 
 interface Waiter {
   ctx: OperationContext;
@@ -53,11 +44,14 @@ const LOG_AFTER_MS = 1000;
  */
 export class RateLimiter {
   private readonly configuredPerMinute: number | undefined;
+  private readonly documentedPerMinute: number | undefined;
   private readonly burst: number;
   private tokens: number;
   private refilledAt = Date.now();
   private pausedUntil = 0;
   private answered = false;
+  /** The server has reported X-RateLimit-Remaining: its window is known. */
+  private serverCounts = false;
   private serverLimit: number | undefined;
   /** The longest reset seen: the server's window is at least this long. */
   private serverWindowMs: number | undefined;
@@ -71,11 +65,12 @@ export class RateLimiter {
     private readonly apiName: string,
     options: RateLimitOptions = {},
   ) {
-    const { requestsPerMinute, burst } = options;
-    if (requestsPerMinute !== undefined && !(requestsPerMinute > 0)) {
-      throw new Error(`${apiName} rate limit must allow more than 0 requests a minute, got ${requestsPerMinute}`);
+    const { requestsPerMinute, documentedPerMinute, burst } = options;
+    for (const rate of [requestsPerMinute, documentedPerMinute]) {
+      if (rate !== undefined && !(rate > 0)) throw new Error(`${apiName} rate limit must allow more than 0 requests a minute, got ${rate}`);
     }
     this.configuredPerMinute = requestsPerMinute;
+    this.documentedPerMinute = documentedPerMinute;
     this.burst = Math.max(1, Math.floor(burst ?? 1));
     this.tokens = this.burst;
   }
@@ -139,6 +134,7 @@ export class RateLimiter {
 
     this.expireWindow(now);
     const remaining = countHeader(headers, "x-ratelimit-remaining");
+    if (remaining !== undefined) this.serverCounts = true;
     if (remaining === undefined) {
       // A server that stopped reporting its window must not leave us guessing at a new one.
       if (this.window?.resetAt === undefined) this.window = undefined;
@@ -173,12 +169,18 @@ export class RateLimiter {
     this.refilledAt = now;
   }
 
-  /** The configured rate, or the server's when it is lower; undefined when none is configured. */
+  /**
+   * The configured rate, or the server's when it is lower; a documented rate until the server
+   * reports what remains (or its limit and window, then that rate); undefined when neither is given.
+   */
   private effectivePerMinute(): number | undefined {
-    if (this.configuredPerMinute === undefined) return undefined;
-    if (this.serverLimit === undefined) return this.configuredPerMinute;
-    const serverPerMinute = (this.serverLimit * MINUTE) / (this.serverWindowMs ?? MINUTE);
-    return Math.min(this.configuredPerMinute, serverPerMinute);
+    const serverPerMinute = this.serverLimit === undefined ? undefined : (this.serverLimit * MINUTE) / (this.serverWindowMs ?? MINUTE);
+    if (this.configuredPerMinute === undefined) {
+      // A server that counts what remains is followed by its window alone, bursts included.
+      if (this.documentedPerMinute === undefined || this.serverCounts) return undefined;
+      return serverPerMinute !== undefined && this.serverWindowMs !== undefined ? serverPerMinute : this.documentedPerMinute;
+    }
+    return serverPerMinute === undefined ? this.configuredPerMinute : Math.min(this.configuredPerMinute, serverPerMinute);
   }
 
   private verdict(now: number): Verdict {

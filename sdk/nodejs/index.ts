@@ -6,5 +6,6 @@ import * as serverpilot from "./serverpilot";
 import * as combell from "./combell";
 import * as dbaas from "./dbaas";
 import * as pterodactyl from "./pterodactyl";
+import * as wispanel from "./wispanel";
 
-export { config, types, serverpilot, combell, dbaas, pterodactyl };
+export { config, types, serverpilot, combell, dbaas, pterodactyl, wispanel };

@@ -22,6 +22,9 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["dbaasApiToken"] = args?.dbaasApiToken ? pulumi.secret(args.dbaasApiToken) : undefined;
         resourceInputs["pterodactylEndpoint"] = args?.pterodactylEndpoint;
         resourceInputs["pterodactylApiKey"] = args?.pterodactylApiKey ? pulumi.secret(args.pterodactylApiKey) : undefined;
+        resourceInputs["wispanelEndpoint"] = args?.wispanelEndpoint;
+        resourceInputs["wispanelApiToken"] = args?.wispanelApiToken ? pulumi.secret(args.wispanelApiToken) : undefined;
+        resourceInputs["wispanelCaCertificate"] = args?.wispanelCaCertificate;
         opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
         super(Provider.__pulumiType, name, resourceInputs, opts);
     }
@@ -69,4 +72,16 @@ export interface ProviderArgs {
      * An Application API key of the panel (Admin > Application API) that may read and write server databases. Falls back to `PTERODACTYL_API_KEY`.
      */
     pterodactylApiKey?: pulumi.Input<string>;
+    /**
+     * The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1. Falls back to `WISPANEL_ENDPOINT`.
+     */
+    wispanelEndpoint?: pulumi.Input<string>;
+    /**
+     * A WisPanel API key (wsp_...), sent as a Bearer token. Its owner's username prefixes every database and user it creates. Falls back to `WISPANEL_API_TOKEN`.
+     */
+    wispanelApiToken?: pulumi.Input<string>;
+    /**
+     * PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
+     */
+    wispanelCaCertificate?: pulumi.Input<string>;
 }

@@ -45,6 +45,7 @@ describe("the plugin process", () => {
       "hosting:serverpilot:Database",
       "hosting:serverpilot:Server",
       "hosting:serverpilot:SysUser",
+      "hosting:wispanel:Database",
     ]);
     expect(schema.config.variables.serverpilotApiKey).toMatchObject({ secret: true, defaultInfo: { environment: ["SERVERPILOT_API_KEY"] } });
     expect(schema.resources["hosting:serverpilot:Database"].properties).toHaveProperty("userId");
@@ -78,6 +79,15 @@ describe("the plugin process", () => {
     expect(schema.config.variables.pterodactylEndpoint).toMatchObject({ defaultInfo: { environment: ["PTERODACTYL_ENDPOINT"] } });
     expect(schema.resources["hosting:pterodactyl:ServerDatabase"].properties.password).toMatchObject({ secret: true });
     expect(schema.resources["hosting:pterodactyl:ServerDatabase"].inputProperties.remote).toMatchObject({ replaceOnChanges: true, default: "%" });
+    expect(Object.keys(schema.functions).filter((f) => f.startsWith("hosting:wispanel:")).sort()).toEqual([
+      "hosting:wispanel:getDatabases",
+      "hosting:wispanel:getPhpMyAdminLogin",
+    ]);
+    expect(schema.config.variables.wispanelApiToken).toMatchObject({ secret: true, defaultInfo: { environment: ["WISPANEL_API_TOKEN"] } });
+    expect(schema.config.variables.wispanelCaCertificate).toMatchObject({ defaultInfo: { environment: ["WISPANEL_CA_CERTIFICATE"] } });
+    expect(schema.resources["hosting:wispanel:Database"].inputProperties.password).toMatchObject({ secret: true });
+    expect(schema.resources["hosting:wispanel:Database"].inputProperties.name).toMatchObject({ replaceOnChanges: true });
+    expect(schema.functions["hosting:wispanel:getPhpMyAdminLogin"].outputs.properties.url).toMatchObject({ secret: true });
   });
 
   it("serves the same schema as the committed schema.json", async () => {

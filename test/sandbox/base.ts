@@ -13,7 +13,8 @@
 //      nothing about which routes exist;
 //   5. routing (404, 405 + Allow), then parseBody (the API's 400 for a bad body);
 //   6. the handler, mutations one at a time.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBody } from "./base-body";
 import { Reply, type EmulatorDefinition, type EmulatorRequest, type Query, type RequestHead } from "./base-definition";
@@ -34,6 +35,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Default 1 MiB; a longer body is answered with 413. */
   maxBodyBytes?: number;
+  /** Serves HTTPS with this key and certificate (PEM) instead of plain HTTP: a panel's own certificate. */
+  tls?: { key: string; cert: string };
 }
 
 export interface ServedRequest {
@@ -50,7 +53,7 @@ export interface ServedRequest {
 }
 
 export interface Emulator {
-  /** Origin and base path, e.g. "http://127.0.0.1:41234/v1". */
+  /** Origin and base path, e.g. "http://127.0.0.1:41234/v1" (https:// when served with tls). */
   readonly url: string;
   readonly port: number;
   /** Every request answered (or dropped), in order. */
@@ -189,7 +192,7 @@ export async function startEmulator<P, B = unknown>(
     }
   }
 
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     handle(request, response).catch((error) => {
       // Only reached when errorBody itself fails: answer anyway, the test needs to see it.
       if (!response.headersSent && !response.destroyed) {
@@ -197,7 +200,8 @@ export async function startEmulator<P, B = unknown>(
         response.end(`${definition.name} sandbox failed to render an error: ${String(error)}`);
       }
     });
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, listener) : createServer(listener);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
@@ -205,7 +209,7 @@ export async function startEmulator<P, B = unknown>(
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://127.0.0.1:${port}${basePath}`,
+    url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}${basePath}`,
     port,
     requests,
     injectFault(fault) {

@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 
 /** A real HTTP server on 127.0.0.1 for this layer's tests: no fetch mocks, real sockets. */
@@ -14,16 +15,17 @@ export interface RecordedRequest {
 export type Handler = (req: RecordedRequest, res: http.ServerResponse, index: number) => void | Promise<void>;
 
 export interface TestServer {
-  /** "http://127.0.0.1:<port>" */
+  /** "http://127.0.0.1:<port>", or https:// when served with a certificate */
   origin: string;
   port: number;
   requests: RecordedRequest[];
   close(): Promise<void>;
 }
 
-export async function startServer(handler: Handler): Promise<TestServer> {
+/** With `tls`, serves HTTPS with that key and certificate. */
+export async function startServer(handler: Handler, tls?: { key: string; cert: string }): Promise<TestServer> {
   const requests: RecordedRequest[] = [];
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -39,11 +41,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         res.end(String(err));
       });
     });
-  });
+  };
+  const server = tls ? https.createServer(tls, listener) : http.createServer(listener);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? "https" : "http"}://127.0.0.1:${port}`,
     port,
     requests,
     close: () =>

@@ -113,3 +113,36 @@ Object.defineProperty(exports, "pterodactylApiKey", {
     },
     enumerable: true,
 });
+
+/**
+ * The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1. Falls back to `WISPANEL_ENDPOINT`.
+ */
+export declare const wispanelEndpoint: string | undefined;
+Object.defineProperty(exports, "wispanelEndpoint", {
+    get() {
+        return __config.get("wispanelEndpoint") ?? process.env["WISPANEL_ENDPOINT"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * A WisPanel API key (wsp_...), sent as a Bearer token. Its owner's username prefixes every database and user it creates. Falls back to `WISPANEL_API_TOKEN`.
+ */
+export declare const wispanelApiToken: string | undefined;
+Object.defineProperty(exports, "wispanelApiToken", {
+    get() {
+        return __config.get("wispanelApiToken") ?? process.env["WISPANEL_API_TOKEN"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
+ */
+export declare const wispanelCaCertificate: string | undefined;
+Object.defineProperty(exports, "wispanelCaCertificate", {
+    get() {
+        return __config.get("wispanelCaCertificate") ?? process.env["WISPANEL_CA_CERTIFICATE"] ?? undefined;
+    },
+    enumerable: true,
+});

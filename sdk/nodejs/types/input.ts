@@ -637,3 +637,52 @@ export namespace pterodactyl {
         updatedAt?: pulumi.Input<string>;
     }
 }
+export namespace wispanel {
+
+    export interface DatabaseSummary {
+        /**
+         * The Database's id.
+         */
+        id: pulumi.Input<string>;
+        /**
+         * The database's name without the owner prefix: letters, digits and '_'. WisPanel prefixes it with the API key's owner (mydb becomes john_mydb): `fullName` is the real one, and the id.
+         */
+        name: pulumi.Input<string>;
+        /**
+         * The MySQL user made with the database, without the owner prefix (mydb_user becomes john_mydb_user): letters, digits and '_'.
+         */
+        user: pulumi.Input<string>;
+        /**
+         * The domain the database belongs to in the panel.
+         */
+        domain?: pulumi.Input<string>;
+        /**
+         * Whether the user may connect from `remoteHost`, not only from the panel's machine. Changed in place.
+         */
+        remoteAccess?: pulumi.Input<boolean>;
+        /**
+         * Where the user may connect from when `remoteAccess` is on: a host, an IP address, or a pattern; "%" allows any host. Changed in place.
+         */
+        remoteHost?: pulumi.Input<string>;
+        /**
+         * The database's name with the owner prefix (john_mydb); also its id.
+         */
+        fullName: pulumi.Input<string>;
+        /**
+         * The MySQL user's name with the owner prefix (john_mydb_user): the one to log in with.
+         */
+        fullUser: pulumi.Input<string>;
+        /**
+         * The panel user who owns the database: the API key's owner, whose username prefixes the names.
+         */
+        owner: pulumi.Input<string>;
+        /**
+         * What the database holds, in KB, when last read.
+         */
+        sizeKb?: pulumi.Input<number>;
+        /**
+         * When the database was created (ISO 8601).
+         */
+        createdAt?: pulumi.Input<string>;
+    }
+}

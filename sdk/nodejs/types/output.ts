@@ -636,3 +636,52 @@ export namespace pterodactyl {
         updatedAt?: string;
     }
 }
+export namespace wispanel {
+
+    export interface DatabaseSummary {
+        /**
+         * The Database's id.
+         */
+        id: string;
+        /**
+         * The database's name without the owner prefix: letters, digits and '_'. WisPanel prefixes it with the API key's owner (mydb becomes john_mydb): `fullName` is the real one, and the id.
+         */
+        name: string;
+        /**
+         * The MySQL user made with the database, without the owner prefix (mydb_user becomes john_mydb_user): letters, digits and '_'.
+         */
+        user: string;
+        /**
+         * The domain the database belongs to in the panel.
+         */
+        domain?: string;
+        /**
+         * Whether the user may connect from `remoteHost`, not only from the panel's machine. Changed in place.
+         */
+        remoteAccess?: boolean;
+        /**
+         * Where the user may connect from when `remoteAccess` is on: a host, an IP address, or a pattern; "%" allows any host. Changed in place.
+         */
+        remoteHost?: string;
+        /**
+         * The database's name with the owner prefix (john_mydb); also its id.
+         */
+        fullName: string;
+        /**
+         * The MySQL user's name with the owner prefix (john_mydb_user): the one to log in with.
+         */
+        fullUser: string;
+        /**
+         * The panel user who owns the database: the API key's owner, whose username prefixes the names.
+         */
+        owner: string;
+        /**
+         * What the database holds, in KB, when last read.
+         */
+        sizeKb?: number;
+        /**
+         * When the database was created (ISO 8601).
+         */
+        createdAt?: string;
+    }
+}

@@ -1,0 +1,84 @@
+import { X509Certificate } from "node:crypto";
+import { defineApi } from "../../kit/api";
+import { validateEndpoint } from "../../kit/config";
+import { WisPanelClient } from "./client";
+import { wispanelErrorMessage } from "./errors";
+
+/** The API's path below the panel's address: the endpoint is the panel, the client adds this. */
+export const API_PATH = "/api/v1";
+
+/** The panel's origin and a proxy's prefix, without a trailing slash or an /api/v1 given by mistake. */
+export function apiBaseUrl(endpoint: string): string {
+  const url = new URL(endpoint);
+  const path = url.pathname.replace(/\/+$/, "");
+  return `${url.origin}${path.endsWith(API_PATH) ? path.slice(0, -API_PATH.length) : path}${API_PATH}`;
+}
+
+/** WisPanel's API keys: `wsp_` and the secret (Profile > API keys; the secret is shown once). */
+export function validateApiToken(value: string): string | undefined {
+  if (!value.startsWith("wsp_")) return "must be a WisPanel API key, which starts with wsp_ (the secret_key shown once when the key is issued, not its key_prefix or id)";
+  if (/\s/.test(value)) return "must not contain whitespace (a WisPanel API key is wsp_ followed by letters and digits)";
+  return undefined;
+}
+
+/** One or more PEM certificates that parse: a panel's self-signed CA. */
+export function validateCaCertificate(value: string): string | undefined {
+  if (value.length > 262_144) return "must be at most 256 KiB of PEM";
+  const blocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+  if (!blocks) return "must be a PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), the CA that signed the panel's certificate";
+  for (const [index, block] of blocks.entries()) {
+    try {
+      new X509Certificate(block);
+    } catch {
+      return `certificate ${index + 1} of ${blocks.length} is not a valid X.509 certificate`;
+    }
+  }
+  return undefined;
+}
+
+export const wisPanelApi = defineApi({
+  name: "WisPanel",
+  summary: "WisPanel MySQL/MariaDB databases and their users",
+  keywords: ["wispanel"],
+  config: {
+    endpoint: {
+      key: "wispanelEndpoint",
+      description: "The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1.",
+      env: ["WISPANEL_ENDPOINT"],
+      required: true,
+      validate: validateEndpoint,
+    },
+    apiToken: {
+      key: "wispanelApiToken",
+      description: "A WisPanel API key (wsp_...), sent as a Bearer token. Its owner's username prefixes every database and user it creates.",
+      secret: true,
+      env: ["WISPANEL_API_TOKEN"],
+      required: true,
+      validate: validateApiToken,
+    },
+    caCertificate: {
+      key: "wispanelCaCertificate",
+      description:
+        "PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on).",
+      env: ["WISPANEL_CA_CERTIFICATE"],
+      validate: validateCaCertificate,
+    },
+  },
+  connect({ endpoint, apiToken, caCertificate }, { http }) {
+    return new WisPanelClient(
+      http({
+        baseUrl: apiBaseUrl(endpoint),
+        credentials: [apiToken],
+        authorize: ({ headers }) => {
+          headers.authorization = `Bearer ${apiToken}`;
+        },
+        errorMessage: wispanelErrorMessage,
+        // The document's 60 a minute per token, until the panel's X-RateLimit-* headers say otherwise.
+        rateLimit: { documentedPerMinute: 60 },
+        caCertificates: caCertificate,
+        certificateHint:
+          "if the panel uses a self-signed certificate, set hosting:wispanelCaCertificate (or WISPANEL_CA_CERTIFICATE) to the PEM of the CA that signed it",
+      }),
+    );
+  },
+});

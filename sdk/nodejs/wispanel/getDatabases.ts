@@ -1,0 +1,39 @@
+// Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
+
+import * as pulumi from "@pulumi/pulumi";
+import * as outputs from "../types/output";
+import * as utilities from "../utilities";
+
+/**
+ * Lists the databases the API key may see (its owner's; an admin's key sees all), optionally only those of one domain or owner.
+ */
+export function getDatabases(args?: GetDatabasesArgs, opts?: pulumi.InvokeOptions): Promise<GetDatabasesResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invoke("hosting:wispanel:getDatabases", { ...(args ?? {}) }, opts);
+}
+
+/**
+ * Lists the databases the API key may see (its owner's; an admin's key sees all), optionally only those of one domain or owner.
+ */
+export function getDatabasesOutput(args?: pulumi.Input<GetDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
+    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
+    return pulumi.runtime.invokeOutput("hosting:wispanel:getDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+}
+
+export interface GetDatabasesArgs {
+    /**
+     * Only the databases of this domain.
+     */
+    domain?: string;
+    /**
+     * Only the databases of this panel user.
+     */
+    owner?: string;
+}
+
+export interface GetDatabasesResult {
+    /**
+     * The Database resources found.
+     */
+    readonly databases: outputs.wispanel.DatabaseSummary[];
+}

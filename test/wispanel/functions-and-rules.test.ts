@@ -1,0 +1,196 @@
+// WisPanel's functions, its rules at Check, its refusals as property errors (in both error shapes
+// its pages show), and its configuration: credentials, the panel's CA, keys that are not keys.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Deployment } from "../harness/deployment";
+import { PluginProcess, urnOf } from "../harness/plugin";
+import { startMariaDB, type MariaDB } from "../sandbox/mariadb";
+import { startWisPanelSandbox, type WisPanelSandbox } from "../sandbox/wispanel";
+import { wispanelClient } from "../sandbox/wispanel-test-client";
+import { isSecret, reveal } from "../support/secrets";
+import { startWisPanelEnvironment, wispanelConfig, type WisPanelEnvironment } from "../support/wispanel-environment";
+
+const DATABASE = "hosting:wispanel:Database";
+const NO_WISPANEL = { WISPANEL_ENDPOINT: "", WISPANEL_API_TOKEN: "", WISPANEL_CA_CERTIFICATE: "" };
+
+let env: WisPanelEnvironment;
+
+beforeAll(async () => {
+  env = await startWisPanelEnvironment({ users: [{ username: "john" }, { username: "mary" }] });
+});
+
+afterAll(async () => {
+  await env?.stop();
+});
+
+const check = (inputs: Record<string, unknown>) => env.plugin.check(urnOf(DATABASE, "checked"), undefined, inputs);
+const valid = { name: "blog", user: "blog", password: "Passw0rd-1" };
+
+describe("functions", () => {
+  it("getDatabases lists the key's databases as the resource reads them, filtered by domain", async () => {
+    const d = new Deployment(env.plugin, "listed");
+    await d.register(DATABASE, "a", { name: "lista", user: "lista", password: "Passw0rd-1", domain: "a.example.com" });
+    await d.register(DATABASE, "b", { name: "listb", user: "listb", password: "Passw0rd-1", domain: "b.example.com", remoteAccess: true, remoteHost: "10.0.0.%" });
+    const all = await env.plugin.invoke("hosting:wispanel:getDatabases", {});
+    expect(all.failures).toEqual([]);
+    const listed = all.result.databases as Record<string, unknown>[];
+    expect(listed.map((db) => db.id).sort()).toEqual(["john_lista", "john_listb"]);
+    expect(listed.find((db) => db.id === "john_listb")).toMatchObject({
+      name: "listb",
+      user: "listb",
+      fullName: "john_listb",
+      fullUser: "john_listb",
+      owner: "john",
+      domain: "b.example.com",
+      remoteAccess: true,
+      remoteHost: "10.0.0.%",
+      sizeKb: 0,
+    });
+    for (const db of listed) expect(db).not.toHaveProperty("password");
+    const filtered = await env.plugin.invoke("hosting:wispanel:getDatabases", { domain: "a.example.com" });
+    expect((filtered.result.databases as { id: string }[]).map((db) => db.id)).toEqual(["john_lista"]);
+    await d.destroyAll();
+  });
+
+  it("getPhpMyAdminLogin hands out a new single-use URL each time, as a secret", async () => {
+    const d = new Deployment(env.plugin, "pma");
+    const id = (await d.register(DATABASE, "pma", { name: "pma", user: "pma", password: "Passw0rd-1" })).state!.id;
+    const first = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
+    const second = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
+    expect(isSecret(first.result.url)).toBe(true);
+    expect(isSecret(first.result.token)).toBe(true);
+    expect(env.sandbox.logins.slice(-2).map((l) => [l.database, l.url])).toEqual([
+      [id, reveal(first.result.url)],
+      [id, reveal(second.result.url)],
+    ]);
+    expect(reveal(first.result.url)).not.toBe(reveal(second.result.url));
+    expect(reveal(first.result.url)).toContain(`token=${reveal(first.result.token)}`);
+    await d.destroyAll();
+  });
+
+  it("getPhpMyAdminLogin refuses what cannot be a database's full name before any request", async () => {
+    const before = env.sandbox.requests.length;
+    const { failures } = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "john/../x" });
+    expect(failures).toEqual([{ property: "id", reason: "must be a database's full name, such as john_mydb (a Database's id): letters, digits and '_'" }]);
+    expect(env.sandbox.requests.length).toBe(before);
+  });
+
+  it("getPhpMyAdminLogin says why for a database that does not exist, or is another user's", async () => {
+    const missing = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "john_nothing" }).catch((e) => e);
+    expect(missing.message).toMatch(/WisPanel API POST \/api\/v1\/databases\/john_nothing\/phpmyadmin failed with 404 Not Found: Database not found \(NOT_FOUND\)/);
+    const mary = wispanelClient(env.sandbox);
+    try {
+      expect((await mary("POST", "/databases", { name: "private", user: "private", password: "Passw0rd-1" }, env.sandbox.tokens.mary)).status).toBe(201);
+      const other = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "mary_private" }).catch((e) => e);
+      expect(other.message).toMatch(/failed with 403 Forbidden: Access denied \(not your database\) \(FORBIDDEN\)/);
+      expect((await mary("DELETE", "/databases/mary_private", undefined, env.sandbox.tokens.mary)).status).toBe(200);
+    } finally {
+      await mary.close();
+    }
+  });
+});
+
+describe("Check", () => {
+  it("accepts a database with remote access from a host, and without a domain", async () => {
+    expect((await check({ ...valid, remoteAccess: true, remoteHost: "%" })).failures).toEqual([]);
+    expect((await check(valid)).inputs).toMatchObject({ remoteAccess: false });
+  });
+
+  it("names the field and the document's rule: [a-zA-Z0-9_] names and users, required fields", async () => {
+    expect((await check({ ...valid, name: "my-db" })).failures).toEqual([{ property: "name", reason: "may contain only letters, digits and '_' ([a-zA-Z0-9_])" }]);
+    expect((await check({ ...valid, user: "blog user" })).failures).toEqual([{ property: "user", reason: "may contain only letters, digits and '_' ([a-zA-Z0-9_])" }]);
+    expect((await check({ ...valid, name: "x".repeat(65) })).failures).toEqual([{ property: "name", reason: "must be at most 64 characters" }]);
+    expect((await check({ name: "blog", user: "blog" })).failures).toEqual([{ property: "password", reason: "is required" }]);
+    expect((await check({ ...valid, domain: "not a domain" })).failures).toEqual([{ property: "domain", reason: "must be a domain name such as example.com" }]);
+  });
+
+  it("holds remoteHost and remoteAccess together", async () => {
+    expect((await check({ ...valid, remoteAccess: true })).failures).toEqual([{ property: "remoteHost", reason: expect.stringMatching(/^is required when remoteAccess is true/) }]);
+    expect((await check({ ...valid, remoteHost: "10.0.0.5" })).failures).toEqual([{ property: "remoteHost", reason: expect.stringMatching(/^applies only when remoteAccess is true/) }]);
+    expect((await check({ ...valid, remoteAccess: true, remoteHost: "10.0.0.5; DROP" })).failures).toEqual([{ property: "remoteHost", reason: expect.stringMatching(/^must be a host name/) }]);
+  });
+});
+
+describe("refusals become errors on the property", () => {
+  it("a name taken outside Pulumi: 409 on name, with how to import it", async () => {
+    const client = wispanelClient(env.sandbox);
+    try {
+      expect((await client("POST", "/databases", { name: "taken", user: "taken", password: "Other-pass-9" })).status).toBe(201);
+      const error = await env.deployment.register(DATABASE, "taken", { name: "taken", user: "taken2", password: "Passw0rd-1" }).catch((e) => e);
+      expect(error.propertyErrors).toEqual([
+        {
+          property: "name",
+          reason: "WisPanel refused it (409): Database already exists (CONFLICT); if it is the one this program made, import it: pulumi import hosting:wispanel:Database taken john_taken",
+        },
+      ]);
+      // Never adopted: the database that was there keeps its password.
+      expect(env.sandbox.store.get("john_taken")!.password).toBe("Other-pass-9");
+      expect((await client("DELETE", "/databases/john_taken")).status).toBe(200);
+    } finally {
+      await client.close();
+    }
+  });
+
+  it("a name too long once prefixed, from a panel that answers with the older 422 shape", async () => {
+    const mariadb: MariaDB = await startMariaDB();
+    let sandbox: WisPanelSandbox | undefined;
+    const plugin = await PluginProcess.start();
+    try {
+      sandbox = await startWisPanelSandbox({ mariadb, errorShape: "older" });
+      await plugin.configure(wispanelConfig(sandbox));
+      const error = await new Deployment(plugin).register(DATABASE, "long", { name: "n".repeat(62), user: "long", password: "Passw0rd-1" }).catch((e) => e);
+      expect(error.propertyErrors).toEqual([
+        { property: "name", reason: "WisPanel refused it (422): name: Invalid database name (at most 64 characters with the owner prefix)" },
+      ]);
+      expect(sandbox.store.size).toBe(0);
+    } finally {
+      await plugin.stop();
+      await sandbox?.close();
+      await mariadb.stop();
+    }
+  });
+});
+
+describe("configuration", () => {
+  it("a resource or function without WisPanel credentials fails at preview, naming the keys and variables", async () => {
+    const plugin = await PluginProcess.start({ env: NO_WISPANEL });
+    try {
+      await plugin.configure({});
+      const expected =
+        "WisPanel credentials are missing. hosting:wispanelEndpoint is not set: run `pulumi config set hosting:wispanelEndpoint <value>` or set WISPANEL_ENDPOINT; " +
+        "hosting:wispanelApiToken is not set: run `pulumi config set --secret hosting:wispanelApiToken <value>` or set WISPANEL_API_TOKEN";
+      expect((await plugin.check(urnOf(DATABASE, "db"), undefined, valid)).failures).toEqual([{ property: "", reason: expected }]);
+      expect((await plugin.invoke("hosting:wispanel:getDatabases", {})).failures).toEqual([{ property: "", reason: expected }]);
+    } finally {
+      await plugin.stop();
+    }
+  });
+
+  it("takes the panel's CA from WISPANEL_CA_CERTIFICATE, and without one says where to give it", async () => {
+    const { sandbox } = env;
+    const fromEnv = await PluginProcess.start({ env: { ...NO_WISPANEL, WISPANEL_ENDPOINT: sandbox.url, WISPANEL_API_TOKEN: sandbox.token, WISPANEL_CA_CERTIFICATE: sandbox.ca } });
+    const withoutCa = await PluginProcess.start({ env: NO_WISPANEL });
+    try {
+      await fromEnv.configure({});
+      expect((await fromEnv.invoke("hosting:wispanel:getDatabases", {})).failures).toEqual([]);
+      await withoutCa.configure({ "hosting:config:wispanelEndpoint": sandbox.url, "hosting:config:wispanelApiToken": sandbox.token });
+      const error = await withoutCa.invoke("hosting:wispanel:getDatabases", {}).catch((e) => e);
+      expect(error.message).toMatch(/could not be sent: the server's TLS certificate is not trusted \(.+\); .*set hosting:wispanelCaCertificate \(or WISPANEL_CA_CERTIFICATE\)/);
+    } finally {
+      await Promise.all([fromEnv.stop(), withoutCa.stop()]);
+    }
+  });
+
+  it("refuses a key that is not a WisPanel key, and a CA that is not a certificate, without echoing them", async () => {
+    const plugin = await PluginProcess.start({ env: NO_WISPANEL });
+    try {
+      const error = await plugin
+        .configure({ "hosting:config:wispanelEndpoint": env.sandbox.url, "hosting:config:wispanelApiToken": "e24ff6f1754c2d9a-not-a-key", "hosting:config:wispanelCaCertificate": "my CA" })
+        .catch((e) => e);
+      expect(error.message).toMatch(/hosting:wispanelApiToken: must be a WisPanel API key, which starts with wsp_/);
+      expect(error.message).toMatch(/hosting:wispanelCaCertificate: must be a PEM certificate/);
+      expect(error.message).not.toContain("e24ff6f1754c2d9a-not-a-key");
+    } finally {
+      await plugin.stop();
+    }
+  });
+});
