@@ -7,9 +7,10 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
-import { PluginError, PluginProcess } from "../harness/plugin";
+import { PluginProcess } from "../harness/plugin";
 import type { EmulatorRequest } from "../sandbox/base";
 import { startCombellEnvironment, type CombellEnvironment } from "../support/combell-environment";
+import { expectNoneShown, jsonEscaped, shownBy, visibleIn } from "../support/secret-exposure";
 import { isSecret, plainText, reveal, secret } from "../support/secrets";
 
 const ACCOUNT = "hosting:combell:Account";
@@ -18,7 +19,6 @@ const DOMAIN = "hosting:combell:Domain";
 const MAILBOX = "hosting:combell:Mailbox";
 const HOSTING_PACK = 3001;
 /** A piece of a secret this long, cut from anywhere in it, is a leak too. */
-const PIECE = 12;
 
 let env: CombellEnvironment;
 let accountId = 0;
@@ -37,30 +37,10 @@ afterAll(async () => {
 const sent = (request: EmulatorRequest) => JSON.parse(request.body.toString("utf8"));
 const rawBody = (request: EmulatorRequest) => request.body.toString("utf8");
 
-/** Everything of a failed call the user sees: its message, its property errors, a recorded partial state. */
-function shownBy(error: unknown): string {
-  expect(error).toBeInstanceOf(PluginError);
-  const e = error as PluginError;
-  const failures = (e.propertyErrors ?? []).map((f) => `${f.property}: ${f.reason}`);
-  const init = e.initFailure ? [plainText(e.initFailure.properties), plainText(e.initFailure.inputs), ...e.initFailure.reasons] : [];
-  return [e.message, ...failures, ...init].join("\n");
-}
 
-/** Every log line the engine got and the plugin's stderr, with more text to look through. */
-const visible = (plugin: PluginProcess, ...more: string[]) => [...plugin.logs.map((l) => l.message), plugin.stderr, ...more].join("\n");
-
-/** None of the values shows, whole or as a piece: as sent, JSON-escaped, or with its whitespace squashed. */
-function expectHidden(text: string, values: string[]): void {
-  for (const value of [...values, env.sandbox.apiSecret]) {
-    for (const form of new Set([value, JSON.stringify(value).slice(1, -1), value.replace(/\s+/g, " ")])) {
-      const size = Math.min(PIECE, form.length);
-      for (let i = 0; i + size <= form.length; i++) {
-        const piece = form.slice(i, i + size);
-        if (text.includes(piece)) expect.fail(`${JSON.stringify(piece)}, a piece of a secret, shows in:\n${text}`);
-      }
-    }
-  }
-}
+/** None of the values (nor the API secret) shows, whole or as a piece: as sent, JSON-escaped, or with its whitespace squashed. */
+const expectHidden = (text: string, values: string[]) =>
+  expectNoneShown(text, [...values, env.sandbox.apiSecret], (value) => [value, jsonEscaped(value), value.replace(/\s+/g, " ")]);
 
 describe("create, update, preview, refresh and import", () => {
   it("hold the secrets only as secrets in the state and outputs, and no log line or stderr shows them", async () => {
@@ -107,7 +87,7 @@ describe("create, update, preview, refresh and import", () => {
     expect(reveal(d.state.get(d.urn(MYSQL_DATABASE, "db"))!.outputs.password)).toBe(passwords[1]);
     // An import takes the write-only values from the program, still as secrets.
     expect(reveal(imports.state.get(imports.urn(DOMAIN, "moved"))!.inputs.transferAuthCode)).toBe(authCode);
-    expectHidden(visible(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs))), [ftpPassword, ...passwords, authCode, ...mailPasswords]);
+    expectHidden(visibleIn(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs))), [ftpPassword, ...passwords, authCode, ...mailPasswords]);
   });
 });
 
@@ -122,7 +102,7 @@ describe("an API that echoes the secret it was sent in its error", () => {
     });
     const error = await env.deployment.register(ACCOUNT, "echoed", { identifier: "secrets-echo.be", servicepackId: HOSTING_PACK, ftpPassword }).catch((e) => e);
     expect(error.propertyErrors).toEqual([{ property: "ftpPassword", reason: 'Combell refused it: "ftp_password" *** is too easy to guess. (invalid_value)' }]);
-    expectHidden(visible(env.plugin, shownBy(error)), [ftpPassword]);
+    expectHidden(visibleIn(env.plugin, shownBy(error)), [ftpPassword]);
   });
 
   it("a database's password in a 500's multi-line trace, in a 400 echoing the raw body, and in a 500 that is retried", async () => {
@@ -156,7 +136,7 @@ describe("an API that echoes the secret it was sent in its error", () => {
     env.sandbox.injectFault({ method: "PUT", path: password, status: 500, body: (r) => ({ error_code: "internal_server_error", error_text: `lost ${rawBody(r)}` }) });
     expect((await d.register(MYSQL_DATABASE, "echoes", { ...database, password: passwords[2] })).op).toBe("update");
     expect(env.plugin.logs.map((l) => l.message)).toContainEqual(expect.stringMatching(/failed with 500 Internal Server Error: lost \{"password":"\*\*\*"\} \(internal_server_error\); retrying in/));
-    expectHidden(visible(env.plugin, shownBy(trace), shownBy(raw)), passwords);
+    expectHidden(visibleIn(env.plugin, shownBy(trace), shownBy(raw)), passwords);
   });
 
   it("a mailbox's new password in a 400 echoing the raw body: the property error shows the refusal, masked", async () => {
@@ -172,7 +152,7 @@ describe("an API that echoes the secret it was sent in its error", () => {
     });
     const error = await d.register(MAILBOX, "echo", { ...mailbox, password: passwords[1] }).catch((e) => e);
     expect(error.propertyErrors).toEqual([{ property: "password", reason: 'Combell refused it: "password" in {"password":"***"} was used before. (invalid_value)' }]);
-    expectHidden(visible(env.plugin, shownBy(error), plainText(d.state.get(d.urn(MAILBOX, "echo"))!.outputs)), passwords);
+    expectHidden(visibleIn(env.plugin, shownBy(error), plainText(d.state.get(d.urn(MAILBOX, "echo"))!.outputs)), passwords);
   });
 
   it("a transfer code with a newline, one of 700 characters past the 500 a message keeps, one JSON-escaped, and one the API cut at either end", async () => {
@@ -193,7 +173,7 @@ describe("an API that echoes the secret it was sent in its error", () => {
       shown.push(shownBy(error));
     }
     expect(d.state.has(d.urn(DOMAIN, "echoed"))).toBe(false);
-    expectHidden(visible(env.plugin, ...shown), cases.map((c) => c.code));
+    expectHidden(visibleIn(env.plugin, ...shown), cases.map((c) => c.code));
   });
 });
 
@@ -206,7 +186,7 @@ describe("a create with a secret that does not finish: a provisioning job that f
     expect(error.message).toMatch(/^Combell provisioning job [0-9a-f-]{36} \(create account secrets-failing\.be\) ended with status "failed"/);
     expect(error.initFailure).toBeUndefined();
     expect(env.plugin.logs.map((l) => l.message)).toContainEqual(expect.stringMatching(/failed with 503 Service Unavailable: the job with ftp_password \*\*\* is busy/));
-    expectHidden(visible(env.plugin, shownBy(error)), [ftpPassword]);
+    expectHidden(visibleIn(env.plugin, shownBy(error)), [ftpPassword]);
   });
 
   it("a database that exists when the wait gives up: recorded with its password as a secret only, and the next up finishes it", async () => {
@@ -220,12 +200,12 @@ describe("a create with a secret that does not finish: a provisioning job that f
     expect(recorded.id).toBe(error.initFailure.id);
     expect(isSecret(error.initFailure.properties.password)).toBe(true);
     expect(reveal(error.initFailure.properties.password)).toBe(password);
-    expectHidden(visible(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
+    expectHidden(visibleIn(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
     const next = await d.register(MYSQL_DATABASE, "partial", inputs);
     expect(next.op).toBe("update");
     expect(isSecret(next.state!.outputs.password)).toBe(true);
     expect(await env.mariadb.canLogin(recorded.id, password, recorded.id)).toBe(true);
-    expectHidden(visible(env.plugin, plainText(next.state!.outputs)), [password]);
+    expectHidden(visibleIn(env.plugin, plainText(next.state!.outputs)), [password]);
   });
 
   it("a mailbox created, then its auto-reply refused with its password named: recorded with the password as a secret only", async () => {
@@ -237,7 +217,7 @@ describe("a create with a secret that does not finish: a provisioning job that f
     expect(error.message).toMatch(/^created away@secrets-base\.be, but then: .*"message" may not contain the password \*\*\*\./);
     const recorded = d.state.get(d.urn(MAILBOX, "away"))!;
     expect(isSecret(recorded.outputs.password)).toBe(true);
-    expectHidden(visible(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
+    expectHidden(visibleIn(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
     expect((await d.register(MAILBOX, "away", inputs)).op).toBe("update");
     expect(env.sandbox.store.mailboxes.get("away@secrets-base.be")!.auto_reply).toMatchObject({ enabled: true });
   });
@@ -251,7 +231,7 @@ describe("the API secret", () => {
       await plugin.configure({ "hosting:config:combellApiKey": env.sandbox.apiKey, "hosting:config:combellEndpoint": env.sandbox.url });
       const error = await new Deployment(plugin).register(ACCOUNT, "wrong", { identifier: "secrets-wrong.be", servicepackId: HOSTING_PACK }).catch((e) => e);
       expect(error.message).toMatch(/failed with 401 Unauthorized: Invalid signature\..*check hosting:combellApiKey and hosting:combellApiSecret/);
-      expectHidden(visible(plugin, shownBy(error)), [wrong]);
+      expectHidden(visibleIn(plugin, shownBy(error)), [wrong]);
     } finally {
       await plugin.stop();
     }
@@ -269,10 +249,10 @@ describe("the API secret", () => {
     const signature = env.sandbox.requests.filter((r) => r.status === 401).at(-1)!.headers.authorization!.split(":")[1];
     expect(error.message).toMatch(/failed with 401 Unauthorized: Authorization \*\*\* refused \(secret on file: \*\*\*\)/);
     expect(error.message).not.toContain(signature);
-    expectHidden(visible(env.plugin, shownBy(error)), []);
+    expectHidden(visibleIn(env.plugin, shownBy(error)), []);
   });
 
   it("shows nowhere in what the plugin said during this whole file", () => {
-    expectHidden(visible(env.plugin), []);
+    expectHidden(visibleIn(env.plugin), []);
   });
 });

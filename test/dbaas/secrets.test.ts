@@ -5,14 +5,14 @@
 // process against the DBaaS sandbox, also when the sandbox echoes them in its errors.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
-import { PluginError, PluginProcess } from "../harness/plugin";
+import { PluginProcess } from "../harness/plugin";
 import { startDbaasEnvironment, type DbaasEnvironment } from "../support/dbaas-environment";
+import { expectNoneShown, jsonEscaped, shownBy, visibleIn } from "../support/secret-exposure";
 import { isSecret, plainText, reveal } from "../support/secrets";
 
 const DATABASE = "hosting:dbaas:Database";
 const SECRET_OUTPUTS = ["host", "port", "username", "password", "database", "sslMode", "connectionString"];
 /** A piece of a secret this long, cut from anywhere in it, is a leak too. */
-const PIECE = 12;
 
 let env: DbaasEnvironment;
 
@@ -27,27 +27,10 @@ afterAll(async () => {
 const pg = { name: "secret-pg", dbType: "postgresql", planId: "db-s-1vcpu-1gb", region: "nyc1" };
 const redis = { name: "secret-redis", dbType: "redis", planId: "db-s-1vcpu-1gb", region: "nyc1" };
 
-function shownBy(error: unknown): string {
-  expect(error).toBeInstanceOf(PluginError);
-  const e = error as PluginError;
-  const init = e.initFailure ? [plainText(e.initFailure.properties), plainText(e.initFailure.inputs), ...e.initFailure.reasons] : [];
-  return [e.message, ...(e.propertyErrors ?? []).map((f) => `${f.property}: ${f.reason}`), ...init].join("\n");
-}
 
-const visible = (plugin: PluginProcess, ...more: string[]) => [...plugin.logs.map((l) => l.message), plugin.stderr, ...more].join("\n");
-
-/** None of the values shows, whole or as a piece of PIECE characters, as sent or JSON- or URL-escaped. */
-function expectHidden(text: string, values: string[]): void {
-  for (const value of [...values, env.sandbox.token]) {
-    for (const form of new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)])) {
-      const size = Math.min(PIECE, form.length);
-      for (let i = 0; i + size <= form.length; i++) {
-        const piece = form.slice(i, i + size);
-        if (text.includes(piece)) expect.fail(`${JSON.stringify(piece)}, a piece of a secret, shows in:\n${text}`);
-      }
-    }
-  }
-}
+/** None of the values (nor the token) shows, whole or as a piece, as sent or JSON- or URL-escaped. */
+const expectHidden = (text: string, values: string[]) =>
+  expectNoneShown(text, [...values, env.sandbox.token], (value) => [value, jsonEscaped(value), encodeURIComponent(value)]);
 
 /** The password and the part of the connection string around it. */
 function secretsOf(outputs: Record<string, unknown>): string[] {
@@ -74,7 +57,7 @@ describe("create, refresh, import and destroy", () => {
     for (const state of states) {
       for (const key of SECRET_OUTPUTS) if (state.outputs[key] !== undefined) expect(isSecret(state.outputs[key]), `${state.urn} ${key}`).toBe(true);
     }
-    expectHidden(visible(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs))), found);
+    expectHidden(visibleIn(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs))), found);
   });
 });
 
@@ -94,7 +77,7 @@ describe("an API that echoes a secret in its error", () => {
     expect(error.message).toMatch(/failed with 500 Internal Server Error: pq: reading credentials failed/);
     expect(error.message).toContain("***");
     expect(env.plugin.logs.some((l) => /retrying in/.test(l.message))).toBe(true);
-    expectHidden(visible(env.plugin, shownBy(error)), found);
+    expectHidden(visibleIn(env.plugin, shownBy(error)), found);
   });
 
   it("the token in a 403 on create and in a 401 on list shows nowhere, and the 401 says where to fix it", async () => {
@@ -106,7 +89,7 @@ describe("an API that echoes a secret in its error", () => {
     env.sandbox.injectFault({ method: "GET", path: /\/databases$/, status: 401, body: { error: `the token ${token} is not valid` } });
     const unauthorized = await env.plugin.invoke("hosting:dbaas:getDatabases", {}).catch((e) => e);
     expect(unauthorized.message).toMatch(/failed with 401 Unauthorized: the token ?\*\*\* is not valid; check hosting:dbaasEndpoint and hosting:dbaasApiToken \(or DBAAS_ENDPOINT and DBAAS_API_TOKEN\)/);
-    expectHidden(visible(env.plugin, shownBy(refused), shownBy(unauthorized)), found);
+    expectHidden(visibleIn(env.plugin, shownBy(refused), shownBy(unauthorized)), found);
   });
 
   it("a token from DBAAS_API_TOKEN echoed in a failed provisioning's record shows nowhere", async () => {
@@ -121,7 +104,7 @@ describe("an API that echoes a secret in its error", () => {
       expect(failed.initFailure.id).toMatch(/^db_/);
       const stuck = await d.destroyAll().catch((e) => e);
       expect(stuck.message).toMatch(/failed with 500 Internal Server Error: cannot delete with ?\*\*\*/);
-      expectHidden(visible(fromEnv, shownBy(failed), shownBy(stuck)), found);
+      expectHidden(visibleIn(fromEnv, shownBy(failed), shownBy(stuck)), found);
       // The first try and its four retries met the fault: the next destroy deletes it.
       await d.destroyAll();
       expect(env.sandbox.store.has(failed.initFailure.id)).toBe(false);
@@ -134,6 +117,6 @@ describe("an API that echoes a secret in its error", () => {
     await env.deployment.destroyAll();
     for (let i = 0; i < 100 && env.sandbox.store.size > 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect(env.sandbox.store.size).toBe(0);
-    expectHidden(visible(env.plugin), found);
+    expectHidden(visibleIn(env.plugin), found);
   });
 });

@@ -6,24 +6,15 @@
 // provider never saw (a debug-mode SQL trace of the reset, an echoed JSON body).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
-import { PluginError, PluginProcess } from "../harness/plugin";
+import { PluginProcess } from "../harness/plugin";
 import { PANEL_MODES } from "../sandbox/pterodactyl";
 import { generatedPassword } from "../sandbox/pterodactyl-store";
 import { startPterodactylEnvironment, type PterodactylEnvironment } from "../support/pterodactyl-environment";
+import { expectNoneShown, jsonEscaped, shownBy, visibleIn } from "../support/secret-exposure";
 import { isSecret, plainText, reveal } from "../support/secrets";
 
 const SERVER_DATABASE = "hosting:pterodactyl:ServerDatabase";
 /** A piece of a secret this long, cut from anywhere in it, is a leak too. */
-const PIECE = 12;
-
-/** Everything of a failed call the user sees: its message, its property errors, a recorded partial state. */
-function shownBy(error: unknown): string {
-  expect(error).toBeInstanceOf(PluginError);
-  const e = error as PluginError;
-  const failures = (e.propertyErrors ?? []).map((f) => `${f.property}: ${f.reason}`);
-  const init = e.initFailure ? [plainText(e.initFailure.properties), plainText(e.initFailure.inputs), ...e.initFailure.reasons] : [];
-  return [e.message, ...failures, ...init].join("\n");
-}
 
 for (const mode of PANEL_MODES) {
   describe(`against the ${mode} mode`, () => {
@@ -39,20 +30,11 @@ for (const mode of PANEL_MODES) {
       await env?.stop();
     });
 
-    const visible = (plugin: PluginProcess, ...more: string[]) => [...plugin.logs.map((l) => l.message), plugin.stderr, ...more].join("\n");
 
-    /** None of the values shows, whole or as a piece: as sent, JSON-escaped, or PHP-escaped. */
-    function expectHidden(text: string, values: Iterable<string>): void {
-      for (const value of [...values, env.sandbox.apiKey]) {
-        for (const form of new Set([value, JSON.stringify(value).slice(1, -1), JSON.stringify(value).slice(1, -1).replace(/\//g, "\\/")])) {
-          const size = Math.min(PIECE, form.length);
-          for (let i = 0; i + size <= form.length; i++) {
-            const piece = form.slice(i, i + size);
-            if (text.includes(piece)) expect.fail(`${JSON.stringify(piece)}, a piece of a secret, shows in:\n${text}`);
-          }
-        }
-      }
-    }
+    /** None of the values (nor the API key) shows, whole or as a piece: as sent, JSON-escaped, or PHP-escaped. */
+    const expectHidden = (text: string, values: Iterable<string>) =>
+      expectNoneShown(text, [...values, env.sandbox.apiKey], (value) => [value, jsonEscaped(value), jsonEscaped(value).replace(/\//g, "\\/")]);
+
 
     it("create, rotation, refresh, import and the list function hold passwords only as secrets, and no log line or stderr shows them", async () => {
       const d = env.deployment;
@@ -77,7 +59,7 @@ for (const mode of PANEL_MODES) {
       expect(reveal(imported.state!.outputs.password)).toBe(reveal(refreshed.state!.outputs.password));
       const states = [created.state!, rotated.state!, refreshed.state!, imported.state!];
       expect(passwords.size).toBe(3);
-      expectHidden(visible(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs)), plainText(listed.result)), passwords);
+      expectHidden(visibleIn(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs)), plainText(listed.result)), passwords);
     });
 
     it("a refresh through a 500 that quotes the known password in the failed SQL: the retry line masks it", async () => {
@@ -97,7 +79,7 @@ for (const mode of PANEL_MODES) {
       expect((await d.refresh(urn)).op).toBe("refresh");
       const retry = env.plugin.logs.slice(logsBefore).map((l) => l.message).find((m) => m.includes("retrying in"));
       expect(retry).toMatch(/failed with 500 Internal Server Error: SQLSTATE\[28000\] \[1045\] Access denied for user 'u1_\w+'@'%' \(using password: \*\*\*\)/);
-      expectHidden(visible(env.plugin), passwords);
+      expectHidden(visibleIn(env.plugin), passwords);
     });
 
     it("a reset whose 500 carries the SQL with the new password the panel made: masked though the provider never saw it", async () => {
@@ -113,7 +95,7 @@ for (const mode of PANEL_MODES) {
       });
       const error = await d.register(SERVER_DATABASE, "db", { serverId: 1, database: "secrets", host: 1, passwordRotation: "2" }).catch((e) => e);
       expect(error.message).toMatch(/POST \/api\/application\/servers\/1\/databases\/\d+\/reset-password failed with 500 Internal Server Error: SQLSTATE\[HY000\]: General error \(SQL: ALTER USER 'u1_x'@'%' IDENTIFIED BY '\*\*\*'\)/);
-      expectHidden(visible(env.plugin, shownBy(error), plainText(d.state.get(urn)!.outputs)), passwords);
+      expectHidden(visibleIn(env.plugin, shownBy(error), plainText(d.state.get(urn)!.outputs)), passwords);
       // Nothing was reset: the next up resets it.
       expect((await d.register(SERVER_DATABASE, "db", { serverId: 1, database: "secrets", host: 1, passwordRotation: "2" })).op).toBe("update");
       remember();
@@ -136,7 +118,7 @@ for (const mode of PANEL_MODES) {
       expect(reveal(step.state!.outputs.password)).toBe(env.sandbox.store.databases.get(id)!.password);
       const retry = env.plugin.logs.slice(logsBefore).map((l) => l.message).find((m) => m.includes("retrying in"));
       expect(retry).toMatch(/failed with 503 Service Unavailable: upstream gave up on \{"object":"database_password","attributes":\{"password":"\*\*\*"\}\}/);
-      expectHidden(visible(env.plugin, plainText(step.state!.outputs)), passwords);
+      expectHidden(visibleIn(env.plugin, plainText(step.state!.outputs)), passwords);
     });
 
     it("a create refused with a 500 that echoes a generated password as password=...: masked", async () => {
@@ -146,7 +128,7 @@ for (const mode of PANEL_MODES) {
       const error = await env.deployment.register(SERVER_DATABASE, "failing", { serverId: 1, database: "failing", host: 1 }).catch((e) => e);
       expect(error.message).toMatch(/failed with 500 Internal Server Error: could not create user u1_abc with password=\*\*\* on host 1/);
       expect(env.deployment.state.has(env.deployment.urn(SERVER_DATABASE, "failing"))).toBe(false);
-      expectHidden(visible(env.plugin, shownBy(error)), passwords);
+      expectHidden(visibleIn(env.plugin, shownBy(error)), passwords);
     });
 
     it("a wrong API key from PTERODACTYL_API_KEY: the 401 says what to check and shows neither key", async () => {
@@ -156,7 +138,7 @@ for (const mode of PANEL_MODES) {
         await plugin.configure({ "hosting:config:pterodactylEndpoint": env.sandbox.url });
         const error = await new Deployment(plugin).register(SERVER_DATABASE, "wrong", { serverId: 1, database: "wrong", host: 1 }).catch((e) => e);
         expect(error.message).toMatch(/failed with 401 Unauthorized: Unauthenticated\.; check hosting:pterodactylEndpoint and hosting:pterodactylApiKey \(or PTERODACTYL_ENDPOINT and PTERODACTYL_API_KEY\)/);
-        expectHidden(visible(plugin, shownBy(error)), [wrong]);
+        expectHidden(visibleIn(plugin, shownBy(error)), [wrong]);
       } finally {
         await plugin.stop();
       }
@@ -165,7 +147,7 @@ for (const mode of PANEL_MODES) {
     it("shows no password and no key anywhere in what the plugin said during this file, and destroy leaves nothing", async () => {
       await env.deployment.destroyAll();
       expect(env.sandbox.store.databases.size).toBe(0);
-      expectHidden(visible(env.plugin), passwords);
+      expectHidden(visibleIn(env.plugin), passwords);
     });
   });
 }

@@ -7,15 +7,15 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
-import { PluginError, PluginProcess } from "../harness/plugin";
+import { PluginProcess } from "../harness/plugin";
 import type { EmulatorRequest } from "../sandbox/base";
+import { expectNoneShown, jsonEscaped, shownBy, visibleIn } from "../support/secret-exposure";
 import { isSecret, plainText, reveal, secret } from "../support/secrets";
 import { startWisPanelEnvironment, wispanelConfig, type WisPanelEnvironment } from "../support/wispanel-environment";
 
 const DATABASE = "hosting:wispanel:Database";
 const LOGIN = "hosting:wispanel:getPhpMyAdminLogin";
 /** A piece of a secret this long, cut from anywhere in it, is a leak too. */
-const PIECE = 12;
 
 let env: WisPanelEnvironment;
 
@@ -30,29 +30,9 @@ afterAll(async () => {
 const sent = (request: EmulatorRequest) => JSON.parse(request.body.toString("utf8"));
 const rawBody = (request: EmulatorRequest) => request.body.toString("utf8");
 
-/** Everything of a failed call the user sees: its message, its property errors, a recorded partial state. */
-function shownBy(error: unknown): string {
-  expect(error).toBeInstanceOf(PluginError);
-  const e = error as PluginError;
-  const failures = (e.propertyErrors ?? []).map((f) => `${f.property}: ${f.reason}`);
-  const init = e.initFailure ? [plainText(e.initFailure.properties), plainText(e.initFailure.inputs), ...e.initFailure.reasons] : [];
-  return [e.message, ...failures, ...init].join("\n");
-}
-
-const visible = (plugin: PluginProcess, ...more: string[]) => [...plugin.logs.map((l) => l.message), plugin.stderr, ...more].join("\n");
 
 /** None of the values (nor the API key) shows, whole or as a piece: as sent, or JSON-escaped. */
-function expectHidden(text: string, values: string[]): void {
-  for (const value of [...values, env.sandbox.token]) {
-    for (const form of new Set([value, JSON.stringify(value).slice(1, -1)])) {
-      const size = Math.min(PIECE, form.length);
-      for (let i = 0; i + size <= form.length; i++) {
-        const piece = form.slice(i, i + size);
-        if (text.includes(piece)) expect.fail(`${JSON.stringify(piece)}, a piece of a secret, shows in:\n${text}`);
-      }
-    }
-  }
-}
+const expectHidden = (text: string, values: string[]) => expectNoneShown(text, [...values, env.sandbox.token], (value) => [value, jsonEscaped(value)]);
 
 describe("create, update, preview, refresh, import and a phpMyAdmin login", () => {
   it("hold the secrets only as secrets in the state and outputs, and no log line or stderr shows them", async () => {
@@ -82,7 +62,7 @@ describe("create, update, preview, refresh, import and a phpMyAdmin login", () =
       expect(isSecret(state.inputs.password), `${state.urn} input password`).toBe(true);
     }
     expect(reveal(d.state.get(d.urn(DATABASE, "db"))!.outputs.password)).toBe(passwords[1]);
-    expectHidden(visible(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs)), plainText(login.result)), [...passwords, issued.url, issued.token]);
+    expectHidden(visibleIn(env.plugin, ...states.map((s) => plainText(s.outputs) + plainText(s.inputs)), plainText(login.result)), [...passwords, issued.url, issued.token]);
     await d.destroyAll();
   });
 });
@@ -98,7 +78,7 @@ describe("a panel that echoes the secret it was sent in its error", () => {
     });
     const error = await env.deployment.register(DATABASE, "echoed", { name: "echoed", user: "echoed", password }).catch((e) => e);
     expect(error.propertyErrors).toEqual([{ property: "password", reason: "WisPanel refused it (400): Password *** is too weak (VALIDATION_ERROR)" }]);
-    expectHidden(visible(env.plugin, shownBy(error)), [password]);
+    expectHidden(visibleIn(env.plugin, shownBy(error)), [password]);
   });
 
   it("a 422 (older shape) whose details echo the raw body, and a reset-password 500 echoing it", async () => {
@@ -126,7 +106,7 @@ describe("a panel that echoes the secret it was sent in its error", () => {
     // Nothing changed, and the next up sets it.
     expect((await d.register(DATABASE, "older", { name: "older", user: "older", password: passwords[2] })).op).toBe("update");
     expect(await env.mariadb.canLogin("john_older", passwords[2], "john_older")).toBe(true);
-    expectHidden(visible(env.plugin, shownBy(older), shownBy(reset)), passwords);
+    expectHidden(visibleIn(env.plugin, shownBy(older), shownBy(reset)), passwords);
     await d.destroyAll();
   });
 
@@ -140,7 +120,7 @@ describe("a panel that echoes the secret it was sent in its error", () => {
     const recorded = d.state.get(d.urn(DATABASE, "partial"))!;
     expect(recorded.id).toBe("john_partial");
     expect(isSecret(recorded.outputs.password)).toBe(true);
-    expectHidden(visible(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
+    expectHidden(visibleIn(env.plugin, shownBy(error), plainText(recorded.outputs), plainText(recorded.inputs)), [password]);
     // The next up finishes it.
     expect((await d.register(DATABASE, "partial", inputs)).op).toBe("update");
     expect(env.sandbox.store.get("john_partial")).toMatchObject({ remote_access: true, remote_host: "10.0.0.9" });
@@ -160,7 +140,7 @@ describe("a panel that echoes the secret it was sent in its error", () => {
     });
     const error = await env.plugin.invoke(LOGIN, { id }).catch((e) => e);
     expect(error.message).toMatch(/failed with 409 Conflict: A login is still open: \*\*\* \(token \*\*\*\)/);
-    expectHidden(visible(env.plugin, error.message), [issued.url, issued.token]);
+    expectHidden(visibleIn(env.plugin, error.message), [issued.url, issued.token]);
     await d.destroyAll();
   });
 });
@@ -174,7 +154,7 @@ describe("the API key", () => {
       await plugin.configure(config);
       const error = await new Deployment(plugin).register(DATABASE, "wrong", { name: "wrong", user: "wrong", password: "Db-s3cret-Wrong1" }).catch((e) => e);
       expect(error.message).toMatch(/failed with 401 Unauthorized: Invalid or missing API key \(UNAUTHORIZED\); check hosting:wispanelEndpoint and hosting:wispanelApiToken/);
-      expectHidden(visible(plugin, shownBy(error)), [wrong]);
+      expectHidden(visibleIn(plugin, shownBy(error)), [wrong]);
     } finally {
       await plugin.stop();
     }
@@ -189,10 +169,10 @@ describe("the API key", () => {
     });
     const error = await env.plugin.invoke("hosting:wispanel:getDatabases", {}).catch((e) => e);
     expect(error.message).toMatch(/failed with 401 Unauthorized: Authorization \*\*\* refused \(key on file: ?\*\*\*\) \(UNAUTHORIZED\)/);
-    expectHidden(visible(env.plugin, error.message), []);
+    expectHidden(visibleIn(env.plugin, error.message), []);
   });
 
   it("shows nowhere in what the plugin said during this whole file", () => {
-    expectHidden(visible(env.plugin), []);
+    expectHidden(visibleIn(env.plugin), []);
   });
 });
