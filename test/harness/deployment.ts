@@ -13,6 +13,8 @@ export interface ResourceState {
   outputs: Props;
   /** Why the last create or update did not finish; the next `up` updates it even without a diff. */
   initErrors?: string[];
+  /** The `protect` option: the engine refuses to delete or replace the resource. */
+  protect?: boolean;
 }
 
 export type StepOp = "create" | "update" | "replace" | "same" | "import" | "delete" | "refresh" | "gone";
@@ -36,6 +38,16 @@ export class CheckFailedError extends Error {
   }
 }
 
+/** What the engine says when a step would delete a protected resource. */
+export class ProtectedError extends Error {
+  constructor(urn: string, step: "deleted" | "replaced") {
+    super(
+      `resource ${urn} cannot be ${step} because it is protected. To unprotect the resource, either remove the \`protect\` flag ` +
+        `from the resource in your Pulumi program and run \`pulumi up\`, or use the command: \`pulumi state unprotect ${urn}\``,
+    );
+  }
+}
+
 export class Deployment {
   /** In registration order, as the engine's snapshot. */
   readonly state = new Map<string, ResourceState>();
@@ -55,15 +67,16 @@ export class Deployment {
     type: string,
     name: string,
     inputs: Props,
-    options: { preview?: boolean; importId?: string; timeout?: number } = {},
+    options: { preview?: boolean; importId?: string; timeout?: number; protect?: boolean } = {},
   ): Promise<Step> {
     const urn = this.urn(type, name);
     const old = this.state.get(urn);
-    if (options.importId && !old) return this.import(type, name, options.importId, inputs);
+    const protect = options.protect || undefined;
+    if (options.importId && !old) return this.import(type, name, options.importId, inputs, protect);
     const checked = await this.plugin.check(urn, old?.inputs, inputs);
     if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
     if (!old) {
-      const created = await this.createOrRecord(urn, type, checked.inputs, options);
+      const created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
       return { op: "create", urn, state: created };
     }
     const diff = await this.plugin.diff(urn, old.id, old.outputs, checked.inputs, old.inputs);
@@ -71,11 +84,13 @@ export class Deployment {
     // diff is empty, so the provider can finish what was left undone.
     if (!diff.changes && !old.initErrors?.length) {
       // As the engine's SameStep: the program's inputs are recorded, with the old outputs.
-      const same = { ...old, inputs: checked.inputs };
+      const same = { ...old, inputs: checked.inputs, protect };
       if (!options.preview) this.state.set(urn, same);
       return { op: "same", urn, diff, state: same };
     }
     if (diff.replaces.length > 0) {
+      // As the engine: a program may unprotect and replace in one run, so both must be protected.
+      if (old.protect && protect) throw new ProtectedError(urn, "replaced");
       if (options.preview) {
         const planned = await this.plugin.create(urn, checked.inputs, { preview: true });
         return { op: "replace", urn, diff, state: { urn, type, id: "", inputs: checked.inputs, outputs: planned.properties } };
@@ -83,10 +98,10 @@ export class Deployment {
       if (diff.deleteBeforeReplace) {
         await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
         this.state.delete(urn);
-        const created = await this.createOrRecord(urn, type, checked.inputs, options);
+        const created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
         return { op: "replace", urn, diff, state: created };
       }
-      const created = await this.createOrRecord(urn, type, checked.inputs, options);
+      const created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
       await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
       return { op: "replace", urn, diff, state: created };
     }
@@ -101,17 +116,17 @@ export class Deployment {
       // As the engine: a partial update keeps the program's inputs and the provider's properties.
       if (error instanceof PluginError && error.initFailure && !options.preview) {
         const { properties, reasons } = error.initFailure;
-        this.state.set(urn, { urn, type, id: old.id, inputs: checked.inputs, outputs: properties, initErrors: reasons });
+        this.state.set(urn, { urn, type, id: old.id, inputs: checked.inputs, outputs: properties, initErrors: reasons, protect });
       }
       throw error;
     }
-    const next = { urn, type, id: old.id, inputs: checked.inputs, outputs };
+    const next = { urn, type, id: old.id, inputs: checked.inputs, outputs, protect };
     if (!options.preview) this.state.set(urn, next);
     return { op: "update", urn, diff, state: next };
   }
 
   /** `pulumi import` / the `import` option: Read with only the id, then Check and Diff the program against it. */
-  async import(type: string, name: string, id: string, programInputs?: Props): Promise<Step> {
+  async import(type: string, name: string, id: string, programInputs?: Props, protect?: boolean): Promise<Step> {
     const urn = this.urn(type, name);
     const read = await this.plugin.read(urn, id);
     if (!read.id) throw new Error(`resource ${id} of type ${type} does not exist`);
@@ -120,7 +135,7 @@ export class Deployment {
     if (checked.failures.length > 0) throw new CheckFailedError(urn, checked.failures);
     const diff = await this.plugin.diff(urn, read.id, read.properties, checked.inputs, read.inputs);
     // As the engine does: the checked inputs become the state's inputs.
-    const state = { urn, type, id: read.id, inputs: checked.inputs, outputs: read.properties };
+    const state = { urn, type, id: read.id, inputs: checked.inputs, outputs: read.properties, protect };
     this.state.set(urn, state);
     return { op: "import", urn, diff, state, readInputs: read.inputs };
   }
@@ -152,6 +167,7 @@ export class Deployment {
 
   async delete(urn: string, options: { timeout?: number } = {}): Promise<Step> {
     const old = this.state.get(urn)!;
+    if (old.protect) throw new ProtectedError(urn, "deleted");
     await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
     this.state.delete(urn);
     return { op: "delete", urn };
@@ -168,11 +184,12 @@ export class Deployment {
     urn: string,
     type: string,
     inputs: Props,
-    options: { preview?: boolean; timeout?: number },
+    options: { preview?: boolean; timeout?: number; protect?: boolean },
   ): Promise<ResourceState> {
+    const { protect } = options;
     try {
       const created = await this.plugin.create(urn, inputs, options);
-      const state = { urn, type, id: created.id, inputs, outputs: created.properties };
+      const state = { urn, type, id: created.id, inputs, outputs: created.properties, protect };
       if (!options.preview) this.state.set(urn, state);
       return state;
     } catch (error) {
@@ -180,7 +197,7 @@ export class Deployment {
       // the engine (provider_plugin.go), it keeps the program's inputs, not the error's.
       if (error instanceof PluginError && error.initFailure) {
         const { id, properties, reasons } = error.initFailure;
-        this.state.set(urn, { urn, type, id, inputs, outputs: properties, initErrors: reasons });
+        this.state.set(urn, { urn, type, id, inputs, outputs: properties, initErrors: reasons, protect });
       }
       throw error;
     }

@@ -114,6 +114,26 @@ new hosting.serverpilot.Server("bad", { name: "Bad!" });`,
     expect(output).toMatch(/^~ {2}hosting:serverpilot:Server web update {2}\[~firewall: true => false\]$/m);
   });
 
+  it("as the engine, refuses to replace or destroy a protected resource until the program unprotects it", async () => {
+    const server = (name: string, protect: boolean) => `new hosting.serverpilot.Server("web", { name: "${name}" }, { protect: ${protect} });`;
+    const servers = () => [...sandbox.store.servers.values()].filter((s) => s.name === "web1").length;
+    const before = servers();
+    expect((await runProgram("up", server("web1", true)).finished).code).toBe(0);
+    expect(savedStack().resources[0].protect).toBe(true);
+    // A new name replaces a server.
+    const replace = await runProgram("preview", server("web2", true)).finished;
+    expect(replace.output).toMatch(/Server::web cannot be replaced because it is protected/);
+    expect(replace.code).toBe(1);
+    const destroy = await runProgram("destroy", server("web1", true)).finished;
+    expect(destroy.output).toMatch(/Server::web cannot be deleted because it is protected\. To unprotect the resource, either remove the `protect` flag/);
+    expect(destroy.code).toBe(1);
+    expect(servers()).toBe(before + 1);
+    expect((await runProgram("up", server("web1", false)).finished).code).toBe(0);
+    expect(savedStack().resources[0].protect).toBeUndefined();
+    expect((await runProgram("destroy", server("web1", false)).finished).code).toBe(0);
+    expect(servers()).toBe(before);
+  });
+
   it("on SIGINT cancels the running step, saves the state, stops the plugin and exits 130", async () => {
     sandbox.setActionDelay(60_000);
     const requestsBefore = sandbox.requests.length;

@@ -141,7 +141,8 @@ export async function runOperation(
             const urn = deployment.urn(args.type, args.name);
             const before = deployment.state.get(urn);
             const inputs = toWire(args.inputs);
-            const registering = deployment.register(args.type, args.name, inputs, { preview, importId: args.id || undefined });
+            const protect = protectedRegistrations.has(`${args.type}::${args.name}`);
+            const registering = deployment.register(args.type, args.name, inputs, { preview, importId: args.id || undefined, protect });
             running.add(registering);
             try {
               const step = await registering;
@@ -166,6 +167,7 @@ export async function runOperation(
         stack.stack,
         preview,
       );
+      const protectedRegistrations = recordProtectOption();
       pulumi.runtime.setAllConfig(stack.config, stack.secretConfig);
       // The module's exports, not runInPulumiStack's result: that one has lost which values are secret.
       let exported: Record<string, unknown> = {};
@@ -230,6 +232,21 @@ class FirstFailure {
   recordStep(error: StepFailedError): void {
     if (!this.record(error)) console.error(`${stderrStyle.red("error:")} ${error.message}`);
   }
+}
+
+/**
+ * The mocks' newResource does not see a resource's options; the monitor's request does. Which
+ * registrations asked for `protect`, as "type::name".
+ */
+function recordProtectOption(): Set<string> {
+  const monitor = (require("@pulumi/pulumi/runtime/settings") as { getMonitor(): any }).getMonitor();
+  const protectedRegistrations = new Set<string>();
+  const registerResource = monitor.registerResource.bind(monitor);
+  monitor.registerResource = (request: any, callback: unknown) => {
+    if (request.getProtect()) protectedRegistrations.add(`${request.getType()}::${request.getName()}`);
+    return registerResource(request, callback);
+  };
+  return protectedRegistrations;
 }
 
 function changesOf(step: Step, before: ResourceState | undefined, programInputs: Props): PropertyChange[] {
