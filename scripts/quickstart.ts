@@ -1,8 +1,9 @@
 // The quickstart: takes examples/quickstart through preview, up, a change, up again, refresh
-// and destroy against the built-in sandbox (a local ServerPilot API backed by real MariaDB),
-// printing what each step does, and shows that the database credentials really log in.
+// and destroy against the built-in sandbox (local ServerPilot, Combell, game-server panel,
+// WisPanel and DBaaS APIs, backed by real MariaDB and PostgreSQL servers), printing what each
+// step does, and shows that every database's credentials really log in.
 // Ctrl-C (SIGINT), SIGTERM or SIGHUP at any point stops the running step, removes the work
-// folder (its stack.json holds API keys and passwords), stops the sandbox and MariaDB, and
+// folder (its stack.json holds API keys and passwords), stops the sandboxes, MariaDB and PostgreSQL, and
 // exits with 128 + the signal's number.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -14,7 +15,11 @@ import { writeSecretFile } from "../test/harness/secret-file";
 import { stdoutStyle } from "../test/harness/terminal-style";
 import { startMariaDB } from "../test/sandbox/mariadb";
 import { startCombellSandbox } from "../test/sandbox/combell";
+import { startDbaasSandbox } from "../test/sandbox/dbaas";
+import { startPostgres } from "../test/sandbox/postgres";
+import { startPterodactylSandbox } from "../test/sandbox/pterodactyl";
 import { startServerPilotSandbox } from "../test/sandbox/serverpilot";
+import { startWisPanelSandbox } from "../test/sandbox/wispanel";
 import { packageRoot } from "../provider/version";
 
 const root = packageRoot();
@@ -90,7 +95,7 @@ for (const signal of Object.keys(exitCodes) as StopSignal[]) {
     // A second signal does not wait: the 'exit' handlers still remove the folder and kill MariaDB.
     if (stopping) process.exit(exitCodes[signal]);
     stopping = signal;
-    console.error(`\nquickstart: ${signal}: stopping the running step, removing the work folder, stopping the sandbox and MariaDB`);
+    console.error(`\nquickstart: ${signal}: stopping the running step, removing the work folder, stopping the sandboxes, MariaDB and PostgreSQL`);
     void tearDown().finally(() => process.exit(exitCodes[signal]));
   });
 }
@@ -130,6 +135,13 @@ function reveal(value: unknown): unknown {
   return value !== null && typeof value === "object" && "value" in value ? (value as { value: unknown }).value : value;
 }
 
+/** Prints the login attempt as a user would type it (password hidden); a refusal fails the quickstart. */
+async function showLogin(command: string, what: string, attempt: Promise<boolean>): Promise<void> {
+  const loggedIn = await attempt;
+  console.log(`${command}: ${loggedIn ? "logged in" : "REFUSED"}`);
+  if (!loggedIn) throw new Error(`the credentials of ${what} do not log in`);
+}
+
 async function main(): Promise<void> {
   heading("setting up the sandbox");
   // Installing may take a while and must not be cut off half-way: no patience limit.
@@ -138,7 +150,12 @@ async function main(): Promise<void> {
   const mariadb = await setUp(startMariaDB(), (m) => m.stop());
   const sandbox = await setUp(startServerPilotSandbox({ mariadb, actionDelayMs: 300 }), (s) => s.close());
   const reseller = await setUp(startCombellSandbox({ mariadb, jobDurationMs: 600 }), (s) => s.close());
-  console.log(`MariaDB on 127.0.0.1:${mariadb.port}; ServerPilot sandbox at ${sandbox.url}; reseller API (Combell) sandbox at ${reseller.url}`);
+  const gamePanel = await setUp(startPterodactylSandbox({ mode: "panel", mariadb }), (s) => s.close());
+  const wispanel = await setUp(startWisPanelSandbox({ mariadb }), (s) => s.close());
+  const postgres = await setUp(startPostgres(), (p) => p.stop());
+  const dbaas = await setUp(startDbaasSandbox({ mariadb, postgres, redis: false, provisioningMs: 1500 }), (s) => s.close());
+  console.log(`MariaDB on 127.0.0.1:${mariadb.port}, PostgreSQL on 127.0.0.1:${postgres.port}`);
+  console.log(`sandboxes: ServerPilot ${sandbox.url}, reseller API (Combell) ${reseller.url}, game-server panel ${gamePanel.url}, WisPanel ${wispanel.url}, DBaaS ${dbaas.url}`);
   const work = mkdtempSync(join(tmpdir(), "hosting-quickstart-"));
   const removeWork = () => rmSync(work, { recursive: true, force: true });
   cleanups.push(removeWork);
@@ -161,6 +178,17 @@ async function main(): Promise<void> {
       // The reseller API's rule: 8 to 20 letters and digits, at least one of each.
       "quickstart:shopDatabasePassword": `Db${randomBytes(6).toString("hex")}`,
       "quickstart:shopMailboxPassword": `Mb${randomBytes(6).toString("hex")}`,
+      "hosting:pterodactylEndpoint": gamePanel.url,
+      "hosting:pterodactylApiKey": gamePanel.apiKey,
+      "hosting:wispanelEndpoint": wispanel.url,
+      "hosting:wispanelApiToken": wispanel.token,
+      // The sandbox's certificate is signed by a CA of its own, as a panel's self-signed one would be.
+      "hosting:wispanelCaCertificate": wispanel.ca,
+      "quickstart:forumDatabasePassword": password(),
+      "hosting:dbaasEndpoint": dbaas.url,
+      "hosting:dbaasApiToken": dbaas.token,
+      // So that the quickstart's destroy can remove it; a real program keeps the protection.
+      "quickstart:protectAnalytics": "false",
     },
     secretConfig: [
       "hosting:serverpilotApiKey",
@@ -170,6 +198,10 @@ async function main(): Promise<void> {
       "quickstart:databasePassword",
       "quickstart:shopDatabasePassword",
       "quickstart:shopMailboxPassword",
+      "hosting:pterodactylApiKey",
+      "hosting:wispanelApiToken",
+      "quickstart:forumDatabasePassword",
+      "hosting:dbaasApiToken",
     ],
     resources: [],
     outputs: {},
@@ -180,30 +212,47 @@ async function main(): Promise<void> {
   await pulumi("up", stackFile);
 
   const outputs = (JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs;
-  heading("logging in to MariaDB with the database outputs");
+  heading("logging in to MariaDB and PostgreSQL with each database's outputs");
   const user = reveal(outputs.databaseUser) as string;
-  const loggedIn = await mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string);
-  console.log(`mysql -u ${user} -p*** ${outputs.databaseName}: ${loggedIn ? "logged in" : "REFUSED"}`);
-  if (!loggedIn) throw new Error("the database credentials from the outputs do not log in");
+  await showLogin(`mysql -u ${user} -p*** ${outputs.databaseName}`, "the ServerPilot database", mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string));
   const shopUser = outputs.shopDatabaseUser as string;
   const shopDatabase = outputs.shopDatabaseName as string;
-  const shopLoggedIn = await mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase);
-  console.log(`mysql -h ${outputs.shopDatabaseHost} -u ${shopUser} -p*** ${shopDatabase}: ${shopLoggedIn ? "logged in" : "REFUSED"}`);
-  if (!shopLoggedIn) throw new Error("the reseller database credentials from the outputs do not log in");
+  await showLogin(`mysql -h ${outputs.shopDatabaseHost} -u ${shopUser} -p*** ${shopDatabase}`, "the reseller database", mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase));
+  const gameUser = reveal(outputs.gameDatabaseUser) as string;
+  const gamePassword = reveal(outputs.gameDatabasePassword) as string;
+  await showLogin(`mysql -u ${gameUser} -p*** ${outputs.gameDatabaseName}`, "the game server's database", mariadb.canLogin(gameUser, gamePassword, outputs.gameDatabaseName as string));
+  const forumUser = outputs.forumDatabaseUser as string;
+  const forumPassword = stack.config["quickstart:forumDatabasePassword"];
+  await showLogin(`mysql -u ${forumUser} -p*** ${outputs.forumDatabaseName}`, "the WisPanel database", mariadb.canLogin(forumUser, forumPassword, outputs.forumDatabaseName as string));
+  const analyticsUser = reveal(outputs.analyticsUser) as string;
+  const analyticsDatabase = reveal(outputs.analyticsDatabase) as string;
+  await showLogin(
+    `psql -h ${reveal(outputs.analyticsHost)} -p ${reveal(outputs.analyticsPort)} -U ${analyticsUser} ${analyticsDatabase}`,
+    "the DBaaS database",
+    postgres.canLogin(analyticsUser, reveal(outputs.analyticsPassword) as string, analyticsDatabase),
+  );
 
   const mailbox = reseller.store.mailboxes.get(outputs.shopMailboxLogin as string);
   console.log(`mailbox ${outputs.shopMailboxLogin}: ${mailbox ? `created, auto-reply "${mailbox.auto_reply.subject}"` : "MISSING"}`);
   if (!mailbox) throw new Error("the reseller mailbox was not created");
 
   checkpoint();
-  heading("changing the program: PHP 8.3, the firewall off, a shorter TTL for app.shop.example.com");
+  heading("changing the program: PHP 8.3, the firewall off, a shorter TTL for app.shop.example.com, a new password for the game server's database");
   const changed = JSON.parse(readFileSync(stackFile, "utf8")) as StackFile;
   changed.config["quickstart:phpRuntime"] = "php8.3";
   changed.config["quickstart:firewall"] = "false";
   changed.config["quickstart:shopTtl"] = "600";
+  changed.config["quickstart:gamePasswordRotation"] = "rotated";
   writeSecretFile(stackFile, JSON.stringify(changed, null, 2));
   await pulumi("preview", stackFile);
   await pulumi("up", stackFile);
+
+  heading("logging in to the game server's database with its new and its old password");
+  const rotated = reveal((JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs.gameDatabasePassword) as string;
+  await showLogin(`mysql -u ${gameUser} -p<new password> ${outputs.gameDatabaseName}`, "the rotated game database password", mariadb.canLogin(gameUser, rotated, outputs.gameDatabaseName as string));
+  const oldStillWorks = await mariadb.canLogin(gameUser, gamePassword, outputs.gameDatabaseName as string);
+  console.log(`mysql -u ${gameUser} -p<old password> ${outputs.gameDatabaseName}: ${oldStillWorks ? "LOGGED IN" : "refused"}`);
+  if (oldStillWorks) throw new Error("the game database's old password still logs in after the rotation");
 
   heading("someone turns the firewall back on in the ServerPilot panel, and points app.shop.example.com elsewhere in Combell's");
   for (const server of sandbox.store.servers.values()) server.firewall = true;
@@ -216,15 +265,25 @@ async function main(): Promise<void> {
 
   await pulumi("destroy", stackFile);
   const left = [...Object.values(sandbox.store)].reduce((n, m) => n + (m as Map<string, unknown>).size, 0) - sandbox.store.actions.size;
-  const databaseLeft = (await mariadb.databaseExists("blogdb")) || (await mariadb.databaseExists(shopDatabase));
+  const databasesLeft = [
+    await mariadb.databaseExists("blogdb"),
+    await mariadb.databaseExists(shopDatabase),
+    await mariadb.databaseExists(outputs.gameDatabaseName as string),
+    await mariadb.databaseExists(outputs.forumDatabaseName as string),
+    await postgres.databaseExists(analyticsDatabase),
+  ].filter(Boolean).length;
+  const panelsLeft = gamePanel.store.databases.size + wispanel.store.size + dbaas.store.size;
   // The zone's own records (the hosting's A records, its MX) stay with the account; the program's go.
   const mailboxesLeft = reseller.store.mailboxes.size;
   const shopRecords = [...(reseller.store.dnsZones.get("shop.example.com")?.values() ?? [])].filter(
     (r) => r.record_name === "app" || r.service === "_sip" || r.content === "v=spf1 mx -all",
   );
-  console.log(`\nLeft behind: ${left} ServerPilot resources, ${databaseLeft ? "a" : "no"} MariaDB database, ${shopRecords.length} of the program's DNS records, ${mailboxesLeft} mailbox(es).`);
+  console.log(
+    `\nLeft behind: ${left} ServerPilot resources, ${shopRecords.length} of the program's DNS records, ${mailboxesLeft} mailbox(es), ` +
+      `${panelsLeft} database(s) in the game-server panel, WisPanel and DBaaS, ${databasesLeft} MariaDB or PostgreSQL database(s).`,
+  );
   console.log(`The reseller account stays: its API cannot delete accounts (${reseller.store.accounts.size} account in the sandbox).`);
-  if (left > 0 || databaseLeft || shopRecords.length > 0 || mailboxesLeft > 0) throw new Error("destroy left resources behind");
+  if (left > 0 || databasesLeft > 0 || panelsLeft > 0 || shopRecords.length > 0 || mailboxesLeft > 0) throw new Error("destroy left resources behind");
   console.log("\nQuickstart complete.");
 }
 

@@ -68,7 +68,18 @@ it("takes examples/quickstart through preview, up, change, refresh and destroy",
   expect(output).not.toContain("04da6b54-80e4-46f7-96ec-b56ff0331ba9");
   // Not a terminal: no colour or bold codes.
   expect(output).not.toMatch(/\x1b\[/);
-  expect(output).toContain("Left behind: 0 ServerPilot resources, no MariaDB database, 0 of the program's DNS records, 0 mailbox(es).");
+  expect(output).toContain(
+    "Left behind: 0 ServerPilot resources, 0 of the program's DNS records, 0 mailbox(es), 0 database(s) in the game-server panel, WisPanel and DBaaS, 0 MariaDB or PostgreSQL database(s).",
+  );
+  // The three database panels: each database logs in with what the outputs say.
+  expect(output).toMatch(/^mysql -u u1_\w{10} -p\*\*\* s1_stats: logged in$/m);
+  expect(output).toContain("mysql -u john_forum -p*** john_forum: logged in");
+  expect(output).toMatch(/^psql -h 127\.0\.0\.1 -p \d+ -U u_\w+ analytics_\w+: logged in$/m);
+  expect(output).toMatch(/^~ {2}hosting:pterodactyl:ServerDatabase game-stats update {2}\[~passwordRotation: "initial" => "rotated"\]$/m);
+  expect(output).toMatch(/ -p<new password> s1_stats: logged in\n.* -p<old password> s1_stats: refused\n/);
+  expect(output).toMatch(/DBaaS accepted postgresql 16 database analytics as db_\w+ \(status provisioning\); waiting until it is running/);
+  expect(output).toContain("gameDatabasePassword: [secret]");
+  expect(output).toContain("analyticsPassword: [secret]");
   // The reseller part: an account from a servicepack found by name, DNS records, a database that logs in.
   expect(output).toMatch(/^mysql -h ID\d+_shop\.db\.webhosting\.be -u ID\d+_shop -p\*\*\* ID\d+_shop: logged in$/m);
   expect(output).toMatch(/^~ {2}hosting:combell:DnsRecord shop-app update {2}\[~ttl: 3600 => 600\]$/m);
@@ -82,7 +93,7 @@ describe("stopping the quickstart", () => {
     ["SIGINT", "the quickstart", /== pulumi up\n/, 130],
     ["SIGINT", "its process group, as Ctrl-C at a terminal", /== pulumi up\n/, 130],
     ["SIGTERM", "the quickstart", /== pulumi preview --diff\n/, 143],
-  ] as const)("on %s to %s (once %s shows) removes its work folder, stops the sandbox and MariaDB and exits %i", async (signal, to, moment, exitCode) => {
+  ] as const)("on %s to %s (once %s shows) removes its work folder, stops the sandboxes, MariaDB and PostgreSQL and exits %i", async (signal, to, moment, exitCode) => {
     // Its own temporary folder, so what the quickstart leaves there is all that is there.
     const temporary = mkdtempSync(join(tmpdir(), "quickstart-stop-test-"));
     try {
@@ -96,6 +107,7 @@ describe("stopping the quickstart", () => {
       const started = descendantsOf(quickstart.child.pid!);
       const mariadbd = started.filter((p) => p.command === "mariadbd");
       expect(mariadbd).toHaveLength(1);
+      if (moment.source.includes("up")) expect(started.some((p) => p.command === "postgres")).toBe(true);
 
       process.kill(toGroup ? -quickstart.child.pid! : quickstart.child.pid!, signal);
       expect(await quickstart.exited).toBe(exitCode);

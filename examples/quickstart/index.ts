@@ -112,3 +112,43 @@ export const shopDatabaseName = shopDatabase.name;
 export const shopDatabaseHost = shopDatabase.hostname;
 export const shopDatabaseUser = shopDatabase.userName;
 export const shopDatabasePassword = shopDatabase.password;
+
+// The game server's database on its panel (Pterodactyl or Pelican): the panel names it and makes
+// its user and password, which come out as outputs.
+const gameDatabase = new hosting.pterodactyl.ServerDatabase("game-stats", {
+  serverId: config.getNumber("gameServerId") ?? 1,
+  database: "stats",
+  host: config.getNumber("gameDatabaseHostId") ?? 1,
+  passwordRotation: config.get("gamePasswordRotation") ?? "initial",
+});
+
+export const gameDatabaseName = gameDatabase.name;
+export const gameDatabaseUser = gameDatabase.username;
+export const gameDatabasePassword = gameDatabase.password;
+
+// A database on a WisPanel server, with its user. The panel puts its owner's prefix in front of
+// both names: fullName and fullUser are what to connect with.
+const forumDatabase = new hosting.wispanel.Database("forum", {
+  name: "forum",
+  user: "forum",
+  password: config.requireSecret("forumDatabasePassword"),
+});
+
+export const forumDatabaseName = forumDatabase.fullName;
+export const forumDatabaseUser = forumDatabase.fullUser;
+
+// A PostgreSQL database on the DBaaS. Nothing about a DBaaS database can change in place: every
+// change replaces it, data and all, so a real program protects it (here a config switch, so the
+// quickstart can destroy what it made).
+const analytics = new hosting.dbaas.Database("analytics", {
+  name: "analytics",
+  dbType: "postgresql",
+  planId: "starter",
+  region: "eu-west",
+}, { protect: config.getBoolean("protectAnalytics") ?? true });
+
+export const analyticsHost = analytics.host;
+export const analyticsPort = analytics.port;
+export const analyticsUser = analytics.username;
+export const analyticsPassword = analytics.password;
+export const analyticsDatabase = analytics.database;

@@ -5,10 +5,10 @@
 // go through the psql command-line client (no npm client is installed).
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { guard } from "./watchdog";
 
 export interface Postgres {
@@ -71,9 +71,21 @@ function psql(port: number, user: string, password: string, database: string, sq
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * As root, PostgreSQL runs as `postgres`, which must be able to enter every folder above its data
+ * directory. A TMPDIR of root's own (mode 0700, as mkdtemp makes it) is not: then /tmp is used.
+ */
+function reachableTemporaryFolder(): string {
+  const folder = resolve(tmpdir());
+  for (let up = folder; ; up = dirname(up)) {
+    if ((statSync(up).mode & 0o001) === 0) return "/tmp";
+    if (dirname(up) === up) return folder;
+  }
+}
+
 export async function startPostgres(): Promise<Postgres> {
   const user = runAsUser();
-  const dir = mkdtempSync(join(tmpdir(), "postgres-sandbox-"));
+  const dir = mkdtempSync(join(user ? reachableTemporaryFolder() : tmpdir(), "postgres-sandbox-"));
   if (user) chownSync(dir, user.uid, user.gid);
   const superPassword = randomBytes(18).toString("base64url");
   const pwfile = join(dir, "pw");
