@@ -1,7 +1,7 @@
-// examples/dbaas runs as written, with protect set false as its header says for a stack whose
-// data may go: up creates the PostgreSQL database and the Redis instance with real servers
-// behind them, and their secret connection strings log in; destroy leaves neither a database
-// in the DBaaS nor a database, role or redis-server behind it.
+// examples/dbaas runs as written: up creates the PostgreSQL database and the Redis instance with
+// real servers behind them, and their secret connection strings log in; destroy refuses the
+// protected database until, as its header says, protect is set false and up has run; then it
+// leaves neither a database in the DBaaS nor a database, role or redis-server behind it.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { startDbaasSandbox, type DbaasSandbox } from "../sandbox/dbaas";
 import { startPostgres, type Postgres } from "../sandbox/postgres";
 import { redisCanLogin } from "../sandbox/redis";
 import { ensureRedis } from "../support/dbaas-environment";
-import { readStack, runExample, writeNewStack } from "../support/example-program";
+import { readStack, runExample, setConfig, writeNewStack } from "../support/example-program";
 import { isSecret, reveal } from "../support/secrets";
 
 let postgres: Postgres;
@@ -39,7 +39,6 @@ it("creates a PostgreSQL database and a Redis instance whose connection strings 
       "hosting:dbaasEndpoint": sandbox.url,
       "hosting:dbaasApiToken": sandbox.token,
       "app-data:region": "nyc1",
-      "app-data:protect": "false",
     },
     ["hosting:dbaasApiToken"],
   );
@@ -61,9 +60,18 @@ it("creates a PostgreSQL database and a Redis instance whose connection strings 
   const cache = new URL(reveal(outputs.redisConnectionString));
   expect(await redisCanLogin(Number(cache.port), decodeURIComponent(cache.password))).toBe(true);
 
+  const refused = await runExample("dbaas", "destroy", stackFile);
+  expect(refused.code, refused.output).toBe(1);
+  expect(refused.output).toMatch(/Database::main cannot be deleted because it is protected/);
+  expect(sandbox.store.get(postgresId)?.status).toBe("running");
+  expect(await postgres.canLogin(user, password, database)).toBe(true);
+
+  setConfig(stackFile, "app-data:protect", "false");
+  const unprotect = await runExample("dbaas", "up", stackFile);
+  expect(unprotect.code, unprotect.output).toBe(0);
   const destroy = await runExample("dbaas", "destroy", stackFile);
   expect(destroy.code, destroy.output).toBe(0);
-  expect(destroy.output).toMatch(/Resources: 2 delete/);
+  expect(destroy.output).toMatch(/Resources: \d delete/);
   expect(sandbox.store.size).toBe(0);
   expect(await postgres.databaseExists(database)).toBe(false);
   expect(await postgres.roleExists(user)).toBe(false);
