@@ -28,10 +28,8 @@ const database = new hosting.wispanel.Database("shop", {
   remoteHost: config.require("appServers"),
 });
 
-// The id is known only once the database exists: the login is asked for then, with the id as
-// it came back (getPhpMyAdminLoginOutput sends its arguments as given: an Output among them
-// would not be resolved).
-const phpMyAdmin = database.id.apply((id) => hosting.wispanel.getPhpMyAdminLoginOutput({ id }));
+// The id is known only once the database exists: the login is asked for then.
+const phpMyAdmin = hosting.wispanel.getPhpMyAdminLoginOutput({ id: database.id });
 
 export const databaseName = database.fullName;
 export const databaseUser = database.fullUser;

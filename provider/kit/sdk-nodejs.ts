@@ -153,6 +153,7 @@ function resourceFile(token: string, name: string, spec: ResourceSpec): string {
 function functionFile(token: string, name: string, spec: FunctionSpec): string {
   const Args = `${upperFirst(name)}Args`;
   const Result = `${upperFirst(name)}Result`;
+  const OutputArgs = `${upperFirst(name)}OutputArgs`;
   const argsOptional = (spec.inputs.required ?? []).length === 0 ? "?" : "";
   return withImports([
     "",
@@ -163,13 +164,21 @@ function functionFile(token: string, name: string, spec: FunctionSpec): string {
     `}`,
     "",
     doc(spec.description, ""),
-    `export function ${name}Output(args${argsOptional}: pulumi.Input<${Args}>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<${Result}> {`,
+    // As Pulumi's generated SDKs: each argument may be an Output (another resource's id), and is
+    // passed by name, since spreading an Output would send its own fields.
+    `export function ${name}Output(args${argsOptional}: ${OutputArgs}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<${Result}> {`,
     `    opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});`,
-    `    return pulumi.runtime.invokeOutput("${token}", { ...(args ?? {}) } as pulumi.Inputs, opts);`,
+    `    return pulumi.runtime.invokeOutput("${token}", {`,
+    ...Object.keys(spec.inputs.properties).map((key) => `        "${key}": args${argsOptional ? "?." : "."}${key},`),
+    `    }, opts);`,
     `}`,
     "",
     `export interface ${Args} {`,
     ...objectFields(spec.inputs, "plain"),
+    `}`,
+    "",
+    `export interface ${OutputArgs} {`,
+    ...objectFields(spec.inputs, "input"),
     `}`,
     "",
     `export interface ${Result} {`,

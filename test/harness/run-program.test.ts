@@ -88,6 +88,15 @@ new hosting.serverpilot.SysUser("deployer", { serverId: web.id, name: "deployer"
     expect(code).toBe(1);
   });
 
+  it("reports the provider's reason for refusing a function, once, with no stack trace", async () => {
+    // The stack has only ServerPilot's credentials.
+    const { code, output } = await runProgram("preview", `hosting.combell.getServicepacksOutput();`).finished;
+    expect(output).toMatch(/error: hosting:combell:getServicepacks: .*combellApiKey/);
+    expect(output.match(/error:/g)).toHaveLength(1);
+    expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    expect(code).toBe(1);
+  });
+
   it("keeps in the state what was created before another resource failed", async () => {
     const { code, output } = await runProgram(
       "up",

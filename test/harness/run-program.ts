@@ -44,6 +44,16 @@ export class StepFailedError extends Error {
   }
 }
 
+/** A function (invoke) the provider refused: which one and why. */
+export class InvokeFailedError extends Error {
+  constructor(
+    readonly token: string,
+    readonly failure: unknown,
+  ) {
+    super(`${token}: ${reasonOf(failure)}`);
+  }
+}
+
 /** The operation was stopped by a signal; the process should end with 128 + the signal's number. */
 export class InterruptedError extends Error {
   constructor(readonly signal: "SIGINT" | "SIGTERM") {
@@ -158,9 +168,16 @@ export async function runOperation(
             }
           },
           async call(args) {
-            const { result, failures } = await plugin.invoke(args.token, toWire(args.inputs));
-            if (failures.length > 0) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-            return result;
+            try {
+              const { result, failures } = await plugin.invoke(args.token, toWire(args.inputs));
+              if (failures.length > 0) throw new CheckFailedError(args.token, failures);
+              return result;
+            } catch (error) {
+              const failed = new InvokeFailedError(args.token, error);
+              failure.record(failed);
+              // @pulumi/pulumi reports a failed invoke by the error's gRPC `details` alone.
+              throw Object.assign(new Error(failed.message), { details: failed.message });
+            }
           },
         },
         stack.project,
@@ -313,7 +330,9 @@ function printOutputs(outputs: Props): void {
 
 /** A provider's refusal is the user's to act on: its message, no stack. Anything else is a bug: its stack. */
 function describeFailure(error: unknown): string {
-  if (error instanceof StepFailedError || error instanceof InterruptedError || error instanceof PluginError) return error.message;
+  if (error instanceof StepFailedError || error instanceof InvokeFailedError || error instanceof InterruptedError || error instanceof PluginError) {
+    return error.message;
+  }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 

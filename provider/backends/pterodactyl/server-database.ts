@@ -29,7 +29,7 @@ const inputs = {
   }),
   passwordRotation: field(z.string().optional(), {
     description:
-      "Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel never returns it.",
+      "Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel does not store this value: the provider keeps the last one applied.",
     writeOnly: true,
   }),
 };

@@ -15,9 +15,12 @@ export function getAccounts(args?: GetAccountsArgs, opts?: pulumi.InvokeOptions)
 /**
  * Lists the reseller's accounts, optionally only those with an identifier or containing an asset type.
  */
-export function getAccountsOutput(args?: pulumi.Input<GetAccountsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAccountsResult> {
+export function getAccountsOutput(args?: GetAccountsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAccountsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getAccounts", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getAccounts", {
+        "assetType": args?.assetType,
+        "identifier": args?.identifier,
+    }, opts);
 }
 
 export interface GetAccountsArgs {
@@ -29,6 +32,17 @@ export interface GetAccountsArgs {
      * Only the accounts with this identifier.
      */
     identifier?: string;
+}
+
+export interface GetAccountsOutputArgs {
+    /**
+     * Only the accounts that contain an asset of this type. One of: `domain`, `linux_hosting`, `mysql`, `dns`, `mailbox`, `windows_hosting`.
+     */
+    assetType?: pulumi.Input<string>;
+    /**
+     * Only the accounts with this identifier.
+     */
+    identifier?: pulumi.Input<string>;
 }
 
 export interface GetAccountsResult {

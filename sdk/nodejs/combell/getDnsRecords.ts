@@ -15,9 +15,12 @@ export function getDnsRecords(args: GetDnsRecordsArgs, opts?: pulumi.InvokeOptio
 /**
  * Lists the DNS records of a domain, optionally only those of one type.
  */
-export function getDnsRecordsOutput(args: pulumi.Input<GetDnsRecordsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDnsRecordsResult> {
+export function getDnsRecordsOutput(args: GetDnsRecordsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDnsRecordsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getDnsRecords", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getDnsRecords", {
+        "domainName": args.domainName,
+        "type": args.type,
+    }, opts);
 }
 
 export interface GetDnsRecordsArgs {
@@ -29,6 +32,17 @@ export interface GetDnsRecordsArgs {
      * Only the records of this type. One of: `A`, `AAAA`, `CAA`, `CNAME`, `MX`, `TXT`, `SRV`, `ALIAS`, `TLSA`.
      */
     type?: string;
+}
+
+export interface GetDnsRecordsOutputArgs {
+    /**
+     * The domain whose records to list.
+     */
+    domainName: pulumi.Input<string>;
+    /**
+     * Only the records of this type. One of: `A`, `AAAA`, `CAA`, `CNAME`, `MX`, `TXT`, `SRV`, `ALIAS`, `TLSA`.
+     */
+    type?: pulumi.Input<string>;
 }
 
 export interface GetDnsRecordsResult {

@@ -15,12 +15,16 @@ export function getDomains(args?: GetDomainsArgs, opts?: pulumi.InvokeOptions): 
 /**
  * Lists the domains in the reseller's portfolio, with their expiration and renewal (not their name servers: see a Domain's).
  */
-export function getDomainsOutput(args?: pulumi.Input<GetDomainsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDomainsResult> {
+export function getDomainsOutput(args?: GetDomainsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDomainsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getDomains", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getDomains", {
+    }, opts);
 }
 
 export interface GetDomainsArgs {
+}
+
+export interface GetDomainsOutputArgs {
 }
 
 export interface GetDomainsResult {

@@ -15,12 +15,16 @@ export function getLinuxHostings(args?: GetLinuxHostingsArgs, opts?: pulumi.Invo
 /**
  * Lists the reseller's Linux hostings (each a LinuxHostingSettings' domainName), to the last page.
  */
-export function getLinuxHostingsOutput(args?: pulumi.Input<GetLinuxHostingsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetLinuxHostingsResult> {
+export function getLinuxHostingsOutput(args?: GetLinuxHostingsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetLinuxHostingsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getLinuxHostings", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getLinuxHostings", {
+    }, opts);
 }
 
 export interface GetLinuxHostingsArgs {
+}
+
+export interface GetLinuxHostingsOutputArgs {
 }
 
 export interface GetLinuxHostingsResult {

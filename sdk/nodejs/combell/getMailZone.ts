@@ -15,9 +15,11 @@ export function getMailZone(args: GetMailZoneArgs, opts?: pulumi.InvokeOptions):
 /**
  * The mail zone of a domain: whether it is enabled, and the accounts mailboxes can be created in (a Mailbox's accountId) with the size each allows.
  */
-export function getMailZoneOutput(args: pulumi.Input<GetMailZoneArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMailZoneResult> {
+export function getMailZoneOutput(args: GetMailZoneOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMailZoneResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getMailZone", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getMailZone", {
+        "domainName": args.domainName,
+    }, opts);
 }
 
 export interface GetMailZoneArgs {
@@ -25,6 +27,13 @@ export interface GetMailZoneArgs {
      * The domain of the mail zone.
      */
     domainName: string;
+}
+
+export interface GetMailZoneOutputArgs {
+    /**
+     * The domain of the mail zone.
+     */
+    domainName: pulumi.Input<string>;
 }
 
 export interface GetMailZoneResult {

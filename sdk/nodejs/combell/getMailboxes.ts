@@ -15,9 +15,11 @@ export function getMailboxes(args: GetMailboxesArgs, opts?: pulumi.InvokeOptions
 /**
  * Lists the mailboxes of a domain (the API lists them one domain at a time), with their size; the details of one are a Mailbox's.
  */
-export function getMailboxesOutput(args: pulumi.Input<GetMailboxesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMailboxesResult> {
+export function getMailboxesOutput(args: GetMailboxesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMailboxesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getMailboxes", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getMailboxes", {
+        "domainName": args.domainName,
+    }, opts);
 }
 
 export interface GetMailboxesArgs {
@@ -25,6 +27,13 @@ export interface GetMailboxesArgs {
      * The domain whose mailboxes to list.
      */
     domainName: string;
+}
+
+export interface GetMailboxesOutputArgs {
+    /**
+     * The domain whose mailboxes to list.
+     */
+    domainName: pulumi.Input<string>;
 }
 
 export interface GetMailboxesResult {

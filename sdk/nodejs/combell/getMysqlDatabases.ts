@@ -15,9 +15,11 @@ export function getMysqlDatabases(args?: GetMysqlDatabasesArgs, opts?: pulumi.In
 /**
  * Lists the MySQL databases of the reseller's accounts, optionally only those of one account.
  */
-export function getMysqlDatabasesOutput(args?: pulumi.Input<GetMysqlDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMysqlDatabasesResult> {
+export function getMysqlDatabasesOutput(args?: GetMysqlDatabasesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetMysqlDatabasesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getMysqlDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getMysqlDatabases", {
+        "accountId": args?.accountId,
+    }, opts);
 }
 
 export interface GetMysqlDatabasesArgs {
@@ -25,6 +27,13 @@ export interface GetMysqlDatabasesArgs {
      * Only the databases of this account.
      */
     accountId?: number;
+}
+
+export interface GetMysqlDatabasesOutputArgs {
+    /**
+     * Only the databases of this account.
+     */
+    accountId?: pulumi.Input<number>;
 }
 
 export interface GetMysqlDatabasesResult {

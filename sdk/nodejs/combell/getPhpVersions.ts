@@ -14,9 +14,11 @@ export function getPhpVersions(args: GetPhpVersionsArgs, opts?: pulumi.InvokeOpt
 /**
  * Lists the PHP versions a Linux hosting can switch to (LinuxHostingSettings' phpVersion).
  */
-export function getPhpVersionsOutput(args: pulumi.Input<GetPhpVersionsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetPhpVersionsResult> {
+export function getPhpVersionsOutput(args: GetPhpVersionsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetPhpVersionsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getPhpVersions", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getPhpVersions", {
+        "domainName": args.domainName,
+    }, opts);
 }
 
 export interface GetPhpVersionsArgs {
@@ -24,6 +26,13 @@ export interface GetPhpVersionsArgs {
      * The Linux hosting, by its domain name.
      */
     domainName: string;
+}
+
+export interface GetPhpVersionsOutputArgs {
+    /**
+     * The Linux hosting, by its domain name.
+     */
+    domainName: pulumi.Input<string>;
 }
 
 export interface GetPhpVersionsResult {

@@ -15,12 +15,16 @@ export function getServicepacks(args?: GetServicepacksArgs, opts?: pulumi.Invoke
 /**
  * Lists the servicepacks the reseller can create accounts from.
  */
-export function getServicepacksOutput(args?: pulumi.Input<GetServicepacksArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServicepacksResult> {
+export function getServicepacksOutput(args?: GetServicepacksOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServicepacksResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:combell:getServicepacks", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:combell:getServicepacks", {
+    }, opts);
 }
 
 export interface GetServicepacksArgs {
+}
+
+export interface GetServicepacksOutputArgs {
 }
 
 export interface GetServicepacksResult {

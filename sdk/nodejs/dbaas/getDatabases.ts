@@ -15,9 +15,13 @@ export function getDatabases(args?: GetDatabasesArgs, opts?: pulumi.InvokeOption
 /**
  * Lists the DBaaS databases, optionally only those of one engine, region or status.
  */
-export function getDatabasesOutput(args?: pulumi.Input<GetDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
+export function getDatabasesOutput(args?: GetDatabasesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:dbaas:getDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:dbaas:getDatabases", {
+        "dbType": args?.dbType,
+        "region": args?.region,
+        "status": args?.status,
+    }, opts);
 }
 
 export interface GetDatabasesArgs {
@@ -33,6 +37,21 @@ export interface GetDatabasesArgs {
      * Only the databases in this status.
      */
     status?: string;
+}
+
+export interface GetDatabasesOutputArgs {
+    /**
+     * Only the databases of this engine.
+     */
+    dbType?: pulumi.Input<string>;
+    /**
+     * Only the databases in this region.
+     */
+    region?: pulumi.Input<string>;
+    /**
+     * Only the databases in this status.
+     */
+    status?: pulumi.Input<string>;
 }
 
 export interface GetDatabasesResult {

@@ -15,9 +15,12 @@ export function getServerDatabases(args: GetServerDatabasesArgs, opts?: pulumi.I
 /**
  * Lists the databases of one server, every page of them, optionally only those whose user connects from one remote.
  */
-export function getServerDatabasesOutput(args: pulumi.Input<GetServerDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServerDatabasesResult> {
+export function getServerDatabasesOutput(args: GetServerDatabasesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServerDatabasesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:pterodactyl:getServerDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:pterodactyl:getServerDatabases", {
+        "serverId": args.serverId,
+        "remote": args.remote,
+    }, opts);
 }
 
 export interface GetServerDatabasesArgs {
@@ -29,6 +32,17 @@ export interface GetServerDatabasesArgs {
      * Only the databases whose user may connect from exactly this remote.
      */
     remote?: string;
+}
+
+export interface GetServerDatabasesOutputArgs {
+    /**
+     * The numeric id of the server whose databases to list.
+     */
+    serverId: pulumi.Input<number>;
+    /**
+     * Only the databases whose user may connect from exactly this remote.
+     */
+    remote?: pulumi.Input<string>;
 }
 
 export interface GetServerDatabasesResult {

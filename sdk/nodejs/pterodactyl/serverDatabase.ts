@@ -38,7 +38,7 @@ export class ServerDatabase extends pulumi.CustomResource {
      */
     declare public readonly host: pulumi.Output<number>;
     /**
-     * Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel never returns it.
+     * Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel does not store this value: the provider keeps the last one applied.
      */
     declare public readonly passwordRotation: pulumi.Output<string | undefined>;
     /**
@@ -122,7 +122,7 @@ export interface ServerDatabaseArgs {
      */
     host: pulumi.Input<number>;
     /**
-     * Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel never returns it.
+     * Any text; changing it (setting, changing or removing it) has the panel reset the password in place, and the new one is read back. The panel does not store this value: the provider keeps the last one applied.
      */
     passwordRotation?: pulumi.Input<string>;
 }

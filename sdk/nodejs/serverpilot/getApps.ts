@@ -15,9 +15,12 @@ export function getApps(args?: GetAppsArgs, opts?: pulumi.InvokeOptions): Promis
 /**
  * Lists apps, optionally only those of one server or one system user.
  */
-export function getAppsOutput(args?: pulumi.Input<GetAppsArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAppsResult> {
+export function getAppsOutput(args?: GetAppsOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetAppsResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:serverpilot:getApps", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getApps", {
+        "serverId": args?.serverId,
+        "sysuserId": args?.sysuserId,
+    }, opts);
 }
 
 export interface GetAppsArgs {
@@ -29,6 +32,17 @@ export interface GetAppsArgs {
      * Only the apps of this system user.
      */
     sysuserId?: string;
+}
+
+export interface GetAppsOutputArgs {
+    /**
+     * Only the apps on this server.
+     */
+    serverId?: pulumi.Input<string>;
+    /**
+     * Only the apps of this system user.
+     */
+    sysuserId?: pulumi.Input<string>;
 }
 
 export interface GetAppsResult {

@@ -15,9 +15,12 @@ export function getDatabases(args?: GetDatabasesArgs, opts?: pulumi.InvokeOption
 /**
  * Lists databases, optionally only those of one server or one app.
  */
-export function getDatabasesOutput(args?: pulumi.Input<GetDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
+export function getDatabasesOutput(args?: GetDatabasesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:serverpilot:getDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getDatabases", {
+        "serverId": args?.serverId,
+        "appId": args?.appId,
+    }, opts);
 }
 
 export interface GetDatabasesArgs {
@@ -29,6 +32,17 @@ export interface GetDatabasesArgs {
      * Only the databases of this app.
      */
     appId?: string;
+}
+
+export interface GetDatabasesOutputArgs {
+    /**
+     * Only the databases on this server.
+     */
+    serverId?: pulumi.Input<string>;
+    /**
+     * Only the databases of this app.
+     */
+    appId?: pulumi.Input<string>;
 }
 
 export interface GetDatabasesResult {

@@ -15,12 +15,16 @@ export function getServers(args?: GetServersArgs, opts?: pulumi.InvokeOptions): 
 /**
  * Lists the servers of the ServerPilot account.
  */
-export function getServersOutput(args?: pulumi.Input<GetServersArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServersResult> {
+export function getServersOutput(args?: GetServersOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetServersResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:serverpilot:getServers", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getServers", {
+    }, opts);
 }
 
 export interface GetServersArgs {
+}
+
+export interface GetServersOutputArgs {
 }
 
 export interface GetServersResult {

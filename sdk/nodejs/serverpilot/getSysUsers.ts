@@ -15,9 +15,11 @@ export function getSysUsers(args?: GetSysUsersArgs, opts?: pulumi.InvokeOptions)
 /**
  * Lists system users, optionally only those of one server.
  */
-export function getSysUsersOutput(args?: pulumi.Input<GetSysUsersArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetSysUsersResult> {
+export function getSysUsersOutput(args?: GetSysUsersOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetSysUsersResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:serverpilot:getSysUsers", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:serverpilot:getSysUsers", {
+        "serverId": args?.serverId,
+    }, opts);
 }
 
 export interface GetSysUsersArgs {
@@ -25,6 +27,13 @@ export interface GetSysUsersArgs {
      * Only the system users of this server.
      */
     serverId?: string;
+}
+
+export interface GetSysUsersOutputArgs {
+    /**
+     * Only the system users of this server.
+     */
+    serverId?: pulumi.Input<string>;
 }
 
 export interface GetSysUsersResult {

@@ -15,9 +15,12 @@ export function getDatabases(args?: GetDatabasesArgs, opts?: pulumi.InvokeOption
 /**
  * Lists the databases the API key may see (its owner's; an admin's key sees all), optionally only those of one domain or owner.
  */
-export function getDatabasesOutput(args?: pulumi.Input<GetDatabasesArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
+export function getDatabasesOutput(args?: GetDatabasesOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetDatabasesResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:wispanel:getDatabases", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:wispanel:getDatabases", {
+        "domain": args?.domain,
+        "owner": args?.owner,
+    }, opts);
 }
 
 export interface GetDatabasesArgs {
@@ -29,6 +32,17 @@ export interface GetDatabasesArgs {
      * Only the databases of this panel user.
      */
     owner?: string;
+}
+
+export interface GetDatabasesOutputArgs {
+    /**
+     * Only the databases of this domain.
+     */
+    domain?: pulumi.Input<string>;
+    /**
+     * Only the databases of this panel user.
+     */
+    owner?: pulumi.Input<string>;
 }
 
 export interface GetDatabasesResult {

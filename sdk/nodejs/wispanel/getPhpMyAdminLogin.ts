@@ -14,9 +14,11 @@ export function getPhpMyAdminLogin(args: GetPhpMyAdminLoginArgs, opts?: pulumi.I
 /**
  * Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one; the URL logs in whoever opens it first, so it is a secret.
  */
-export function getPhpMyAdminLoginOutput(args: pulumi.Input<GetPhpMyAdminLoginArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetPhpMyAdminLoginResult> {
+export function getPhpMyAdminLoginOutput(args: GetPhpMyAdminLoginOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetPhpMyAdminLoginResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
-    return pulumi.runtime.invokeOutput("hosting:wispanel:getPhpMyAdminLogin", { ...(args ?? {}) } as pulumi.Inputs, opts);
+    return pulumi.runtime.invokeOutput("hosting:wispanel:getPhpMyAdminLogin", {
+        "id": args.id,
+    }, opts);
 }
 
 export interface GetPhpMyAdminLoginArgs {
@@ -24,6 +26,13 @@ export interface GetPhpMyAdminLoginArgs {
      * The database's full name (john_mydb): a Database's id or fullName.
      */
     id: string;
+}
+
+export interface GetPhpMyAdminLoginOutputArgs {
+    /**
+     * The database's full name (john_mydb): a Database's id or fullName.
+     */
+    id: pulumi.Input<string>;
 }
 
 export interface GetPhpMyAdminLoginResult {
