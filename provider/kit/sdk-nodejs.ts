@@ -1,4 +1,5 @@
-import type { FunctionSpec, ObjectSpec, PackageSchema, PropertySpec, ResourceSpec } from "./schema";
+import type { FunctionSpec, PackageSchema, ResourceSpec } from "./schema";
+import { doc, lowerFirst, objectFields, tsType, upperFirst } from "./sdk-nodejs-types";
 
 // The TypeScript SDK, generated from the package schema the way `pulumi package gen-sdk` would
 // (that generator lives only in the Pulumi CLI). Output classes declare their properties with
@@ -207,35 +208,6 @@ function typesFile(schema: PackageSchema, kind: "input" | "output"): string {
   return [HEADER, ...imports, "", text, ""].join("\n");
 }
 
-function objectFields(spec: ObjectSpec, kind: "input" | "output" | "plain", readonly = false, indent = "    "): string[] {
-  const required = new Set(spec.required ?? []);
-  return Object.entries(spec.properties).flatMap(([key, p]) => [
-    doc(p.description, indent),
-    `${indent}${readonly ? "readonly " : ""}${key}${required.has(key) ? "" : "?"}: ${tsType(p, kind)};`,
-  ]);
-}
-
-function tsType(p: PropertySpec, kind: "input" | "output" | "plain"): string {
-  const wrap = (t: string) => (kind === "input" ? `pulumi.Input<${t}>` : t);
-  if (p.$ref) {
-    const [, module, name] = p.$ref.replace("#/types/", "").split(":");
-    return wrap(`${kind === "input" ? "inputs" : "outputs"}.${module}.${name}`);
-  }
-  switch (p.type) {
-    case "array":
-      return wrap(`${tsType(p.items!, kind)}[]`);
-    case "object":
-      return wrap(`{ [key: string]: ${tsType(p.additionalProperties!, kind)} }`);
-    case "integer":
-    case "number":
-      return wrap("number");
-    case "boolean":
-      return wrap("boolean");
-    default:
-      return wrap("string");
-  }
-}
-
 function providerFile(schema: PackageSchema): string {
   const inputs = schema.provider.inputProperties;
   return [
@@ -301,12 +273,3 @@ function utilitiesFile(schema: PackageSchema): string {
     "",
   ].join("\n");
 }
-
-function doc(text: string | undefined, indent: string): string {
-  if (!text) return "";
-  const lines = text.split("\n");
-  return [`${indent}/**`, ...lines.map((l) => `${indent} * ${l}`.trimEnd()), `${indent} */`].join("\n");
-}
-
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
-const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
