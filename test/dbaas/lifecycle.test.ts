@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Props } from "../harness/plugin";
 import { redisCanLogin, redisCommand } from "../sandbox/redis";
 import { startDbaasEnvironment, type DbaasEnvironment } from "../support/dbaas-environment";
+import { unexercisedEndpoints } from "../support/documented-endpoints";
 import { describeLifecycle } from "../support/lifecycle";
 import { isSecret, reveal } from "../support/secrets";
 
@@ -213,5 +214,16 @@ describe("getDatabases, and nothing left behind", () => {
     expect(store().size).toBe(0);
     const left = await env.postgres.query("SELECT datname FROM pg_database WHERE datname LIKE '%\\_%' ESCAPE '\\' AND datname <> 'template0'");
     expect(left).toEqual([]);
+  });
+
+  it("the provider has used every endpoint of the DBaaS document (seeds/004)", () => {
+    const documented = [
+      "GET /api/v1/databases",
+      "POST /api/v1/databases",
+      "GET /api/v1/databases/{id}",
+      "DELETE /api/v1/databases/{id}",
+      "GET /api/v1/databases/{id}/credentials",
+    ];
+    expect(unexercisedEndpoints(documented, env.sandbox.requests)).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 // password stops working.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PANEL_MODES } from "../sandbox/pterodactyl";
+import { unexercisedEndpoints } from "../support/documented-endpoints";
 import { describeLifecycle } from "../support/lifecycle";
 import { startPterodactylEnvironment, type PterodactylEnvironment } from "../support/pterodactyl-environment";
 import { isSecret, reveal } from "../support/secrets";
@@ -123,6 +124,23 @@ for (const mode of PANEL_MODES) {
         expect(await env.mariadb.databaseExists("s1_world")).toBe(false);
         const users = await env.mariadb.query<{ User: string }>("SELECT User FROM mysql.user WHERE User LIKE 'u1\\_%'");
         expect(users).toEqual([]);
+      });
+
+      it("getServerDatabases lists none of them any more", async () => {
+        const { result, failures } = await env.plugin.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 });
+        expect(failures).toEqual([]);
+        expect(result.databases).toEqual([]);
+      });
+
+      it("the provider has used every endpoint of the panel's document (seeds/000)", () => {
+        const documented = [
+          "GET /api/application/servers/{server}/databases",
+          "GET /api/application/servers/{server}/databases/{database}",
+          "POST /api/application/servers/{server}/databases",
+          "POST /api/application/servers/{server}/databases/{database}/reset-password",
+          "DELETE /api/application/servers/{server}/databases/{database}",
+        ];
+        expect(unexercisedEndpoints(documented, env.sandbox.requests)).toEqual([]);
       });
     });
   });

@@ -1,12 +1,12 @@
-// WisPanel's functions, its rules at Check, its refusals as property errors (in both error shapes
-// its pages show), and its configuration: credentials, the panel's CA, keys that are not keys.
+// What WisPanel's functions refuse, its rules at Check, its refusals as property errors (in both
+// error shapes its pages show), and its configuration: credentials, the panel's CA, keys that are
+// not keys. The functions' results are in lifecycle.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { PluginProcess, urnOf } from "../harness/plugin";
 import { startMariaDB, type MariaDB } from "../sandbox/mariadb";
 import { startWisPanelSandbox, type WisPanelSandbox } from "../sandbox/wispanel";
 import { wispanelClient } from "../sandbox/wispanel-test-client";
-import { isSecret, reveal } from "../support/secrets";
 import { startWisPanelEnvironment, wispanelConfig, type WisPanelEnvironment } from "../support/wispanel-environment";
 
 const DATABASE = "hosting:wispanel:Database";
@@ -26,47 +26,6 @@ const check = (inputs: Record<string, unknown>) => env.plugin.check(urnOf(DATABA
 const valid = { name: "blog", user: "blog", password: "Passw0rd-1" };
 
 describe("functions", () => {
-  it("getDatabases lists the key's databases as the resource reads them, filtered by domain", async () => {
-    const d = new Deployment(env.plugin, "listed");
-    await d.register(DATABASE, "a", { name: "lista", user: "lista", password: "Passw0rd-1", domain: "a.example.com" });
-    await d.register(DATABASE, "b", { name: "listb", user: "listb", password: "Passw0rd-1", domain: "b.example.com", remoteAccess: true, remoteHost: "10.0.0.%" });
-    const all = await env.plugin.invoke("hosting:wispanel:getDatabases", {});
-    expect(all.failures).toEqual([]);
-    const listed = all.result.databases as Record<string, unknown>[];
-    expect(listed.map((db) => db.id).sort()).toEqual(["john_lista", "john_listb"]);
-    expect(listed.find((db) => db.id === "john_listb")).toMatchObject({
-      name: "listb",
-      user: "listb",
-      fullName: "john_listb",
-      fullUser: "john_listb",
-      owner: "john",
-      domain: "b.example.com",
-      remoteAccess: true,
-      remoteHost: "10.0.0.%",
-      sizeKb: 0,
-    });
-    for (const db of listed) expect(db).not.toHaveProperty("password");
-    const filtered = await env.plugin.invoke("hosting:wispanel:getDatabases", { domain: "a.example.com" });
-    expect((filtered.result.databases as { id: string }[]).map((db) => db.id)).toEqual(["john_lista"]);
-    await d.destroyAll();
-  });
-
-  it("getPhpMyAdminLogin hands out a new single-use URL each time, as a secret", async () => {
-    const d = new Deployment(env.plugin, "pma");
-    const id = (await d.register(DATABASE, "pma", { name: "pma", user: "pma", password: "Passw0rd-1" })).state!.id;
-    const first = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
-    const second = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
-    expect(isSecret(first.result.url)).toBe(true);
-    expect(isSecret(first.result.token)).toBe(true);
-    expect(env.sandbox.logins.slice(-2).map((l) => [l.database, l.url])).toEqual([
-      [id, reveal(first.result.url)],
-      [id, reveal(second.result.url)],
-    ]);
-    expect(reveal(first.result.url)).not.toBe(reveal(second.result.url));
-    expect(reveal(first.result.url)).toContain(`token=${reveal(first.result.token)}`);
-    await d.destroyAll();
-  });
-
   it("getPhpMyAdminLogin refuses what cannot be a database's full name before any request", async () => {
     const before = env.sandbox.requests.length;
     const { failures } = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id: "john/../x" });

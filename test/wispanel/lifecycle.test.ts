@@ -2,6 +2,8 @@
 // (HTTPS with its own CA, Bearer keys, 60 requests per window) and real MariaDB, on the shared
 // lifecycle table (test/support/lifecycle.ts), then its preview, its functions and its logins.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Deployment } from "../harness/deployment";
+import { unexercisedEndpoints } from "../support/documented-endpoints";
 import { describeLifecycle } from "../support/lifecycle";
 import { isSecret, reveal, secret, UNKNOWN } from "../support/secrets";
 import { startWisPanelEnvironment, type WisPanelEnvironment } from "../support/wispanel-environment";
@@ -109,11 +111,67 @@ describeLifecycle({
   exists: async (id) => store().has(id) || (await env.mariadb.databaseExists(id)),
 });
 
+describe("functions", () => {
+  it("getDatabases lists the key's databases as the resource reads them, filtered by domain", async () => {
+    const d = new Deployment(env.plugin, "listed");
+    await d.register(DATABASE, "a", { name: "lista", user: "lista", password: "Passw0rd-1", domain: "a.example.com" });
+    await d.register(DATABASE, "b", { name: "listb", user: "listb", password: "Passw0rd-1", domain: "b.example.com", remoteAccess: true, remoteHost: "10.0.0.%" });
+    const all = await env.plugin.invoke("hosting:wispanel:getDatabases", {});
+    expect(all.failures).toEqual([]);
+    const listed = all.result.databases as Record<string, unknown>[];
+    expect(listed.map((db) => db.id).sort()).toEqual(["john_lista", "john_listb"]);
+    expect(listed.find((db) => db.id === "john_listb")).toMatchObject({
+      name: "listb",
+      user: "listb",
+      fullName: "john_listb",
+      fullUser: "john_listb",
+      owner: "john",
+      domain: "b.example.com",
+      remoteAccess: true,
+      remoteHost: "10.0.0.%",
+      sizeKb: 0,
+    });
+    for (const db of listed) expect(db).not.toHaveProperty("password");
+    const filtered = await env.plugin.invoke("hosting:wispanel:getDatabases", { domain: "a.example.com" });
+    expect((filtered.result.databases as { id: string }[]).map((db) => db.id)).toEqual(["john_lista"]);
+    await d.destroyAll();
+  });
+
+  it("getPhpMyAdminLogin hands out a new single-use URL each time, as a secret", async () => {
+    const d = new Deployment(env.plugin, "pma");
+    const id = (await d.register(DATABASE, "pma", { name: "pma", user: "pma", password: "Passw0rd-1" })).state!.id;
+    const first = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
+    const second = await env.plugin.invoke("hosting:wispanel:getPhpMyAdminLogin", { id });
+    expect(isSecret(first.result.url)).toBe(true);
+    expect(isSecret(first.result.token)).toBe(true);
+    expect(env.sandbox.logins.slice(-2).map((l) => [l.database, l.url])).toEqual([
+      [id, reveal(first.result.url)],
+      [id, reveal(second.result.url)],
+    ]);
+    expect(reveal(first.result.url)).not.toBe(reveal(second.result.url));
+    expect(reveal(first.result.url)).toContain(`token=${reveal(first.result.token)}`);
+    await d.destroyAll();
+  });
+});
+
 describe("after destroy", () => {
   it("neither the databases nor their user are left in MariaDB", async () => {
     expect(store().size).toBe(0);
     for (const name of ["john_shop", "john_store"]) expect(await env.mariadb.databaseExists(name)).toBe(false);
     expect(await env.mariadb.userExists("john_shop_user")).toBe(false);
+  });
+
+  it("the provider has used every endpoint of WisPanel's document (seeds/002)", () => {
+    const documented = [
+      "GET /api/v1/databases",
+      "POST /api/v1/databases",
+      "GET /api/v1/databases/{id}",
+      "PUT /api/v1/databases/{id}",
+      "DELETE /api/v1/databases/{id}",
+      "POST /api/v1/databases/{id}/reset-password",
+      "POST /api/v1/databases/{id}/phpmyadmin",
+    ];
+    expect(unexercisedEndpoints(documented, env.sandbox.requests)).toEqual([]);
   });
 });
 
