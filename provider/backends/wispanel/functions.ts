@@ -22,7 +22,7 @@ export const getDatabases = defineListFunction({
 export const getPhpMyAdminLogin = defineFunction({
   token: "hosting:wispanel:getPhpMyAdminLogin",
   description:
-    "Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one; the URL logs in whoever opens it first, so it is a secret.",
+    "Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one, and Pulumi calls functions at every preview and up as well: the latest login is in the stack outputs. The URL logs in whoever opens it first, so it is a secret.",
   api: wisPanelApi,
   inputs: {
     id: field(

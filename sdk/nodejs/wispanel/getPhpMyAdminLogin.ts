@@ -1,10 +1,11 @@
 // Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
 
 import * as pulumi from "@pulumi/pulumi";
+import * as outputs from "../types/output";
 import * as utilities from "../utilities";
 
 /**
- * Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one; the URL logs in whoever opens it first, so it is a secret.
+ * Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one, and Pulumi calls functions at every preview and up as well: the latest login is in the stack outputs. The URL logs in whoever opens it first, so it is a secret.
  */
 export function getPhpMyAdminLogin(args: GetPhpMyAdminLoginArgs, opts?: pulumi.InvokeOptions): Promise<GetPhpMyAdminLoginResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
@@ -12,7 +13,7 @@ export function getPhpMyAdminLogin(args: GetPhpMyAdminLoginArgs, opts?: pulumi.I
 }
 
 /**
- * Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one; the URL logs in whoever opens it first, so it is a secret.
+ * Asks WisPanel for a single-use phpMyAdmin login to a database (POST /databases/{id}/phpmyadmin). Each call makes a new one, and Pulumi calls functions at every preview and up as well: the latest login is in the stack outputs. The URL logs in whoever opens it first, so it is a secret.
  */
 export function getPhpMyAdminLoginOutput(args: GetPhpMyAdminLoginOutputArgs, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetPhpMyAdminLoginResult> {
     opts = pulumi.mergeOptions(utilities.resourceOptsDefaults(), opts || {});
