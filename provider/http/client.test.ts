@@ -166,6 +166,16 @@ describe("errors by status", () => {
     expect((await client.get("/b")).body).toEqual({ ok: true });
   });
 
+  it("refuses a path longer than servers accept before sending it, in a short message", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    const started = performance.now();
+    const err = await failure(clientFor(server).get(`/databases/${"x".repeat(100_000)}`));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(err.message).toMatch(/^ServerPilot API request to \/v1\/databases\/x+… not sent: its path and query would be 100014 characters, more than the 8192 servers accept/);
+    expect(err.message.length).toBeLessThan(300);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("keeps the original error when the message hook throws on an unexpected body", async () => {
     const server = await serve((_req, res) => sendJson(res, 400, { message: "plain" }));
     const client = clientFor(server, {
