@@ -84,6 +84,24 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
+// An error answer is only ever shown as one line, and its start says what went wrong: a proxy's
+// page of tens of megabytes would otherwise be scanned for secrets and squashed, for every retry.
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** The whole body of a 2xx answer; at most MAX_ERROR_BODY_BYTES of any other, the rest left unread. */
+async function readBody(status: number, body: Dispatcher.ResponseData["body"]): Promise<string> {
+  if (status >= 200 && status < 300) return body.text();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  // Leaving the loop early destroys the stream, which closes that connection instead of reading on.
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= MAX_ERROR_BODY_BYTES) break;
+  }
+  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
+}
+
 function parseBody(text: string): unknown {
   if (text.trim() === "") return undefined;
   try {
@@ -148,7 +166,7 @@ export async function sendAttempt(
       dispatcher: settings.dispatcher,
     });
     // Reading the body is part of the attempt: the timer and the abort cover it too.
-    const text = await response.body.text();
+    const text = await readBody(response.statusCode, response.body);
     return {
       kind: "response",
       status: response.statusCode,

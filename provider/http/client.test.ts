@@ -146,6 +146,36 @@ describe("errors by status", () => {
     expect((await failure(client.get("/a"))).message).toBe("ServerPilot API GET /v1/a failed with 400 Bad Request");
   });
 
+  it("reads only the start of a huge error page: the error comes at once, and the rest is never downloaded", async () => {
+    const page = `<html><body><h1>502 Bad Gateway</h1>${"<p>upstream unavailable</p>".repeat(1_500_000)}</body></html>`;
+    let sentWhole = false;
+    const server = await serve((_req, res, i) => {
+      if (i > 0) return sendJson(res, 200, { ok: true });
+      res.on("finish", () => (sentWhole = true));
+      res.writeHead(400, { "content-type": "text/html" });
+      res.end(page);
+    });
+    const client = clientFor(server, { errorMessage: undefined });
+    const started = performance.now();
+    const err = await failure(client.get("/a"));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(err.message).toMatch(/^ServerPilot API GET \/v1\/a failed with 400 Bad Request: 502 Bad Gateway upstream unavailable upstream unavailable .*…$/);
+    expect(err.message.length).toBeLessThan(700);
+    expect(sentWhole).toBe(false);
+    // The client goes on over a new connection.
+    expect((await client.get("/b")).body).toEqual({ ok: true });
+  });
+
+  it("refuses a path longer than servers accept before sending it, in a short message", async () => {
+    const server = await serve((_req, res) => sendJson(res, 200, {}));
+    const started = performance.now();
+    const err = await failure(clientFor(server).get(`/databases/${"x".repeat(100_000)}`));
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(err.message).toMatch(/^ServerPilot API request to \/v1\/databases\/x+… not sent: its path and query would be 100014 characters, more than the 8192 servers accept/);
+    expect(err.message.length).toBeLessThan(300);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("keeps the original error when the message hook throws on an unexpected body", async () => {
     const server = await serve((_req, res) => sendJson(res, 400, { message: "plain" }));
     const client = clientFor(server, {

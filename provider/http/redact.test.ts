@@ -132,6 +132,22 @@ describe("SecretRedactor with transformed and cut secrets", () => {
     expect(second.ms).toBeLessThan(500);
   });
 
+  it("registers small secrets quickly after a long one (a PEM bundle), and still masks them all", () => {
+    const r = new SecretRedactor();
+    const huge = `Pem-Like-${"Ab9+/\n".repeat(45_000)}-End`;
+    r.add(huge);
+    expect(r.scrub(`got ${huge} back`)).toBe("got *** back");
+    const small = Array.from({ length: 8 }, (_, i) => `db-password-${i}-Xq7`);
+    const started = performance.now();
+    for (const secret of small) {
+      r.add(secret);
+      expect(r.scrub(`user ${secret} refused`)).toBe("user *** refused");
+    }
+    // Each used to rebuild the long one's matchers: seconds apiece.
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(r.scrub(`${huge.slice(0, 40)}… and ${small.join(" ")}`)).toBe(`***… and ${small.map(() => "***").join(" ")}`);
+  });
+
   it("stays linear on inputs built to make patterns backtrack", () => {
     const r = new SecretRedactor();
     r.add("aaaaaaaaaaaaaaab");

@@ -58,15 +58,31 @@ function looksLikeToken(word: string): boolean {
   return /[0-9+/=_.:~-]/.test(word) || /[A-Z]/.test(word.slice(1));
 }
 
+/** Secrets whose forms are searched by one pair of matchers, built when first needed. */
+interface Level {
+  values: string[];
+  /** Characters in all its values: what building its matchers costs. */
+  size: number;
+  matchers?: { starts: LiteralMatcher; ends: LiteralMatcher };
+}
+
 export class SecretRedactor {
   private readonly values = new Set<string>();
-  private matchers: { starts: LiteralMatcher; ends: LiteralMatcher } | undefined;
+  // Adding a secret builds matchers only for a level of its own size or so, not for every secret
+  // known: a megabyte-long secret is built into one a few times in all, not once for every small
+  // one added after it. Sizes at least double down the list, so a scrub runs few matchers.
+  private readonly levels: Level[] = [];
 
   add(value: string | undefined): void {
     if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
     if (this.values.has(value)) return;
     this.values.add(value);
-    this.matchers = undefined;
+    let level: Level = { values: [value], size: value.length };
+    while (this.levels.length > 0 && this.levels[this.levels.length - 1]!.size <= 2 * level.size) {
+      const smaller = this.levels.pop()!;
+      level = { values: [...smaller.values, ...level.values], size: smaller.size + level.size };
+    }
+    this.levels.push(level);
   }
 
   /** Masks every form of every secret, whole or cut, then auth headers and scheme tokens. */
@@ -80,17 +96,9 @@ export class SecretRedactor {
   }
 
   private maskSecrets(text: string): string {
-    if (this.values.size === 0) return text;
-    if (!this.matchers) {
-      const forms = [...this.values].flatMap(secretForms);
-      this.matchers = { starts: new LiteralMatcher(forms), ends: new LiteralMatcher(forms.map(reversed)) };
-    }
-    const n = text.length;
-    const ends = this.matchers.ends
-      .ranges(reversed(text), MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH, false)
-      .map(({ start, end }) => ({ start: n - end, end: n - start }))
-      .reverse();
-    const ranges = union(this.matchers.starts.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH), ends);
+    if (this.levels.length === 0) return text;
+    const backwards = reversed(text);
+    const ranges = this.levels.reduce<Range[]>((found, level) => union(found, this.rangesOf(level, text, backwards)), []);
     if (ranges.length === 0) return text;
     const parts: string[] = [];
     let at = 0;
@@ -100,6 +108,20 @@ export class SecretRedactor {
     }
     parts.push(text.slice(at));
     return parts.join("");
+  }
+
+  /** `backwards` is `text` reversed, shared by every level. */
+  private rangesOf(level: Level, text: string, backwards: string): Range[] {
+    if (!level.matchers) {
+      const forms = level.values.flatMap(secretForms);
+      level.matchers = { starts: new LiteralMatcher(forms), ends: new LiteralMatcher(forms.map(reversed)) };
+    }
+    const n = text.length;
+    const ends = level.matchers.ends
+      .ranges(backwards, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH, false)
+      .map(({ start, end }) => ({ start: n - end, end: n - start }))
+      .reverse();
+    return union(level.matchers.starts.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH), ends);
   }
 }
 

@@ -1,3 +1,10 @@
+import { redactedLine } from "./safe-text";
+
+// Servers refuse longer request lines and headers (Node 16 KiB in all, nginx 8 KiB a line), some
+// by dropping the connection, which a client would retry until it times out: an id or a name this
+// long cannot be one the API knows, so the request is refused before it is sent.
+const MAX_PATH_AND_QUERY = 8192;
+
 export type QueryParameters = Record<string, string | number | boolean | undefined>;
 
 /**
@@ -24,5 +31,11 @@ export function requestUrl(apiName: string, base: URL, path: string, query: Quer
     pairs.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   }
   if (pairs.length > 0) url.search = (url.search ? `${url.search}&` : "?") + pairs.join("&");
+  const length = url.pathname.length + url.search.length;
+  if (length > MAX_PATH_AND_QUERY) {
+    throw new Error(
+      `${apiName} API request to ${redactedLine(url.pathname, 120)} not sent: its path and query would be ${length} characters, more than the ${MAX_PATH_AND_QUERY} servers accept (is an id or a name that long?)`,
+    );
+  }
   return url;
 }

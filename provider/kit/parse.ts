@@ -21,3 +21,26 @@ export function parseAnswer<T extends z.ZodType>(schema: T, body: unknown, what:
   if (!parsed.success) throw new UnexpectedAnswerError(what, parsed.error.issues);
   return parsed.data;
 }
+
+/**
+ * Parses the answer to a create, handing `accepted` the id that `idOf` finds in it first: the
+ * API made the thing once it answered 2xx, so a malformed rest of the answer must not lose it
+ * (the caller records it, and the next `up` reads what it can).
+ */
+export function parseCreatedAnswer<T extends z.ZodType>(
+  schema: T,
+  body: unknown,
+  what: string,
+  idOf: (body: unknown) => string | undefined,
+  accepted: (id: string) => void,
+): z.infer<T> {
+  const id = idOf(body);
+  if (id !== undefined && id !== "") accepted(id);
+  return parseAnswer(schema, body, what);
+}
+
+/** The `id` string at the top of an answer (`{"id": "john_mydb", ...}`), if there is one. */
+export function topLevelId(body: unknown): string | undefined {
+  const id = body !== null && typeof body === "object" ? (body as { id?: unknown }).id : undefined;
+  return typeof id === "string" ? id : undefined;
+}

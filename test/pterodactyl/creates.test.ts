@@ -2,7 +2,8 @@
 // the panel made the database is found in the server's list and recorded (not leaked, not made
 // twice); one that made nothing fails and records nothing; a name already taken says which
 // database to import; and a key that may not read database hosts (a null_resource host) still
-// reads, imports and lists; a create whose read-back fails is recorded, and the next up finishes it.
+// reads, imports and lists; a create whose read-back fails is recorded, and the next up finishes
+// it, as is one answered in a shape the provider does not understand (under the id it carries).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { PANEL_MODES } from "../sandbox/pterodactyl";
@@ -81,6 +82,23 @@ for (const mode of PANEL_MODES) {
       expect((await env.deployment.refresh(urn)).state!.inputs).toMatchObject({ host: 1, remote: "%" });
       const listed = await env.plugin.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 });
       expect((listed.result.databases as { name: string }[]).map((d) => d.name)).toEqual(["s1_lost", "s1_partial"]);
+    });
+
+    it("a create the panel made but answered in a shape the provider does not understand is recorded under its id, and the next up reads it", async () => {
+      const made = await env.sandbox.call("POST", "/servers/1/databases?include=password", { database: "garbled", remote: "%", host: 1 });
+      env.sandbox.injectFault({ method: "POST", path: /\/databases$/, status: 201, body: { object: "server_database", attributes: { ...made.body.attributes, username: null } } });
+      const d = env.deployment;
+      const inputs = { serverId: 1, database: "garbled", host: 1 };
+      const error = await d.register(SERVER_DATABASE, "garbled", inputs).catch((e) => e);
+      const id = `1/${made.body.attributes.id}`;
+      expect(error.message).toMatch(new RegExp(`^created ${id}, but then: Pterodactyl API POST .* answered in a shape the provider does not understand \\(attributes\\.username:`));
+      const recorded = d.state.get(d.urn(SERVER_DATABASE, "garbled"))!;
+      expect(recorded.id).toBe(id);
+      const next = await d.register(SERVER_DATABASE, "garbled", inputs);
+      expect(next.op).toBe("update");
+      expect(next.state!.outputs).toMatchObject({ name: "s1_garbled", username: made.body.attributes.username });
+      expect(reveal(next.state!.outputs.password)).toBe(made.body.attributes.relationships.password.attributes.password);
+      expect([...env.sandbox.store.databases.values()].filter((db) => db.database === "s1_garbled")).toHaveLength(1);
     });
 
     it("destroy leaves nothing", async () => {

@@ -4,7 +4,7 @@ import { BadRequestError } from "../../http/errors";
 import { followJob } from "../../http/job";
 import { waitUntilGone } from "../../http/wait";
 import { InputError } from "../../kit/errors";
-import { parseAnswer } from "../../kit/parse";
+import { parseAnswer, parseCreatedAnswer, topLevelId } from "../../kit/parse";
 
 // Typed calls to the DBaaS API (/api/v1). Answers are parsed with zod at the boundary. Errors are
 // `{"error":"database not found"}`; a token lacking the databases:write scope gets 403 on writes.
@@ -109,9 +109,7 @@ export class DbaasClient {
     } catch (error) {
       throw asInputError(error);
     }
-    const id = (response.body as { id?: unknown } | undefined)?.id;
-    if (typeof id === "string" && id !== "") accepted(id);
-    return parseAnswer(CreatedData, response.body, "DBaaS API POST /databases");
+    return parseCreatedAnswer(CreatedData, response.body, "DBaaS API POST /databases", topLevelId, accepted);
   }
 
   /** Deletes it and returns once the API no longer knows it; one already gone is fine. */

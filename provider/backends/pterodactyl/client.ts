@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { HttpClient, OperationContext } from "../../http/client";
 import { collect, paginate } from "../../http/paginate";
 import { secrets } from "../../http/redact";
-import { parseAnswer } from "../../kit/parse";
+import { parseAnswer, parseCreatedAnswer } from "../../kit/parse";
 import { APPLICATION_API_PATH } from "./api-path";
 import { inputErrorOf } from "./errors";
 
@@ -71,6 +71,12 @@ function databaseData(attributes: z.infer<typeof databaseAttributes>): DatabaseD
   };
 }
 
+/** The database id of an answer's `attributes`, when it is one (a positive whole number). */
+function attributesId(body: unknown): string | undefined {
+  const id = (body as { attributes?: { id?: unknown } } | null | undefined)?.attributes?.id;
+  return typeof id === "number" && Number.isSafeInteger(id) && id > 0 ? String(id) : undefined;
+}
+
 export interface CreateDatabaseBody {
   database: string;
   remote: string;
@@ -106,15 +112,21 @@ export class PterodactylClient {
     return databaseData(parseAnswer(databaseObject, response.body, `Pterodactyl API GET ${APPLICATION_API_PATH}${path}`).attributes);
   }
 
-  /** Sent once (a POST is never repeated); a refusal naming an input becomes an InputError on it. */
-  async createDatabase(serverId: number, body: CreateDatabaseBody, ctx: OperationContext): Promise<DatabaseData> {
+  /**
+   * Sent once (a POST is never repeated); a refusal naming an input becomes an InputError on it.
+   * `accepted` hears the database's id before the rest of the answer is parsed, so a malformed
+   * answer cannot lose a database the panel made.
+   */
+  async createDatabase(serverId: number, body: CreateDatabaseBody, ctx: OperationContext, accepted: (databaseId: number) => void): Promise<DatabaseData> {
     const path = this.databasesPath(serverId);
+    let response;
     try {
-      const response = await this.http.post(path, body, { query: { include: "password" } }, ctx);
-      return databaseData(parseAnswer(databaseObject, response.body, `Pterodactyl API POST ${APPLICATION_API_PATH}${path}`).attributes);
+      response = await this.http.post(path, body, { query: { include: "password" } }, ctx);
     } catch (error) {
       throw inputErrorOf(error);
     }
+    const what = `Pterodactyl API POST ${APPLICATION_API_PATH}${path}`;
+    return databaseData(parseCreatedAnswer(databaseObject, response.body, what, attributesId, (id) => accepted(Number(id))).attributes);
   }
 
   /** The new password when the answer carries it (the document); undefined for the real panel's 204. */

@@ -30,11 +30,16 @@ function madeSince(data: DatabaseData, startedMs: number): boolean {
   return Number.isNaN(created) || created >= startedMs - CLOCK_TOLERANCE_MS;
 }
 
-export async function createDatabaseOnce(ctx: ResourceContext<PterodactylClient>, serverId: number, body: CreateDatabaseBody): Promise<DatabaseData> {
+export async function createDatabaseOnce(
+  ctx: ResourceContext<PterodactylClient>,
+  serverId: number,
+  body: CreateDatabaseBody,
+  accepted: (databaseId: number) => void,
+): Promise<DatabaseData> {
   const name = storedName(serverId, body.database);
   const started = Date.now();
   try {
-    return await ctx.client.createDatabase(serverId, body, ctx);
+    return await ctx.client.createDatabase(serverId, body, ctx, accepted);
   } catch (error) {
     if (isTakenRefusal(error)) {
       const existing = await findByName(ctx, serverId, name);

@@ -89,7 +89,8 @@ export const ServerDatabase = defineResource({
   previewOutputs: (args) => (typeof args.serverId === "number" && !containsUnknown(args.database) ? { name: storedName(args.serverId, args.database) } : {}),
   describeUpdate: (olds) => [`have the panel reset the password of ${storedName(olds.serverId, olds.database)}`],
   async create(ctx, args) {
-    const created = await createDatabaseOnce(ctx, args.serverId, { database: args.database, remote: args.remote, host: args.host });
+    const body = { database: args.database, remote: args.remote, host: args.host };
+    const created = await createDatabaseOnce(ctx, args.serverId, body, (databaseId) => ctx.created(databaseIdOf(args.serverId, databaseId)));
     const id = databaseIdOf(args.serverId, created.id);
     let { outputs } = serverDatabaseFromApi(created);
     ctx.created(id, outputs);

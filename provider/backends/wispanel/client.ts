@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { HttpClient, OperationContext } from "../../http/client";
 import { secrets } from "../../http/redact";
-import { parseAnswer } from "../../kit/parse";
+import { parseAnswer, parseCreatedAnswer, topLevelId } from "../../kit/parse";
 import { refusalsAsInputErrors, type FieldNames } from "./errors";
 
 // Typed calls to WisPanel's databases API (/api/v1/databases). Answers are parsed at the
@@ -64,9 +64,7 @@ export class WisPanelClient {
     accepted: (id: string) => void,
   ): Promise<z.infer<typeof CreatedData>> {
     const response = await refusalsAsInputErrors(DATABASE_FIELDS, () => this.http.post("/databases", body, {}, ctx));
-    const id = (response.body as { id?: unknown } | undefined)?.id;
-    if (typeof id === "string" && id !== "") accepted(id);
-    return parseAnswer(CreatedData, response.body, `WisPanel API POST /api/v1/databases (create database ${body.name})`);
+    return parseCreatedAnswer(CreatedData, response.body, `WisPanel API POST /api/v1/databases (create database ${body.name})`, topLevelId, accepted);
   }
 
   async updateDatabase(id: string, body: { remote_access: boolean; remote_host: string }, ctx: OperationContext): Promise<void> {
