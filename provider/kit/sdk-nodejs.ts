@@ -17,7 +17,8 @@ const MODULE_IMPORTS: Record<string, string> = {
 
 function withImports(body: string[]): string {
   const text = body.join("\n");
-  const used = Object.entries(MODULE_IMPORTS).filter(([name]) => text.includes(`${name}.`)).map(([, line]) => line);
+  // Code, not prose: "outputs." ending a sentence of a description is no use of the module.
+  const used = Object.entries(MODULE_IMPORTS).filter(([name]) => new RegExp(`\\b${name}\\.\\w`).test(text)).map(([, line]) => line);
   return [HEADER, ...used, text].join("\n");
 }
 

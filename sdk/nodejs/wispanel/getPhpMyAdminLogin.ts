@@ -1,7 +1,6 @@
 // Generated from the hosting provider's declarations by `npm run build`. Do not edit by hand.
 
 import * as pulumi from "@pulumi/pulumi";
-import * as outputs from "../types/output";
 import * as utilities from "../utilities";
 
 /**
