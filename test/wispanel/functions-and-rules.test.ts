@@ -59,6 +59,8 @@ describe("Check", () => {
     expect((await check({ ...valid, user: "blog user" })).failures).toEqual([{ property: "user", reason: "may contain only letters, digits and '_' ([a-zA-Z0-9_])" }]);
     expect((await check({ ...valid, name: "x".repeat(65) })).failures).toEqual([{ property: "name", reason: "must be at most 64 characters" }]);
     expect((await check({ name: "blog", user: "blog" })).failures).toEqual([{ property: "password", reason: "is required" }]);
+    // Too short to be a password, or to be masked where an error echoes it.
+    expect((await check({ ...valid, password: "abc" })).failures).toEqual([{ property: "password", reason: "must be at least 8 characters" }]);
     expect((await check({ ...valid, domain: "not a domain" })).failures).toEqual([{ property: "domain", reason: "must be a domain name such as example.com" }]);
   });
 
