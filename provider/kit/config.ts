@@ -119,3 +119,13 @@ export function validateEndpoint(value: string): string | undefined {
 function isLoopback(hostname: string): boolean {
   return hostname === "localhost" || hostname === "[::1]" || hostname === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
+
+/**
+ * An API key or token sent in a header. A pasted one often brings a newline or a space along,
+ * which would otherwise come back as a puzzling 401 (or an HTTP error about the header).
+ */
+export function validateHeaderToken(value: string): string | undefined {
+  if (value.length > 4096) return "must be at most 4096 characters (an API key or token, not a file)";
+  if (/[\s\x00-\x1f\x7f]/.test(value)) return "must not contain whitespace or control characters (a pasted key often ends in a newline)";
+  return undefined;
+}

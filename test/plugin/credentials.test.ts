@@ -100,6 +100,16 @@ describe("credentials per API", () => {
     }
   });
 
+  it("a key pasted with its newline is refused at configure for every API, naming the key without echoing it", async () => {
+    const pasted = "pasted-Key-0123456789\n";
+    const keys = ["serverpilotClientId", "serverpilotApiKey", "combellApiKey", "combellApiSecret", "pterodactylApiKey", "wispanelApiToken", "dbaasApiToken"];
+    for (const key of keys) {
+      const value = key === "wispanelApiToken" ? `wsp_${pasted}` : pasted;
+      const failures = await combellOnly.checkConfig({ [key]: value });
+      expect(failures, key).toEqual([{ property: key, reason: "must not contain whitespace or control characters (a pasted key often ends in a newline)" }]);
+    }
+  });
+
   it("a Pterodactyl function without the panel's keys is refused before any request", async () => {
     expect((await combellOnly.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 })).failures).toEqual([{ property: "", reason: PTERODACTYL_MISSING }]);
   });

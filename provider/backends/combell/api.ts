@@ -1,5 +1,5 @@
 import { defineApi } from "../../kit/api";
-import { validateEndpoint } from "../../kit/config";
+import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { combellErrorMessage } from "./api-errors";
 import { hmacAuthorizer } from "./auth";
 import { CombellClient } from "./client";
@@ -21,6 +21,7 @@ export const combellApi = defineApi({
       description: "Combell reseller API key (control panel > API).",
       env: ["COMBELL_API_KEY"],
       required: true,
+      validate: validateHeaderToken,
     },
     apiSecret: {
       key: "combellApiSecret",
@@ -28,6 +29,7 @@ export const combellApi = defineApi({
       secret: true,
       env: ["COMBELL_API_SECRET"],
       required: true,
+      validate: validateHeaderToken,
     },
     endpoint: {
       key: "combellEndpoint",

@@ -1,5 +1,5 @@
 import { defineApi } from "../../kit/api";
-import { validateEndpoint } from "../../kit/config";
+import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { DbaasClient } from "./client";
 
 /** The document's path prefix; the client adds it. */
@@ -30,6 +30,7 @@ export const dbaasApi = defineApi({
       secret: true,
       env: ["DBAAS_API_TOKEN"],
       required: true,
+      validate: validateHeaderToken,
     },
   },
   connect({ endpoint, apiToken }, { http }) {

@@ -1,5 +1,5 @@
 import { defineApi } from "../../kit/api";
-import { validateEndpoint } from "../../kit/config";
+import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { APPLICATION_API_PATH } from "./api-path";
 import { PterodactylClient } from "./client";
 import { pterodactylErrorMessage } from "./errors";
@@ -31,6 +31,7 @@ export const pterodactylApi = defineApi({
       secret: true,
       env: ["PTERODACTYL_API_KEY"],
       required: true,
+      validate: validateHeaderToken,
     },
   },
   connect({ endpoint, apiKey }, { http }) {

@@ -1,5 +1,5 @@
 import { defineApi } from "../../kit/api";
-import { validateEndpoint } from "../../kit/config";
+import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { ServerPilotClient } from "./client";
 
 export const serverPilotApi = defineApi({
@@ -12,6 +12,7 @@ export const serverPilotApi = defineApi({
       description: "ServerPilot API client id (Account > API).",
       env: ["SERVERPILOT_CLIENT_ID"],
       required: true,
+      validate: validateHeaderToken,
     },
     apiKey: {
       key: "serverpilotApiKey",
@@ -19,6 +20,7 @@ export const serverPilotApi = defineApi({
       secret: true,
       env: ["SERVERPILOT_API_KEY"],
       required: true,
+      validate: validateHeaderToken,
     },
     endpoint: {
       key: "serverpilotEndpoint",

@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
 import { defineApi } from "../../kit/api";
-import { validateEndpoint } from "../../kit/config";
+import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { WisPanelClient } from "./client";
 import { wispanelErrorMessage } from "./errors";
 
@@ -17,8 +17,7 @@ export function apiBaseUrl(endpoint: string): string {
 /** WisPanel's API keys: `wsp_` and the secret (Profile > API keys; the secret is shown once). */
 export function validateApiToken(value: string): string | undefined {
   if (!value.startsWith("wsp_")) return "must be a WisPanel API key, which starts with wsp_ (the secret_key shown once when the key is issued, not its key_prefix or id)";
-  if (/\s/.test(value)) return "must not contain whitespace (a WisPanel API key is wsp_ followed by letters and digits)";
-  return undefined;
+  return validateHeaderToken(value);
 }
 
 /** One or more PEM certificates that parse: a panel's self-signed CA. */
