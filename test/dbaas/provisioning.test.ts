@@ -1,8 +1,9 @@
 // How a DBaaS Database meets what goes wrong, through the real plugin process: the rules of the
 // document refused at Check naming the field, missing credentials named at preview, a read-only
-// token, a database whose provisioning ends in `error` (recorded, so the next up or destroy deals
-// with it), a create that outlasts its timeout (recorded, finished by the next up), and Cancel
-// during provisioning.
+// token, a create whose answer was lost (found and recorded when only one database can be it), a
+// database whose provisioning ends in `error` (recorded, so the next up or destroy deals with
+// it), a create that outlasts its timeout (recorded, finished by the next up), and Cancel during
+// provisioning.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
 import { PluginProcess, urnOf, type Props } from "../harness/plugin";
@@ -100,6 +101,37 @@ describe("refusals", () => {
     expect(error.propertyErrors).toEqual([{ property: "storageGb", reason: "DBaaS refused it: storage_gb exceeds the 500 GB of plan db-s-1vcpu-1gb" }]);
     expect(env.deployment.state.has(env.deployment.urn(DATABASE, "big"))).toBe(false);
     expect(env.sandbox.store.size).toBe(0);
+  });
+});
+
+describe("a create whose answer is lost", () => {
+  it("is found in the list when the DBaaS made it, recorded with a warning, and followed until it runs", async () => {
+    const d = new Deployment(env.plugin, "lost");
+    env.sandbox.injectFault({ method: "POST", path: /\/databases$/, afterServing: true, drop: true });
+    const logsBefore = env.plugin.logs.length;
+    const step = await d.register(DATABASE, "lost", redisDb({ name: "lost" }));
+    const made = [...env.sandbox.store.values()].filter((db) => db.name === "lost");
+    expect(made.map((db) => db.id)).toEqual([step.state!.id]);
+    expect(step.state!.outputs.status).toBe("running");
+    const warnings = env.plugin.logs.slice(logsBefore).filter((l) => l.severity === "warning").map((l) => l.message);
+    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^the DBaaS's answer to the create was lost \\(.*\\), but it had made lost: recorded as ${step.state!.id}$`))]);
+    await d.destroyAll();
+  });
+
+  it("adopts nothing when two databases match the program, and records nothing", async () => {
+    const d = new Deployment(env.plugin, "twins");
+    await d.register(DATABASE, "first", redisDb({ name: "twin" }));
+    env.sandbox.injectFault({ method: "POST", path: /\/databases$/, afterServing: true, status: 500 });
+    const error = await d.register(DATABASE, "second", redisDb({ name: "twin" })).catch((e) => e);
+    expect(error.message).toMatch(/failed with 500/);
+    expect(d.state.has(d.urn(DATABASE, "second"))).toBe(false);
+    const recorded = d.state.get(d.urn(DATABASE, "first"))!.id;
+    const stray = [...env.sandbox.store.values()].filter((db) => db.name === "twin" && db.id !== recorded);
+    expect(stray).toHaveLength(1);
+    // What a user does with the one the lost answer made: import it (or delete it in the panel).
+    await d.import(DATABASE, "second", stray[0].id);
+    await d.destroyAll();
+    expect([...env.sandbox.store.values()].filter((db) => db.name === "twin")).toEqual([]);
   });
 });
 

@@ -23,6 +23,12 @@ export interface InjectedFault {
   delayMs?: number;
   /** Destroy the connection without an answer. */
   drop?: boolean;
+  /**
+   * Serve the request first (what it makes or changes stays made or changed), then answer with
+   * the fault instead of the real answer, or drop the connection: an API that did the work and
+   * failed to say so.
+   */
+  afterServing?: boolean;
   /** How many matching requests meet this fault; default 1. */
   times?: number;
 }

@@ -163,15 +163,22 @@ export async function startEmulator<P, B = unknown>(
 
     try {
       const fault = faults.take(method, head.path);
-      if (fault) {
-        if (fault.delayMs && !(await pause(fault.delayMs))) return void request.socket.destroy();
-        if (fault.drop) return drop();
-        if (fault.status !== undefined) {
-          const made = typeof fault.body === "function" ? fault.body({ ...head, body: await bodyRead }) : fault.body;
-          const body = made ?? definition.errorBody(fault.status, `Injected fault: HTTP ${fault.status}`);
-          return send(fault.status, body, fault.headers);
+      /** True when the fault answered (or dropped the connection) in the real answer's place. */
+      const answerWith = async (fault: InjectedFault): Promise<boolean> => {
+        if (fault.delayMs && !(await pause(fault.delayMs))) {
+          request.socket.destroy();
+          return true;
         }
-      }
+        if (fault.drop) {
+          drop();
+          return true;
+        }
+        if (fault.status === undefined) return false;
+        const made = typeof fault.body === "function" ? fault.body({ ...head, body: await bodyRead }) : fault.body;
+        send(fault.status, made ?? definition.errorBody(fault.status, `Injected fault: HTTP ${fault.status}`), fault.headers);
+        return true;
+      };
+      if (fault && !fault.afterServing && (await answerWith(fault))) return;
 
       everyAnswer = definition.rateLimit?.(head) ?? {};
       const full: EmulatorRequest = { ...head, body: await bodyRead };
@@ -181,6 +188,7 @@ export async function startEmulator<P, B = unknown>(
       const run = () => route.handle({ params, body, query: head.query, headers: head.headers, principal, request: full });
       const serial = route.serial ?? !(method === "GET" || method === "HEAD");
       const result = serial ? await mutations.run(run) : await run();
+      if (fault?.afterServing && (await answerWith(fault))) return;
       if (result instanceof Reply) send(result.status, result.body, result.headers);
       else send(200, result);
     } catch (error) {

@@ -91,6 +91,25 @@ describe("refusals become errors on the property", () => {
     }
   });
 
+  it.each([
+    ["answered with a 500", { status: 500 }, /failed with 500 Internal Server Error/],
+    ["whose connection broke before the answer", { drop: true }, /connection|socket|closed/i],
+  ])("a create the panel made and then %s is recorded, with a warning, and logs in", async (_how, fault, cause) => {
+    const d = new Deployment(env.plugin, "lost");
+    env.sandbox.injectFault({ method: "POST", path: /\/databases$/, afterServing: true, ...fault });
+    const logsBefore = env.plugin.logs.length;
+    const step = await d.register(DATABASE, "lost", { name: "lost", user: "lost", password: "Passw0rd-lost" });
+    expect(step.state!.id).toBe("john_lost");
+    expect([...env.sandbox.store.keys()].filter((id) => id === "john_lost")).toHaveLength(1);
+    const warnings = env.plugin.logs.slice(logsBefore).filter((l) => l.severity === "warning").map((l) => l.message);
+    expect(warnings).toEqual([expect.stringMatching(/^WisPanel's answer to the create was lost \(.*\), but it had made john_lost: recorded$/)]);
+    expect(warnings[0]).toMatch(cause);
+    expect(await env.mariadb.canLogin("john_lost", "Passw0rd-lost", "john_lost")).toBe(true);
+    expect((await d.register(DATABASE, "lost", { name: "lost", user: "lost", password: "Passw0rd-lost" })).op).toBe("same");
+    await d.destroyAll();
+    expect(env.sandbox.store.has("john_lost")).toBe(false);
+  });
+
   it("a name too long once prefixed, from a panel that answers with the older 422 shape", async () => {
     const mariadb: MariaDB = await startMariaDB();
     let sandbox: WisPanelSandbox | undefined;

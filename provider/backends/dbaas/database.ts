@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import { dbaasApi } from "./api";
@@ -128,7 +129,22 @@ export const Database = defineResource({
       storage_gb: args.storageGb,
       replicas: args.replicas,
     };
-    const created = await client.createDatabase(body, ctx, (id) => ctx.created(id));
+    // Names are not unique here: only a single database that matches every input, made since just
+    // before the POST, can be the one a lost answer made (a replacement's old one differs in some
+    // input); two such, or one without a creation time, and none is adopted.
+    const created = await createOnce(ctx, {
+      api: "the DBaaS",
+      create: () => client.createDatabase(body, ctx, (id) => ctx.created(id)),
+      find: async () => {
+        const same = (db: DatabaseData) =>
+          db.name === body.name && db.db_type === body.db_type && db.version === body.version && db.plan_id === body.plan_id &&
+          db.region === body.region && db.storage_gb === body.storage_gb && db.replicas === body.replicas && db.status !== "destroyed";
+        const matches = (await client.listDatabases(ctx)).filter(same);
+        return matches.length === 1 && matches[0].created_at ? matches[0] : undefined;
+      },
+      createdAt: (db) => db.created_at ?? undefined,
+      describe: (db) => `${db.name}: recorded as ${db.id}`,
+    });
     ctx.created(created.id, { status: created.status, ...(created.created_at ? { createdAt: created.created_at } : {}) });
     ctx.log(`DBaaS accepted ${args.dbType} ${body.version} database ${args.name} as ${created.id} (status ${created.status}); waiting until it is running`);
     const outputs = await provisioned(client, created.id, `create ${args.dbType} database ${args.name}`, ctx);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { ResourceContext } from "../../kit/context";
 import { InputError, type CheckFailure } from "../../kit/errors";
@@ -76,8 +77,9 @@ async function readDatabase(client: WisPanelClient, id: string, ctx: OperationCo
 }
 
 /**
- * A name already taken may be this program's own database whose create answer was lost: never
- * adopted silently (that would reset someone's password), but the refusal says how to import it.
+ * A name already taken at create (not one the create itself made and failed to report, which
+ * createOnce finds) may be someone's database: never adopted silently (that would reset their
+ * password), but the refusal says how to import it.
  */
 async function withImportHint(client: WisPanelClient, name: string, ctx: ResourceContext<WisPanelClient>, error: unknown): Promise<unknown> {
   if (!(error instanceof InputError) || !error.failures.some((f) => f.property === "name" && f.reason.includes("(409)"))) return error;
@@ -109,11 +111,17 @@ export const Database = defineResource({
   rules: (args) => remoteRules(args),
   async create(ctx, args) {
     const client = ctx.client;
-    const created = await client
-      .createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id))
-      .catch(async (error: unknown) => {
-        throw await withImportHint(client, args.name, ctx, error);
-      });
+    const created = await createOnce(ctx, {
+      api: "WisPanel",
+      create: () => client.createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id)),
+      // Names and users are unique per owner: one with both of the program's is the one asked for.
+      find: async () =>
+        (await client.listDatabases(ctx)).find((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user),
+      createdAt: (db) => db.created_at ?? undefined,
+      describe: (db) => `${db.id}: recorded`,
+    }).catch(async (error: unknown) => {
+      throw await withImportHint(client, args.name, ctx, error);
+    });
     ctx.created(created.id, { fullName: created.name, fullUser: created.user, owner: created.owner, createdAt: created.created_at ?? undefined });
     if (args.remoteAccess) await client.updateDatabase(created.id, { remote_access: true, remote_host: args.remoteHost! }, ctx);
     const observed = await readDatabase(client, created.id, ctx);

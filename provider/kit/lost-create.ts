@@ -1,0 +1,46 @@
+import { NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
+import type { ResourceContext } from "./context";
+
+// A create is sent once: a POST is never repeated. Where its answer was lost (the connection
+// broke, it timed out, or the API failed after making the thing), what the API lists says
+// whether it was made: one made since just before the POST, with the program's name, is this
+// resource, so it is neither leaked nor made twice.
+
+/** How much older than the POST a thing found after a lost answer may look (clocks differ). */
+const CLOCK_TOLERANCE_MS = 10 * 60_000;
+
+/** The errors after which the API may have made the thing without saying so. */
+export const answerMayBeLost = (error: unknown): boolean =>
+  error instanceof NetworkError || error instanceof RequestTimeoutError || error instanceof ServerError;
+
+/** Whether a thing the API lists with this creation time (ISO 8601, when it gives one) may be the one just asked for. */
+export function madeSince(createdAt: string | undefined, startedMs: number): boolean {
+  const created = createdAt === undefined ? NaN : Date.parse(createdAt);
+  return Number.isNaN(created) || created >= startedMs - CLOCK_TOLERANCE_MS;
+}
+
+export async function createOnce<Made>(
+  ctx: ResourceContext<unknown>,
+  options: {
+    /** Who answers: "the panel", "WisPanel". */
+    api: string;
+    create: () => Promise<Made>;
+    /** The thing with the program's name, as the API lists it now, if any. */
+    find: () => Promise<Made | undefined>;
+    createdAt: (made: Made) => string | undefined;
+    /** How the warning names what was found: "s1_stats: recorded as 1/7". */
+    describe: (made: Made) => string;
+  },
+): Promise<Made> {
+  const started = Date.now();
+  try {
+    return await options.create();
+  } catch (error) {
+    if (!answerMayBeLost(error)) throw error;
+    // A failed look is no answer: the create's own error says more.
+    const found = await options.find().catch(() => undefined);
+    if (!found || !madeSince(options.createdAt(found), started)) throw error;
+    ctx.warn(`${options.api}'s answer to the create was lost (${error instanceof Error ? error.message : String(error)}), but it had made ${options.describe(found)}`);
+    return found;
+  }
+}
