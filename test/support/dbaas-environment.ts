@@ -5,19 +5,12 @@ import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { packageRoot } from "../../provider/version";
-import { Deployment } from "../harness/deployment";
-import { PluginProcess } from "../harness/plugin";
 import { startDbaasSandbox, type DbaasSandbox, type DbaasSandboxOptions } from "../sandbox/dbaas";
-import { startMariaDB, type MariaDB } from "../sandbox/mariadb";
 import { startPostgres, type Postgres } from "../sandbox/postgres";
+import { startEnvironment, type Environment } from "./environment";
 
-export interface DbaasEnvironment {
-  mariadb: MariaDB;
+export interface DbaasEnvironment extends Environment<DbaasSandbox> {
   postgres: Postgres;
-  sandbox: DbaasSandbox;
-  plugin: PluginProcess;
-  deployment: Deployment;
-  stop(): Promise<void>;
 }
 
 export function ensureRedis(): void {
@@ -27,20 +20,24 @@ export function ensureRedis(): void {
 
 export async function startDbaasEnvironment(options: Omit<DbaasSandboxOptions, "mariadb" | "postgres"> = {}): Promise<DbaasEnvironment> {
   ensureRedis();
-  const [mariadb, postgres] = await Promise.all([startMariaDB(), startPostgres()]);
-  const sandbox = await startDbaasSandbox({ provisioningMs: 150, deleteMs: 50, ...options, mariadb, postgres });
-  const plugin = await PluginProcess.start();
-  await plugin.configure({ "hosting:config:dbaasEndpoint": sandbox.url, "hosting:config:dbaasApiToken": sandbox.token });
+  // Started beside MariaDB: each takes a second or two.
+  const postgresStarting = startPostgres();
+  // Its failure is reported where it is awaited, not as an unhandled rejection before that.
+  postgresStarting.catch(() => undefined);
+  const environment = await startEnvironment(
+    async (mariadb) => startDbaasSandbox({ provisioningMs: 150, deleteMs: 50, ...options, mariadb, postgres: await postgresStarting }),
+    (sandbox) => ({ "hosting:config:dbaasEndpoint": sandbox.url, "hosting:config:dbaasApiToken": sandbox.token }),
+  ).catch(async (error: unknown) => {
+    await (await postgresStarting.catch(() => undefined))?.stop();
+    throw error;
+  });
+  const postgres = await postgresStarting;
   return {
-    mariadb,
+    ...environment,
     postgres,
-    sandbox,
-    plugin,
-    deployment: new Deployment(plugin),
     async stop() {
-      await plugin.stop();
-      await sandbox.close();
-      await Promise.all([mariadb.stop(), postgres.stop()]);
+      await environment.stop();
+      await postgres.stop();
     },
   };
 }
