@@ -10,15 +10,16 @@ import type { ResourceContext } from "./context";
 const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
 /** The errors after which the API may have made the thing without saying so. */
-export const answerMayBeLost = (error: unknown): boolean =>
+const answerMayBeLost = (error: unknown): boolean =>
   error instanceof NetworkError || error instanceof RequestTimeoutError || error instanceof ServerError;
 
 /** Whether a thing the API lists with this creation time (ISO 8601, when it gives one) may be the one just asked for. */
-export function madeSince(createdAt: string | undefined, startedMs: number): boolean {
+function madeSince(createdAt: string | undefined, startedMs: number): boolean {
   const created = createdAt === undefined ? NaN : Date.parse(createdAt);
   return Number.isNaN(created) || created >= startedMs - CLOCK_TOLERANCE_MS;
 }
 
+/** Sends the create once; after a lost answer, adopts what `find` finds if it was made since just before the POST. */
 export async function createOnce<Made>(
   ctx: ResourceContext<unknown>,
   options: {
