@@ -120,4 +120,26 @@ describe("stopping the quickstart", () => {
       rmSync(temporary, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("on Ctrl-C while PostgreSQL's initdb runs (which the Ctrl-C also reaches) exits 130, not as a failed start", async () => {
+    const temporary = mkdtempSync(join(tmpdir(), "quickstart-stop-test-"));
+    try {
+      const quickstart = startQuickstart({ TMPDIR: temporary }, { detached: true });
+      let exited = false;
+      void quickstart.exited.then(() => (exited = true));
+      const deadline = Date.now() + 60_000;
+      while (!descendantsOf(quickstart.child.pid!).some((p) => p.command === "initdb")) {
+        if (exited || Date.now() > deadline) throw new Error(`initdb never ran:\n${quickstart.output()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      const started = descendantsOf(quickstart.child.pid!);
+      process.kill(-quickstart.child.pid!, "SIGINT");
+      expect(await quickstart.exited).toBe(130);
+      expect(quickstart.output()).not.toContain("quickstart failed");
+      expect(readdirSync(temporary)).toEqual([]);
+      expect(await allEnded(started, 3000)).toEqual([]);
+    } finally {
+      rmSync(temporary, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

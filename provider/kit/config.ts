@@ -127,5 +127,13 @@ function isLoopback(hostname: string): boolean {
 export function validateHeaderToken(value: string): string | undefined {
   if (value.length > 4096) return "must be at most 4096 characters (an API key or token, not a file)";
   if (/[\s\x00-\x1f\x7f]/.test(value)) return "must not contain whitespace or control characters (a pasted key often ends in a newline)";
+  // Keys and tokens are ASCII. A character beyond it came with the paste (a zero-width space or a
+  // typographic quote from a web page or chat): undici refuses such a header with "invalid
+  // authorization header", naming no key, and a signed or Basic key just gets a 401.
+  const foreign = [...value].findIndex((c) => c > "\x7e");
+  if (foreign >= 0) {
+    const code = value.codePointAt([...value].slice(0, foreign).join("").length)!.toString(16).toUpperCase().padStart(4, "0");
+    return `must be ASCII: character ${foreign + 1} is U+${code}, which a paste from a web page or chat often brings along (a zero-width space, a typographic quote)`;
+  }
   return undefined;
 }

@@ -42,8 +42,12 @@ export class CheckFailedError extends Error {
 export class ProtectedError extends Error {
   constructor(urn: string, step: "deleted" | "replaced") {
     super(
-      `resource ${urn} cannot be ${step} because it is protected. To unprotect the resource, either remove the \`protect\` flag ` +
-        `from the resource in your Pulumi program and run \`pulumi up\`, or use the command: \`pulumi state unprotect ${urn}\``,
+      step === "replaced"
+        ? // The step generator's words: only the program can unprotect what it would replace.
+          `unable to replace resource "${urn}"\nas it is currently marked for protection. To unprotect the resource, ` +
+            "remove the `protect` flag from the resource in your Pulumi program and run `pulumi up`"
+        : `resource ${urn} cannot be deleted because it is protected. To unprotect the resource, either remove the \`protect\` flag ` +
+            `from the resource in your Pulumi program and run \`pulumi up\`, or use the command: \`pulumi state unprotect ${urn}\``,
     );
   }
 }
@@ -165,9 +169,11 @@ export class Deployment {
     return { op: "refresh", urn, state };
   }
 
-  async delete(urn: string, options: { timeout?: number } = {}): Promise<Step> {
+  /** As the engine's DeleteStep, which refuses a protected resource in a preview too. */
+  async delete(urn: string, options: { timeout?: number; preview?: boolean } = {}): Promise<Step> {
     const old = this.state.get(urn)!;
     if (old.protect) throw new ProtectedError(urn, "deleted");
+    if (options.preview) return { op: "delete", urn };
     await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
     this.state.delete(urn);
     return { op: "delete", urn };

@@ -131,8 +131,12 @@ new hosting.serverpilot.Server("bad", { name: "Bad!" });`,
     expect(savedStack().resources[0].protect).toBe(true);
     // A new name replaces a server.
     const replace = await runProgram("preview", server("web2", true)).finished;
-    expect(replace.output).toMatch(/Server::web cannot be replaced because it is protected/);
+    expect(replace.output).toMatch(/unable to replace resource "urn:\S+Server::web"\nas it is currently marked for protection\./);
     expect(replace.code).toBe(1);
+    // Removed from the program, it would be deleted: the preview already refuses, as the engine's does.
+    const removed = await runProgram("preview", "").finished;
+    expect(removed.output).toMatch(/Server::web cannot be deleted because it is protected/);
+    expect(removed.code).toBe(1);
     const destroy = await runProgram("destroy", server("web1", true)).finished;
     expect(destroy.output).toMatch(/Server::web cannot be deleted because it is protected\. To unprotect the resource, either remove the `protect` flag/);
     expect(destroy.code).toBe(1);

@@ -199,8 +199,7 @@ export async function runOperation(
         // Resources the program no longer declares are deleted, dependents first.
         for (const urn of [...deployment.state.keys()].reverse()) {
           if (registered.has(urn)) continue;
-          if (preview) report({ op: "delete", urn }, deployment.state.get(urn)!.type);
-          else await attempt(urn, () => deployment.delete(urn));
+          await attempt(urn, () => deployment.delete(urn, { preview }));
         }
       }
       if (!failure.happened) {

@@ -110,6 +110,17 @@ describe("credentials per API", () => {
     }
   });
 
+  it("a key pasted with a zero-width space or a typographic quote is refused at configure, naming the character, not the key", async () => {
+    for (const [pasted, code] of [["Key-0123456789\u200b", "200B"], ["\u201cKey-0123456789\u201d", "201C"], ["Key-01234567💥89", "1F4A5"]] as const) {
+      for (const key of ["serverpilotApiKey", "combellApiKey", "combellApiSecret", "pterodactylApiKey", "wispanelApiToken", "dbaasApiToken"]) {
+        const value = key === "wispanelApiToken" ? `wsp_${pasted}` : pasted;
+        const failures = await combellOnly.checkConfig({ [key]: value });
+        expect(failures, key).toEqual([{ property: key, reason: expect.stringMatching(new RegExp(`^must be ASCII: character \\d+ is U\\+${code},`)) }]);
+        expect(failures[0].reason).not.toContain("Key-0123");
+      }
+    }
+  });
+
   it("a Pterodactyl function without the panel's keys is refused before any request", async () => {
     expect((await combellOnly.invoke("hosting:pterodactyl:getServerDatabases", { serverId: 1 })).failures).toEqual([{ property: "", reason: PTERODACTYL_MISSING }]);
   });

@@ -1,6 +1,8 @@
 // Tests of the private MariaDB used by the sandboxes: it must really start,
 // really check logins, and leave nothing behind when stopped.
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
 import { startMariaDB, type MariaDB } from "./mariadb";
 
@@ -60,4 +62,20 @@ describe("startMariaDB", () => {
       })(),
     ).rejects.toThrow(/ECONNREFUSED/);
   });
+});
+
+it("starts under a TMPDIR whose path has a space, which mariadb-install-db cannot take", async () => {
+  const spaced = mkdtempSync(join(tmpdir(), "mariadb test "));
+  const saved = process.env.TMPDIR;
+  process.env.TMPDIR = spaced;
+  try {
+    const server = await startMariaDB();
+    expect(await server.canLogin("root", server.rootPassword)).toBe(true);
+    await server.stop();
+    expect(readdirSync(spaced)).toEqual([]);
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = saved;
+    rmSync(spaced, { recursive: true, force: true });
+  }
 });

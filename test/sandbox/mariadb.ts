@@ -232,10 +232,19 @@ async function launchOnFreePort(mariadbd: string, dir: string, rootPassword: str
   }
 }
 
+/**
+ * mariadb-install-db is a shell script that passes the data directory on unquoted (to chown,
+ * among others): under a TMPDIR with a space or a shell character in its path it fails with
+ * "chown: cannot access". Then /tmp is used.
+ */
+function installableTemporaryFolder(): string {
+  return /[\s'"\\$`*?[\]]/.test(tmpdir()) ? "/tmp" : tmpdir();
+}
+
 export async function startMariaDB(options: { baseDir?: string } = {}): Promise<MariaDB> {
   const installDb = findBinary("mariadb-install-db");
   const mariadbd = findBinary("mariadbd");
-  const dir = mkdtempSync(join(options.baseDir ?? tmpdir(), "mariadb-sandbox-"));
+  const dir = mkdtempSync(join(options.baseDir ?? installableTemporaryFolder(), "mariadb-sandbox-"));
   const dataDir = join(dir, "data");
   // A private tmpdir: two instances bootstrapping at once in the shared /tmp
   // trip over each other's temporary tables ("Could not remove temporary table").

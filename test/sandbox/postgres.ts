@@ -92,11 +92,14 @@ export async function startPostgres(): Promise<Postgres> {
   writeFileSync(pwfile, `${superPassword}\n`, { mode: 0o600 });
   if (user) chownSync(pwfile, user.uid, user.gid);
   const dataDir = join(dir, "data");
-  const init = spawnSync(
-    findBinary("initdb"),
-    ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--no-sync", "--no-instructions"],
-    { encoding: "utf8", ...(user ?? {}) },
-  );
+  // Not spawnSync: initdb takes a second or two, and a caller's signal handlers (the quickstart's
+  // Ctrl-C) must run while it does, not after it has failed from the same Ctrl-C.
+  const init = await new Promise<{ status: number | string; stderr: string }>((resolve) => {
+    const args = ["-D", dataDir, "-U", "postgres", "--auth=scram-sha-256", `--pwfile=${pwfile}`, "-E", "UTF8", "--no-sync", "--no-instructions"];
+    execFile(findBinary("initdb"), args, { encoding: "utf8", ...(user ?? {}) }, (error, _stdout, stderr) => {
+      resolve({ status: error ? (error.code ?? error.signal ?? 1) : 0, stderr });
+    });
+  });
   rmSync(pwfile, { force: true });
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });

@@ -110,6 +110,26 @@ describe("refusals become errors on the property", () => {
     expect(env.sandbox.store.has("john_lost")).toBe(false);
   });
 
+  it("an admin's create whose answer was lost does not adopt another user's database of the same name", async () => {
+    const admin = await startWisPanelEnvironment({ users: [{ username: "admin", role: "admin" }, { username: "mary" }, { username: "bob" }] });
+    const client = wispanelClient(admin.sandbox);
+    try {
+      const mary = await client("POST", "/databases", { name: "forum", user: "forum", password: "Marys-pass-9" }, admin.sandbox.tokens.mary);
+      expect(mary.status).toBe(201);
+      expect((await client("POST", "/databases", { name: "wiki", user: "wiki", password: "Bobs-pass-99" }, admin.sandbox.tokens.bob)).status).toBe(201);
+      // The panel fails before making admin_forum: the forum the admin's list shows is mary's.
+      admin.sandbox.injectFault({ method: "POST", path: /\/databases$/, status: 500 });
+      const d = new Deployment(admin.plugin, "admin");
+      const error = await d.register(DATABASE, "forum", { name: "forum", user: "forum", password: "Passw0rd-adm" }).catch((e) => e);
+      expect(error.message).toMatch(/failed with 500 Internal Server Error/);
+      expect(d.state.size).toBe(0);
+      expect(admin.sandbox.store.get("mary_forum")!.password).toBe("Marys-pass-9");
+    } finally {
+      await client.close();
+      await admin.stop();
+    }
+  });
+
   it("a name too long once prefixed, from a panel that answers with the older 422 shape", async () => {
     const mariadb: MariaDB = await startMariaDB();
     let sandbox: WisPanelSandbox | undefined;

@@ -114,9 +114,14 @@ export const Database = defineResource({
     const created = await createOnce(ctx, {
       api: "WisPanel",
       create: () => client.createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id)),
-      // Names and users are unique per owner: one with both of the program's is the one asked for.
-      find: async () =>
-        (await client.listDatabases(ctx)).find((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user),
+      // Names and users are unique per owner: one with both of the program's is the one asked for,
+      // when the list is one owner's. An admin's key lists every user's databases, and which owner
+      // is the key's is not known before its first create: mary_forum is not admin's forum.
+      find: async () => {
+        const listed = await client.listDatabases(ctx);
+        if (new Set(listed.map((db) => db.owner)).size > 1) return undefined;
+        return listed.find((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user);
+      },
       createdAt: (db) => db.created_at ?? undefined,
       describe: (db) => `${db.id}: recorded`,
     }).catch(async (error: unknown) => {
