@@ -3,7 +3,7 @@ import type { ResourceContext } from "./context";
 
 // A create is sent once: a POST is never repeated. Where its answer was lost (the connection
 // broke, it timed out, or the API failed after making the thing), what the API lists says
-// whether it was made: one made since just before the POST, with the program's name, is this
+// whether it was made: the one made since just before the POST with the program's name is this
 // resource, so it is neither leaked nor made twice.
 
 /** How much older than the POST a thing found after a lost answer may look (clocks differ). */
@@ -19,15 +19,18 @@ function madeSince(createdAt: string | undefined, startedMs: number): boolean {
   return Number.isNaN(created) || created >= startedMs - CLOCK_TOLERANCE_MS;
 }
 
-/** Sends the create once; after a lost answer, adopts what `find` finds if it was made since just before the POST. */
+/**
+ * Sends the create once. After a lost answer, adopts the one candidate made since just before
+ * the POST; none, or more than one (the API cannot say which), and the create's error stands.
+ */
 export async function createOnce<Made>(
   ctx: ResourceContext<unknown>,
   options: {
     /** Who answers: "the panel", "WisPanel". */
     api: string;
     create: () => Promise<Made>;
-    /** The thing with the program's name, as the API lists it now, if any. */
-    find: () => Promise<Made | undefined>;
+    /** What the API lists now with the program's natural key (its name, or every input where names are not unique). */
+    candidates: () => Promise<Made[]>;
     createdAt: (made: Made) => string | undefined;
     /** How the warning names what was found: "s1_stats: recorded as 1/7". */
     describe: (made: Made) => string;
@@ -39,8 +42,9 @@ export async function createOnce<Made>(
   } catch (error) {
     if (!answerMayBeLost(error)) throw error;
     // A failed look is no answer: the create's own error says more.
-    const found = await options.find().catch(() => undefined);
-    if (!found || !madeSince(options.createdAt(found), started)) throw error;
+    const recent = (await options.candidates().catch(() => [])).filter((made) => madeSince(options.createdAt(made), started));
+    if (recent.length !== 1) throw error;
+    const [found] = recent;
     ctx.warn(`${options.api}'s answer to the create was lost (${error instanceof Error ? error.message : String(error)}), but it had made ${options.describe(found)}`);
     return found;
   }

@@ -118,6 +118,17 @@ describe("a create whose answer is lost", () => {
     await d.destroyAll();
   });
 
+  it("adopts the one made since the POST, even beside an older database with the same inputs", async () => {
+    const d = new Deployment(env.plugin, "older");
+    const older = (await d.register(DATABASE, "older", redisDb({ name: "same" }))).state!.id;
+    env.sandbox.store.get(older)!.created_at = new Date(Date.now() - 3_600_000).toISOString();
+    env.sandbox.injectFault({ method: "POST", path: /\/databases$/, afterServing: true, status: 500 });
+    const step = await d.register(DATABASE, "newer", redisDb({ name: "same" }));
+    expect(step.state!.id).not.toBe(older);
+    expect([...env.sandbox.store.values()].filter((db) => db.name === "same")).toHaveLength(2);
+    await d.destroyAll();
+  });
+
   it("adopts nothing when two databases match the program, and records nothing", async () => {
     const d = new Deployment(env.plugin, "twins");
     await d.register(DATABASE, "first", redisDb({ name: "twin" }));

@@ -129,19 +129,18 @@ export const Database = defineResource({
       storage_gb: args.storageGb,
       replicas: args.replicas,
     };
-    // Names are not unique here: only a single database that matches every input, made since just
-    // before the POST, can be the one a lost answer made (a replacement's old one differs in some
-    // input); two such, or one without a creation time, and none is adopted.
+    // Names are not unique here: a candidate matches every input (a replacement's old database
+    // differs in some) and says when it was made; of those made since the POST, only a single one
+    // is adopted.
     const created = await createOnce(ctx, {
       api: "the DBaaS",
       create: () => client.createDatabase(body, ctx, (id) => ctx.created(id)),
-      find: async () => {
-        const same = (db: DatabaseData) =>
-          db.name === body.name && db.db_type === body.db_type && db.version === body.version && db.plan_id === body.plan_id &&
-          db.region === body.region && db.storage_gb === body.storage_gb && db.replicas === body.replicas && db.status !== "destroyed";
-        const matches = (await client.listDatabases(ctx)).filter(same);
-        return matches.length === 1 && matches[0].created_at ? matches[0] : undefined;
-      },
+      candidates: async () =>
+        (await client.listDatabases(ctx)).filter(
+          (db) =>
+            db.name === body.name && db.db_type === body.db_type && db.version === body.version && db.plan_id === body.plan_id && db.region === body.region &&
+            db.storage_gb === body.storage_gb && db.replicas === body.replicas && db.status !== "destroyed" && !!db.created_at,
+        ),
       createdAt: (db) => db.created_at ?? undefined,
       describe: (db) => `${db.name}: recorded as ${db.id}`,
     });

@@ -32,7 +32,10 @@ export async function createDatabaseOnce(
     return await createOnce(ctx, {
       api: "the panel",
       create: () => ctx.client.createDatabase(serverId, body, ctx, accepted),
-      find: () => findByName(ctx, serverId, name),
+      candidates: async () => {
+        const found = await findByName(ctx, serverId, name);
+        return found ? [found] : [];
+      },
       createdAt: (found) => found.createdAt,
       describe: (found) => `${name}: recorded as ${databaseIdOf(serverId, found.id)}`,
     });

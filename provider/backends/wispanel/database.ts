@@ -117,10 +117,10 @@ export const Database = defineResource({
       // Names and users are unique per owner: one with both of the program's is the one asked for,
       // when the list is one owner's. An admin's key lists every user's databases, and which owner
       // is the key's is not known before its first create: mary_forum is not admin's forum.
-      find: async () => {
+      candidates: async () => {
         const listed = await client.listDatabases(ctx);
-        if (new Set(listed.map((db) => db.owner)).size > 1) return undefined;
-        return listed.find((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user);
+        if (new Set(listed.map((db) => db.owner)).size > 1) return [];
+        return listed.filter((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user);
       },
       createdAt: (db) => db.created_at ?? undefined,
       describe: (db) => `${db.id}: recorded`,
