@@ -13,8 +13,18 @@ export interface ResourceContext<C = unknown> extends OperationContext {
   warn(message: string): void;
 }
 
+/** An update's context also records which changes the API has taken. */
+export interface UpdateContext<C = unknown> extends ResourceContext<C> {
+  /**
+   * Call once the API has taken these write-only inputs (a password set, a rotation done): a
+   * failure from here on records the program's values for them, not the old ones, so the next
+   * `up` does not apply them a second time.
+   */
+  applied(properties: string[]): void;
+}
+
 /** A create's context also records the moment the API accepted the create. */
-export interface CreateContext<C = unknown> extends ResourceContext<C> {
+export interface CreateContext<C = unknown> extends UpdateContext<C> {
   /**
    * Call as soon as the API has answered the create with an id. From then on the resource
    * exists: whatever fails later (a wait, a read-back, a setting applied afterwards, a timeout,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Api } from "./api";
-import type { CreateContext, ResourceContext } from "./context";
+import type { CreateContext, ResourceContext, UpdateContext } from "./context";
 import type { Changes } from "./diff";
 import type { CheckFailure } from "./errors";
 
@@ -89,7 +89,7 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
   read(ctx: ResourceContext<C>, id: string): Promise<Observed<ObservedInputs<Infer<IS>>, Infer<OS>> | undefined>;
   /** Absent when every input is replace-on-change. `changes` is the diff the engine was shown. */
   update?(
-    ctx: ResourceContext<C>,
+    ctx: UpdateContext<C>,
     id: string,
     olds: Observed<Infer<IS>, Infer<OS>>,
     news: Infer<IS>,

@@ -165,7 +165,8 @@ export class ResourceLifecycle {
         resource,
         urn: req.getUrn(),
         id: req.getId(),
-        known: { inputs: priorInputs, outputs: priorOutputs },
+        // What the update applied before it failed is the program's now.
+        known: { inputs: { ...priorInputs, ...pickPresent(news.values, operation.applied) }, outputs: priorOutputs },
         error,
         userSecrets,
         describe: (reason) => reason,
@@ -213,4 +214,8 @@ function withoutProperties(values: PropertyMap, properties: readonly string[]): 
 
 function unreadableOf(state: PropertyMap): Set<string> {
   return new Set(Array.isArray(state[UNREADABLE_KEY]) ? (state[UNREADABLE_KEY] as string[]) : []);
+}
+
+function pickPresent(values: PropertyMap, keys: Iterable<string>): PropertyMap {
+  return Object.fromEntries([...keys].filter((key) => key in values).map((key) => [key, values[key]]));
 }

@@ -30,6 +30,8 @@ export class Operation<C = unknown> {
   /** Set once the API accepted a create: from then on a failure records the resource. */
   accepted: AcceptedCreate | undefined;
   private notApplied: string[] = [];
+  /** Write-only inputs an update has applied (ctx.applied). */
+  readonly applied = new Set<string>();
   private readonly pending: Promise<void>[] = [];
 
   constructor(
@@ -47,6 +49,9 @@ export class Operation<C = unknown> {
       warn: (message) => void this.pending.push(engine.send("warning", message, urn)),
       created: (id, knownOutputs = {}) => {
         this.accepted = { id, outputs: { ...(this.accepted?.outputs ?? {}), ...knownOutputs }, notApplied: this.accepted?.notApplied ?? this.notApplied };
+      },
+      applied: (properties) => {
+        for (const property of properties) this.applied.add(property);
       },
       notYetApplied: (properties) => {
         this.notApplied = [...properties];

@@ -101,11 +101,30 @@ for (const mode of PANEL_MODES) {
       expect([...env.sandbox.store.databases.values()].filter((db) => db.database === "s1_garbled")).toHaveLength(1);
     });
 
+    it("a rotation whose read-back fails is recorded as done: the next up reads the new password without resetting it again", async () => {
+      const d = env.deployment;
+      const inputs = { serverId: 1, database: "rotated", host: 1 };
+      const id = Number((await d.register(SERVER_DATABASE, "rotated", inputs)).state!.id.split("/")[1]);
+      const resets = () => env.sandbox.requests.filter((r) => r.method === "POST" && r.path.endsWith(`/databases/${id}/reset-password`)).length;
+      // Every read-back attempt fails, retries included.
+      env.sandbox.injectFault({ method: "GET", path: new RegExp(`/databases/${id}$`), status: 500, times: 20 });
+      const error = await d.register(SERVER_DATABASE, "rotated", { ...inputs, passwordRotation: "1" }).catch((e) => e);
+      expect(error.initFailure).toBeDefined();
+      expect(resets()).toBe(1);
+      env.sandbox.clearFaults();
+      const next = await d.register(SERVER_DATABASE, "rotated", { ...inputs, passwordRotation: "1" });
+      expect(next.op).toBe("update");
+      expect(resets()).toBe(1);
+      expect(reveal(next.state!.outputs.password)).toBe(env.sandbox.store.databases.get(id)!.password);
+      expect((await d.register(SERVER_DATABASE, "rotated", { ...inputs, passwordRotation: "1" })).op).toBe("same");
+    });
+
     it("destroy leaves nothing", async () => {
       await env.deployment.destroyAll();
       expect(env.sandbox.store.databases.size).toBe(0);
       expect(await env.mariadb.databaseExists("s1_lost")).toBe(false);
       expect(await env.mariadb.databaseExists("s1_partial")).toBe(false);
+      expect(await env.mariadb.databaseExists("s1_rotated")).toBe(false);
     });
   });
 }

@@ -46,6 +46,11 @@ export class FaultList {
     this.faults.push({ ...fault, remaining: fault.times ?? 1 });
   }
 
+  /** Forgets every fault not met yet: the service is well again. */
+  clear(): void {
+    this.faults.length = 0;
+  }
+
   /** The first fault that matches, counted as used. */
   take(method: string, path: string): InjectedFault | undefined {
     const index = this.faults.findIndex((f) => {

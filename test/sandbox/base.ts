@@ -60,6 +60,8 @@ export interface Emulator {
   readonly requests: ServedRequest[];
   /** The next matching requests meet this fault, before anything else. */
   injectFault(fault: InjectedFault): void;
+  /** Forgets the faults not met yet. */
+  clearFaults(): void;
   /** Stops listening and cuts open connections; requests waiting on a fault's delay are dropped. */
   close(): Promise<void>;
 }
@@ -222,6 +224,9 @@ export async function startEmulator<P, B = unknown>(
     requests,
     injectFault(fault) {
       faults.add(fault);
+    },
+    clearFaults() {
+      faults.clear();
     },
     async close() {
       closed = true;

@@ -50,6 +50,7 @@ export interface PterodactylSandbox {
   readonly store: PanelStore;
   readonly requests: ServedRequest[];
   injectFault(fault: InjectedFault): void;
+  clearFaults(): void;
   /** A request to the Application API as an administrator would send it (path below /api/application). */
   call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
   /** The next create makes the database, then answers 500 as if it had failed. */
@@ -134,6 +135,7 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
     store,
     requests: emulator.requests,
     injectFault: (fault) => emulator.injectFault(fault),
+    clearFaults: () => emulator.clearFaults(),
     async call(method, path, body) {
       const response = await fetch(`${emulator.url}${path}`, {
         method,

@@ -111,6 +111,8 @@ export const ServerDatabase = defineResource({
       const { serverId, databaseId } = parseDatabaseId(id);
       ctx.log(`resetting the password of ${olds.outputs.name}`);
       fromReset = await ctx.client.resetPassword(serverId, databaseId, ctx);
+      // Done: a read-back that fails now must not have the next up reset it again.
+      ctx.applied(["passwordRotation"]);
     }
     const outputs = await readBack(ctx, id);
     // The document's reset answers with the password; the real panel's with 204, so it is read.

@@ -138,7 +138,10 @@ export const Database = defineResource({
   },
   async update(ctx, id, olds, news, changes) {
     const client = ctx.client;
-    if (changes.has("password")) await client.resetPassword(id, news.password, ctx);
+    if (changes.has("password")) {
+      await client.resetPassword(id, news.password, ctx);
+      ctx.applied(["password"]);
+    }
     if (changes.has("remoteAccess") || changes.has("remoteHost")) {
       // The panel's PUT takes both: remote access off leaves no host behind.
       await client.updateDatabase(id, { remote_access: news.remoteAccess, remote_host: news.remoteAccess ? news.remoteHost! : "" }, ctx);
