@@ -1,6 +1,7 @@
 // A ServerPilot server with a system user, a WordPress app served over AutoSSL with ForceSSL,
-// and a MySQL database for it; and, through the reseller API, a customer's account with its DNS
-// records and a MySQL database.
+// and a MySQL database for it; through the reseller API, a customer's account with its DNS
+// records, a mailbox and a MySQL database; a game server's database on its panel; a WisPanel
+// database; and a PostgreSQL database on the DBaaS.
 //
 //   pulumi config set hosting:serverpilotClientId <client id>
 //   pulumi config set --secret hosting:serverpilotApiKey <api key>
@@ -10,6 +11,16 @@
 //   pulumi config set hosting:combellApiKey <api key>
 //   pulumi config set --secret hosting:combellApiSecret <api secret>
 //   pulumi config set --secret shopDatabasePassword <8 to 20 letters and digits>
+//   pulumi config set --secret shopMailboxPassword <8 to 20 letters and digits>
+//   pulumi config set hosting:pterodactylEndpoint https://panel.example.com
+//   pulumi config set --secret hosting:pterodactylApiKey <ptla_ key>
+//   pulumi config set gameServerId <the server's numeric id>     # default 1
+//   pulumi config set gameDatabaseHostId <a database host's id>  # default 1
+//   pulumi config set hosting:wispanelEndpoint https://panel.example.com:2083
+//   pulumi config set --secret hosting:wispanelApiToken <wsp_ key>
+//   pulumi config set --secret forumDatabasePassword <at least 8 characters>
+//   pulumi config set hosting:dbaasEndpoint https://dbaas.example.com
+//   pulumi config set --secret hosting:dbaasApiToken <token>
 //   pulumi up
 import * as pulumi from "@pulumi/pulumi";
 import * as hosting from "../../sdk/nodejs";
