@@ -37,6 +37,8 @@ export interface CreateOnceOptions<Made> {
   createdAt?: (made: Made) => string | undefined;
   /** How the warning names what was found: "s1_stats: recorded as 1/7". */
   describe: (made: Made) => string;
+  /** Said when nothing is listed, where it may come later (a job still running): what to wait for before the next `up`. */
+  untilListed?: string;
 }
 
 /**
@@ -60,11 +62,11 @@ export async function createOnce<Made>(ctx: ResourceContext<unknown>, options: C
   }
 }
 
-function mayExist(ctx: ResourceContext<unknown>, options: Pick<CreateOnceOptions<unknown>, "api" | "subject" | "token" | "importId">, found: number): string {
+function mayExist(ctx: ResourceContext<unknown>, options: Pick<CreateOnceOptions<unknown>, "api" | "subject" | "token" | "importId" | "untilListed">, found: number): string {
   const command = `\`pulumi import ${options.token} ${ctx.urn.split("::").at(-1) || "<name>"} ${options.importId}\``;
   const why =
     found === 0
-      ? `though it does not list it (yet): if it appears, adopt it with ${command}`
+      ? `though it does not list it (yet): if it appears, adopt it with ${command}${options.untilListed ? `. ${options.untilListed}` : ""}`
       : `${found} made since the create match it, and which one is this resource cannot be told: adopt it with ${command}`;
   return `${options.api} may have made the ${options.subject} all the same, ${why}`;
 }

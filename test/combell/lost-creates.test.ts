@@ -27,7 +27,7 @@ const store = () => env.sandbox.store;
 const warningsOf = (d: Deployment, name: string) => env.plugin.logs.filter((l) => l.severity === "warning" && l.urn.startsWith(`urn:pulumi:${d.stack}::`) && l.urn.endsWith(`::${name}`)).map((l) => l.message);
 const posts = (path: string) => env.sandbox.requests.filter((r) => r.method === "POST" && r.path === path).length;
 const waitFor = async (done: () => boolean) => {
-  for (let i = 0; i < 200 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let i = 0; i < 800 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   expect(done()).toBe(true);
 };
 
@@ -35,7 +35,7 @@ interface LostCase {
   what: string;
   type: string;
   path: string;
-  /** The fault after Combell served the create; a provisioning job (150 ms here) ends within its delay. */
+  /** The fault after Combell served the create; a provisioning job (150 ms here) ends well within its delay. */
   fault: { status?: number; drop?: boolean; delayMs?: number };
   inputs: () => Record<string, unknown>;
   /** What the sandbox holds of it, by the id the provider records. */
@@ -47,7 +47,7 @@ const cases: LostCase[] = [
     what: "account",
     type: ACCOUNT,
     path: "/v2/accounts",
-    fault: { drop: true, delayMs: 600 },
+    fault: { drop: true, delayMs: 2000 },
     inputs: () => ({ identifier: "lostaccount.example.com", servicepackId: 3002 }),
     made: () => [...store().accounts.values()].filter((a) => a.identifier === "lostaccount.example.com").map((a) => String(a.id)),
   },
@@ -55,7 +55,7 @@ const cases: LostCase[] = [
     what: "domain registration",
     type: "hosting:combell:Domain",
     path: "/v2/domains/registrations",
-    fault: { status: 502, delayMs: 600 },
+    fault: { status: 502, delayMs: 2000 },
     inputs: () => ({ domainName: "lost-registration.be" }),
     made: () => [...store().domains.keys()].filter((name) => name === "lost-registration.be"),
   },
@@ -63,7 +63,7 @@ const cases: LostCase[] = [
     what: "domain transfer",
     type: "hosting:combell:Domain",
     path: "/v2/domains/transfers",
-    fault: { drop: true, delayMs: 600 },
+    fault: { drop: true, delayMs: 2000 },
     inputs: () => ({ domainName: "lost-transfer.eu", transferAuthCode: secret("EPP-lost-42") }),
     made: () => [...store().domains.keys()].filter((name) => name === "lost-transfer.eu"),
   },
@@ -71,7 +71,7 @@ const cases: LostCase[] = [
     what: "MySQL database",
     type: "hosting:combell:MysqlDatabase",
     path: "/v2/mysqldatabases",
-    fault: { status: 500, delayMs: 600 },
+    fault: { status: 500, delayMs: 2000 },
     inputs: () => ({ databaseName: "lostdb", accountId, password: secret("Passw0rd111") }),
     made: () => [...store().mysqlDatabases.keys()].filter((name) => name.endsWith("_lostdb")),
   },
@@ -129,11 +129,15 @@ describe("a lost create whose provisioning job has not finished when the provide
   it("fails saying the account may be made all the same and how to import it; the next up refuses to provision it again", async () => {
     const d = new Deployment(env.plugin, "lost-running");
     const name = "stillrunning.example.com";
+    // Long enough that the provider's look comes before the job ends, however busy the machine.
+    env.sandbox.setJobDuration(3000);
     env.sandbox.injectFault({ method: "POST", path: /^\/v2\/accounts$/, afterServing: true, status: 500 });
     const error = await d.register(ACCOUNT, "running", { identifier: name, servicepackId: 3002 }).catch((e) => e);
+    env.sandbox.setJobDuration(150);
     expect(error.message).toMatch(/POST \/v2\/accounts failed with 500/);
     expect(error.message).toContain(`Combell may have made the account ${name} all the same`);
     expect(error.message).toContain("pulumi import hosting:combell:Account running <account id>");
+    expect(error.message).toMatch(/A provisioning job may still be making it: wait until Combell lists it, .* before running `pulumi up` again/);
     expect(d.state.has(d.urn(ACCOUNT, "running"))).toBe(false);
     const accounts = () => [...store().accounts.values()].filter((a) => a.identifier === name);
     await waitFor(() => accounts().length === 1);

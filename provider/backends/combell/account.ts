@@ -8,7 +8,7 @@ import type { AccountData, AccountDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { foundAs, provisioned, provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { identifier, int32Id, password, PASSWORD_RULE } from "./rules";
 
 const inputs = {
@@ -103,6 +103,7 @@ export const Account = defineResource({
     // The job's id was in a lost answer: the account is found only once the job has finished.
     const answer = await createOnce(ctx, {
       api: "Combell",
+      untilListed: UNTIL_LISTED,
       subject: `account ${args.identifier}`,
       token: "hosting:combell:Account",
       importId: "<account id>",

@@ -9,7 +9,7 @@ import type { DomainData, DomainDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { DomainCalls } from "./client-domains";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { foundAs, provisioned, provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { nameServer, normalizeHostName, registrableDomainName } from "./rules";
 
 const inputs = {
@@ -105,6 +105,7 @@ export const Domain = defineResource({
     // The job's id was in a lost answer: the domain is found only once the job has finished.
     const answer = await createOnce(ctx, {
       api: "Combell",
+      untilListed: UNTIL_LISTED,
       subject: `${transfer ? "transfer" : "registration"} of domain ${name}`,
       token: Domain.token,
       importId: name,

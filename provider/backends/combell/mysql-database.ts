@@ -7,7 +7,7 @@ import type { MysqlDatabaseData, MysqlUserData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { foundAs, provisioned, provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { databaseName, int32Id, password, PASSWORD_RULE, unprefixedDatabaseName } from "./rules";
 
 const inputs = {
@@ -85,6 +85,7 @@ export const MysqlDatabase = defineResource({
     // The job's id was in a lost answer: the database is found only once the job has finished.
     const answer = await createOnce(ctx, {
       api: "Combell",
+      untilListed: UNTIL_LISTED,
       subject: `MySQL database ${args.databaseName} of account ${args.accountId}`,
       token: "hosting:combell:MysqlDatabase",
       importId: `<provisioned name, such as ID${args.accountId}_${wanted}>`,

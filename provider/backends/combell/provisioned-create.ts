@@ -35,6 +35,10 @@ export function provisioned(collection: string, id: string | number): CreateAnsw
   return { kind: "created", links: [`/v2/${collection}/${encodeURIComponent(String(id))}`] };
 }
 
+/** After a lost create answer, the document's rule: never provision again while a job may run. */
+export const UNTIL_LISTED =
+  "A provisioning job may still be making it: wait until Combell lists it, or until you are sure it does not come, before running `pulumi up` again, or it may be provisioned twice";
+
 /** How a lost create's warning names the result found: "account x.be: recorded as 42". */
 export const foundAs =
   (subject: string, collection: string) =>
