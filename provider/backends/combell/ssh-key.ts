@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NotFoundError } from "../../http/errors";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { SshKeyData } from "./answers";
 import { combellApi } from "./api";
@@ -57,9 +58,23 @@ export const SshKey = defineResource({
     if (key) {
       ctx.warn(`this key was attached to ${domain} already (fingerprint ${key.fingerprint}): it is adopted, not attached again`);
     } else {
-      await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
-      // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list.
-      key = await attached();
+      // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list,
+      // where a key attached by a create whose answer was lost is found the same way.
+      key = await createOnce(ctx, {
+        api: "Combell",
+        subject: `SSH key on ${domain}`,
+        token: "hosting:combell:SshKey",
+        importId: `${domain}/<fingerprint>`,
+        create: async () => {
+          await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
+          return attached();
+        },
+        candidates: async () => {
+          const found = await attached();
+          return found ? [found] : [];
+        },
+        describe: (found) => `the key: recorded as ${sshKeyIdOf(domain, found!.fingerprint)}`,
+      });
     }
     if (!key) {
       throw new Error(

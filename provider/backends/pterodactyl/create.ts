@@ -31,6 +31,9 @@ export async function createDatabaseOnce(
   try {
     return await createOnce(ctx, {
       api: "the panel",
+      subject: `database ${name} of server ${serverId}`,
+      token: "hosting:pterodactyl:ServerDatabase",
+      importId: `${serverId}/<database id>`,
       create: () => ctx.client.createDatabase(serverId, body, ctx, accepted),
       candidates: async () => {
         const found = await findByName(ctx, serverId, name);
