@@ -206,6 +206,7 @@ export class HttpClient {
             elapsedMs: Date.now() - started,
             lastError,
             detail: "the deadline passed while the request was in flight",
+            mayHaveArrived: true,
           });
         }
         const requestId = REQUEST_ID_HEADERS.map((h) => outcome.headers[h]).find((v) => v);

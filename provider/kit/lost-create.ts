@@ -1,4 +1,5 @@
-import { NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
+import type { OperationContext } from "../http/context";
+import { CancelledError, DeadlineExceededError, NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
 import { secrets } from "../http/redact";
 import type { ResourceContext } from "./context";
 
@@ -11,9 +12,19 @@ import type { ResourceContext } from "./context";
 /** How much older than the POST a thing found after a lost answer may look (clocks differ). */
 const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
+/** How long the look may take when the create's own time is up (its deadline passed, or Cancel). */
+const LOOK_AFTER_MS = 10_000;
+
 /** The errors after which the API may have made the thing without saying so. */
 const answerMayBeLost = (error: unknown): boolean =>
-  error instanceof NetworkError || error instanceof RequestTimeoutError || error instanceof ServerError;
+  error instanceof NetworkError ||
+  error instanceof RequestTimeoutError ||
+  error instanceof ServerError ||
+  ((error instanceof DeadlineExceededError || error instanceof CancelledError) && error.mayHaveArrived);
+
+/** The create's context, or one of the look's own when the create ran out of time or was cancelled. */
+const lookContext = (ctx: ResourceContext<unknown>, error: unknown): OperationContext =>
+  error instanceof DeadlineExceededError || error instanceof CancelledError ? { deadline: Date.now() + LOOK_AFTER_MS, log: (line) => ctx.log(line) } : ctx;
 
 /** Whether a thing the API lists with this creation time (ISO 8601, when it gives one) may be the one just asked for. */
 function madeSince(createdAt: string | undefined, startedMs: number): boolean {
@@ -31,8 +42,11 @@ export interface CreateOnceOptions<Made> {
   /** What `pulumi import` takes as the id, in that command: "<server id>". */
   importId: string;
   create: () => Promise<Made>;
-  /** What the API lists now with the program's natural key (its name, or every input where names are not unique). */
-  candidates: () => Promise<Made[]>;
+  /**
+   * What the API lists now with the program's natural key (its name, or every input where names
+   * are not unique), asked under `look`: after a deadline or Cancel, the create's own context is spent.
+   */
+  candidates: (look: OperationContext) => Promise<Made[]>;
   /** When the API made it (ISO 8601); absent where the API does not say, and the natural key alone decides. */
   createdAt?: (made: Made) => string | undefined;
   /** How the warning names what was found: "s1_stats: recorded as 1/7". */
@@ -54,7 +68,7 @@ export async function createOnce<Made>(ctx: ResourceContext<unknown>, options: C
     if (!answerMayBeLost(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     // A failed look is no answer: the error says what to do without one.
-    const recent = (await options.candidates().catch(() => [])).filter((made) => madeSince(options.createdAt?.(made), started));
+    const recent = (await options.candidates(lookContext(ctx, error)).catch(() => [])).filter((made) => madeSince(options.createdAt?.(made), started));
     if (recent.length !== 1) throw new Error(secrets.scrub(`${message}. ${mayExist(ctx, options, recent.length)}`), { cause: error });
     const [found] = recent;
     ctx.warn(`${options.api}'s answer to the create was lost (${message}), but it had made ${options.describe(found)}`);

@@ -138,3 +138,22 @@ describe("a create refused before ServerPilot saw it", () => {
     await d.destroyAll();
   });
 });
+
+describe("a create still on its way when its time is up", () => {
+  it("records the server ServerPilot made after the create's timeout passed, and the next up creates nothing", async () => {
+    const d = new Deployment(env.plugin, "in-flight");
+    // Served at once, answered only after the create's 1 s timeout.
+    env.sandbox.injectFault({ method: "POST", path: /^\/v1\/servers$/, afterServing: true, delayMs: 3000 });
+    const error = await d.register(SERVER, "late", { name: "lateserver" }, { timeout: 1 }).catch((e) => e);
+    // Found, and recorded; what was left of the create (its read-back) had no time left.
+    const made = named(store().servers, "lateserver").map((s) => s.id);
+    expect(made).toHaveLength(1);
+    expect(error.message).toContain(`created ${made[0]}, but then: Timed out`);
+    expect(d.state.get(d.urn(SERVER, "late"))?.id).toBe(made[0]);
+    expect(warningsOf("late").join("\n")).toMatch(/answer to the create was lost \(Timed out waiting for .*in flight\), but it had made/);
+    await d.register(SERVER, "late", { name: "lateserver" });
+    expect(named(store().servers, "lateserver")).toHaveLength(1);
+    await d.destroyAll();
+    expect(named(store().servers, "lateserver")).toHaveLength(0);
+  });
+});

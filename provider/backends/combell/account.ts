@@ -112,8 +112,8 @@ export const Account = defineResource({
           { identifier: args.identifier, servicepack_id: args.servicepackId, ...(args.ftpPassword !== undefined ? { ftp_password: args.ftpPassword } : {}) },
           ctx,
         ),
-      candidates: async () => {
-        const found = await mine(ctx);
+      candidates: async (look) => {
+        const found = await mine(look);
         return found ? [provisioned("accounts", found.id)] : [];
       },
       describe: foundAs(`account ${args.identifier}`, "accounts"),

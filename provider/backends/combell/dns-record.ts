@@ -150,7 +150,7 @@ export const DnsRecord = defineResource({
       token: "hosting:combell:DnsRecord",
       importId: `${args.domainName}/<record id>`,
       create: () => client.createDnsRecord(args.domainName, recordToApi(args), ctx),
-      candidates: async () => (await client.listDnsRecords(args.domainName, { type: args.type }, ctx)).filter((r) => isRecordOf(args, r)).map((r) => r.id),
+      candidates: async (look) => (await client.listDnsRecords(args.domainName, { type: args.type }, look)).filter((r) => isRecordOf(args, r)).map((r) => r.id),
       describe: (found) => `the record: recorded as ${recordIdOf(args.domainName, found)}`,
     });
     const id = recordIdOf(args.domainName, recordId);

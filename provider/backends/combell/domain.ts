@@ -111,7 +111,7 @@ export const Domain = defineResource({
       importId: name,
       create: () =>
         transfer ? client.transfer({ domain_name: name, auth_code: args.transferAuthCode!, ...servers }, ctx) : client.register({ domain_name: name, ...servers }, ctx),
-      candidates: async () => ((await client.get(name, ctx)) ? [provisioned("domains", name)] : []),
+      candidates: async (look) => ((await client.get(name, look)) ? [provisioned("domains", name)] : []),
       describe: foundAs(`domain ${name}`, "domains"),
     });
     const id = await provisionedId(ctx, {

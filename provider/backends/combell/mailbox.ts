@@ -140,7 +140,7 @@ export const Mailbox = defineResource({
       token: "hosting:combell:Mailbox",
       importId: address,
       create: () => client.create({ email_address: address, account_id: args.accountId, password: args.password }, ctx),
-      candidates: async () => ((await client.get(address, ctx)) ? [address] : []),
+      candidates: async (look) => ((await client.get(address, look)) ? [address] : []),
       describe: (found) => `mailbox ${found}: recorded`,
     });
     const name = made.toLowerCase();

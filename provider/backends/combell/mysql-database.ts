@@ -90,8 +90,8 @@ export const MysqlDatabase = defineResource({
       token: "hosting:combell:MysqlDatabase",
       importId: `<provisioned name, such as ID${args.accountId}_${wanted}>`,
       create: () => client.createMysqlDatabase({ database_name: args.databaseName, account_id: args.accountId, password: args.password }, ctx),
-      candidates: async () => {
-        const found = await mine(ctx);
+      candidates: async (look) => {
+        const found = await mine(look);
         return found ? [provisioned("mysqldatabases", found)] : [];
       },
       describe: foundAs(`MySQL database ${args.databaseName}`, "mysqldatabases"),

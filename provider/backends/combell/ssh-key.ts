@@ -1,3 +1,4 @@
+import type { OperationContext } from "../../http/context";
 import { z } from "zod";
 import { NotFoundError } from "../../http/errors";
 import { field } from "../../kit/fields";
@@ -51,7 +52,7 @@ export const SshKey = defineResource({
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;
     const wanted = publicKeyData(args.publicKey);
-    const attached = () => client.listSshKeys(domain, ctx).then((keys) => keys.find((k) => publicKeyData(k.public_key) === wanted));
+    const attached = (look: OperationContext = ctx) => client.listSshKeys(domain, look).then((keys) => keys.find((k) => publicKeyData(k.public_key) === wanted));
     // The same key attached already (a create whose read-back failed, or one made by hand) is
     // this resource: Combell would refuse it twice, and the key itself is all there is to it.
     let key = await attached();
@@ -69,8 +70,8 @@ export const SshKey = defineResource({
           await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
           return attached();
         },
-        candidates: async () => {
-          const found = await attached();
+        candidates: async (look) => {
+          const found = await attached(look);
           return found ? [found] : [];
         },
         describe: (found) => `the key: recorded as ${sshKeyIdOf(domain, found!.fingerprint)}`,

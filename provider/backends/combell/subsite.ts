@@ -1,3 +1,4 @@
+import type { OperationContext } from "../../http/context";
 import { z } from "zod";
 import { field } from "../../kit/fields";
 import { createOnce } from "../../kit/lost-create";
@@ -63,7 +64,7 @@ export const Subsite = defineResource({
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;
     const site = normalizeHostName(args.siteName) as string;
-    const shown = async () => (await client.get(domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === site);
+    const shown = async (look: OperationContext = ctx) => (await client.get(domain, look))?.sites?.find((s) => s.name.toLowerCase() === site);
     const id = subsiteIdOf(domain, site);
     // A name is one site or host name on the hosting, and sites carry no creation time: the name decides.
     await createOnce(ctx, {
@@ -72,7 +73,7 @@ export const Subsite = defineResource({
       token: "hosting:combell:Subsite",
       importId: id,
       create: () => client.createSubsite(domain, { domain_name: site, ...(args.path !== undefined ? { path: args.path } : {}) }, ctx),
-      candidates: async () => ((await shown()) ? [undefined] : []),
+      candidates: async (look) => ((await shown(look)) ? [undefined] : []),
       describe: () => `subsite ${site}: recorded as ${id}`,
     });
     ctx.created(id);

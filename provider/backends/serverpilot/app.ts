@@ -185,8 +185,8 @@ export const App = defineResource({
       token: "hosting:serverpilot:App",
       importId: "<app id>",
       create: () => client.createApp(body, ctx, (accepted) => ctx.created(accepted)),
-      candidates: async () =>
-        (await client.listApps(ctx)).filter((a) => a.sysuserid === args.sysuserId && a.name === args.name).map((data) => ({ data, what: `create app ${args.name}` })),
+      candidates: async (look) =>
+        (await client.listApps(look)).filter((a) => a.sysuserid === args.sysuserId && a.name === args.name).map((data) => ({ data, what: `create app ${args.name}` })),
       createdAt: (found) => unixTime(found.data.datecreated),
       describe: (found) => `app ${args.name}: recorded as ${found.data.id}`,
     });

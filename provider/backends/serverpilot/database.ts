@@ -63,8 +63,8 @@ export const Database = defineResource({
       token: "hosting:serverpilot:Database",
       importId: "<database id>",
       create: () => client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx, (id) => ctx.created(id)),
-      candidates: async () =>
-        (await client.listDatabases(ctx))
+      candidates: async (look) =>
+        (await client.listDatabases(look))
           .filter((db) => db.appid === args.appId && db.name === args.name && db.user.name === args.user.name)
           .map((data) => ({ data, what: `create database ${args.name}` })),
       describe: (found) => `database ${args.name}: recorded as ${found.data.id}`,

@@ -66,8 +66,8 @@ export const Server = defineResource({
       token: "hosting:serverpilot:Server",
       importId: "<server id>",
       create: () => client.createServer({ name: args.name }, ctx, (id) => ctx.created(id)),
-      candidates: async () =>
-        (await client.listServers(ctx)).filter((s) => s.name === args.name).map((data) => ({ data, what: `create server ${args.name}` })),
+      candidates: async (look) =>
+        (await client.listServers(look)).filter((s) => s.name === args.name).map((data) => ({ data, what: `create server ${args.name}` })),
       createdAt: (found) => unixTime(found.data.datecreated),
       describe: (found) => `server ${args.name}: recorded as ${found.data.id}`,
     });

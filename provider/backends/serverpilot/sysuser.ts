@@ -59,8 +59,8 @@ export const SysUser = defineResource({
       token: "hosting:serverpilot:SysUser",
       importId: "<system user id>",
       create: () => client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx, (id) => ctx.created(id)),
-      candidates: async () =>
-        (await client.listSysUsers(ctx)).filter((u) => u.serverid === args.serverId && u.name === args.name).map((data) => ({ data, what: `create system user ${args.name}` })),
+      candidates: async (look) =>
+        (await client.listSysUsers(look)).filter((u) => u.serverid === args.serverId && u.name === args.name).map((data) => ({ data, what: `create system user ${args.name}` })),
       describe: (found) => `system user ${args.name}: recorded as ${found.data.id}`,
     });
     ctx.created(created.data.id);
