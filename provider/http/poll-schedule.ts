@@ -7,8 +7,11 @@
 // time waited so far: a job that finishes after D is noticed within about POLL_GAP_SHARE × D,
 // or MIN_POLL_GAP_MS for short ones, however long it runs.
 
-/** Short jobs: looking twice a second costs little and is never noticeably late. */
-export const MIN_POLL_GAP_MS = 500;
+/**
+ * Short jobs: looking a few times a second costs little, and with the poll's own round trip a
+ * finished job is still noticed within half a second.
+ */
+export const MIN_POLL_GAP_MS = 400;
 /** The longest gap, as a share of the time waited so far: a 30 s job is noticed within 3.6 s. */
 export const POLL_GAP_SHARE = 0.12;
 /** Each gap is this much longer than the one before, until the ceiling holds it back. */

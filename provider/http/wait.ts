@@ -38,7 +38,7 @@ export interface WaitForOptions<T> {
   /** The server's Retry-After on the request that started the operation: the first poll waits for it. */
   firstPollInMs?: number;
   /**
-   * Delays grow by 1.5x, never past max(500 ms, 12% of the time waited so far) (poll-schedule.ts),
+   * Delays grow by 1.5x, never past max(400 ms, 12% of the time waited so far) (poll-schedule.ts),
    * nor past this. Default 30000.
    */
   maxDelayMs?: number;
