@@ -13,6 +13,7 @@
 // 60 s + 100 × 20 ms / 16 = 60.1 s. A client that learns the window from X-RateLimit-* sends the
 // first 300 at once and waits for the reset; one that bounces off 429s waits as long and more.
 import { createMany, workRequests } from "./creates";
+import { cpuMs } from "./process-stats";
 import { ms, type Row } from "./report";
 import { addLatency, configuredPlugin, wispanelDatabase, wispanelWorld } from "./worlds";
 
@@ -34,7 +35,9 @@ export async function measureRateLimitedCreates(): Promise<Row[]> {
   addLatency(world.sandbox, LATENCY_MS);
   const { plugin, deployment } = await configuredPlugin(world.config);
   try {
+    const cpuBefore = cpuMs(plugin.child.pid!);
     const run = await createMany(deployment, "hosting:wispanel:Database", wispanelDatabase, { count: CREATES, parallel: PARALLEL, prefix: "limited" });
+    const cpuPerCreate = (cpuMs(plugin.child.pid!) - cpuBefore) / CREATES;
     const requests = world.sandbox.requests;
     const needed = workRequests(requests);
     const bounced = requests.length - needed;
@@ -48,7 +51,7 @@ export async function measureRateLimitedCreates(): Promise<Row[]> {
         reference: `bound ${ms(bound)} (${needed} requests)`,
         target: `<= ${TARGET_RATIO}x bound`,
         pass: ratio <= TARGET_RATIO && run.failures.length === 0,
-        values: { ms: run.ms, boundMs: bound, ratio, requests: needed, failures: run.failures.length },
+        values: { ms: run.ms, boundMs: bound, ratio, requests: needed, failures: run.failures.length, pluginCpuMsPerCreate: cpuPerCreate },
       },
       {
         what: "  429s: reached the user / answered by the panel",

@@ -52,10 +52,11 @@ describe("waitFor", () => {
       {},
     );
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // 40, 60, 90, 90 (capped), allowing for late timers on a busy machine.
+    // 40, 60, 90, 90 (capped); timers on a busy machine come late, never early. The exact gaps
+    // are the poll schedule's own tests (below); this shows waitFor keeps to them.
     [40, 60, 90, 90].forEach((expected, i) => {
       expect(gaps[i]).toBeGreaterThanOrEqual(expected - 2);
-      expect(gaps[i]).toBeLessThan(expected + 30);
+      expect(gaps[i]).toBeLessThan(expected + 250);
     });
   });
 
