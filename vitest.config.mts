@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Lifecycle suites each start their own plugin, sandbox and MariaDB; two cores.
     maxWorkers: 2,
+    // Scans everything the run's plugin processes, programs and sandboxes saw for secrets in plain text.
+    globalSetup: ["test/harness/secret-scan-setup.ts"],
   },
 });
