@@ -147,19 +147,20 @@ export class PluginProcess {
       (this.client as unknown as Record<string, Function>)[method](request, (error: grpc.ServiceError | null, response: Res) => {
         if (!error) return resolve(response);
         const failure = toPluginError(error);
-        this.recordError(`${method} ${urn} error`, failure);
+        this.recordError(method, urn, failure);
         reject(failure);
       });
     });
   }
 
   /** What the engine shows of a failed call: its message, its property errors and a recorded partial state. */
-  private recordError(origin: string, failure: PluginError): void {
+  private recordError(method: string, urn: string, failure: PluginError): void {
+    const origin = `${method} ${urn} error`;
     this.record.text(origin, failure.message);
     for (const f of failure.propertyErrors ?? []) this.record.text(`${origin} property`, `${f.property}: ${f.reason}`);
     if (failure.initFailure) {
       this.record.text(`${origin} init failure`, `${failure.initFailure.id} ${failure.initFailure.reasons.join("\n")}`);
-      this.seen(origin, "", {}, { properties: failure.initFailure.properties, inputs: failure.initFailure.inputs });
+      this.seen(`${method} error`, urn, {}, { properties: failure.initFailure.properties, inputs: failure.initFailure.inputs });
     }
   }
 
@@ -215,19 +216,23 @@ export class PluginProcess {
   async check(urn: string, olds: Props | undefined, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
     const request = new rpc.CheckRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setNews(toStruct(news));
     if (olds) request.setOlds(toStruct(olds));
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Check", urn, { olds, news }, {});
     const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("check", request, urn);
     const checked = { inputs: fromStruct(response.getInputs()), failures: failuresOf(response.getFailuresList()) };
-    this.seen("Check", urn, { olds, news }, checked);
+    this.seen("Check", urn, {}, checked);
     return checked;
   }
 
   async diff(urn: string, id: string, olds: Props, news: Props, oldInputs?: Props): Promise<DiffResult> {
     const request = new rpc.DiffRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
     if (oldInputs) request.setOldInputs(toStruct(oldInputs));
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Diff", urn, { olds, news, oldInputs }, {});
     const response = await this.call<rpc.DiffRequest, rpc.DiffResponse>("diff", request, urn);
     const detailedDiff: Record<string, string> = {};
     response.getDetaileddiffMap().forEach((v, k) => (detailedDiff[k] = diffKinds[v.getKind()]));
-    this.seen("Diff", urn, { olds, news, oldInputs }, { detailedDiff, replaces: response.getReplacesList() });
+    this.seen("Diff", urn, {}, { detailedDiff, replaces: response.getReplacesList() });
     return {
       changes: response.getChanges() === rpc.DiffResponse.DiffChanges.DIFF_SOME,
       replaces: response.getReplacesList(),
@@ -245,9 +250,11 @@ export class PluginProcess {
       .setProperties(toStruct(properties))
       .setPreview(options.preview ?? false)
       .setTimeout(options.timeout ?? 0);
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Create", urn, { properties }, {});
     const response = await this.call<rpc.CreateRequest, rpc.CreateResponse>("create", request, urn);
     const created = { id: response.getId(), properties: fromStruct(response.getProperties()) };
-    this.seen("Create", urn, { properties }, created);
+    this.seen("Create", urn, {}, created);
     return created;
   }
 
@@ -255,9 +262,11 @@ export class PluginProcess {
     const request = new rpc.ReadRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id);
     if (properties) request.setProperties(toStruct(properties));
     if (inputs) request.setInputs(toStruct(inputs));
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Read", urn, { properties, inputs }, {});
     const response = await this.call<rpc.ReadRequest, rpc.ReadResponse>("read", request, urn);
     const read = { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
-    this.seen("Read", urn, { properties, inputs }, read);
+    this.seen("Read", urn, {}, read);
     return read;
   }
 
@@ -278,24 +287,27 @@ export class PluginProcess {
       .setPreview(options.preview ?? false)
       .setTimeout(options.timeout ?? 0);
     if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Update", urn, { olds, news, oldInputs: options.oldInputs }, {});
     const response = await this.call<rpc.UpdateRequest, rpc.UpdateResponse>("update", request, urn);
     const updated = fromStruct(response.getProperties());
-    this.seen("Update", urn, { olds, news, oldInputs: options.oldInputs }, { properties: updated });
+    this.seen("Update", urn, {}, { properties: updated });
     return updated;
   }
 
   async delete(urn: string, id: string, properties: Props, options: { timeout?: number; oldInputs?: Props } = {}): Promise<void> {
     const request = new rpc.DeleteRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setProperties(toStruct(properties)).setTimeout(options.timeout ?? 0);
     if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
-    recordWrappedSecrets(`Delete ${urn} properties`, properties);
+    this.seen("Delete", urn, { properties, oldInputs: options.oldInputs }, {});
     await this.call<rpc.DeleteRequest, Empty>("delete", request, urn);
   }
 
   async invoke(token: string, args: Props): Promise<{ result: Props; failures: CheckFailure[] }> {
     const request = new rpc.InvokeRequest().setTok(token).setArgs(toStruct(args));
+    this.seen("Invoke", token, { args }, {});
     const response = await this.call<rpc.InvokeRequest, rpc.InvokeResponse>("invoke", request, token);
     const invoked = { result: fromStruct(response.getReturn()), failures: failuresOf(response.getFailuresList()) };
-    this.seen("Invoke", token, { args }, invoked);
+    this.seen("Invoke", token, {}, invoked);
     return invoked;
   }
 

@@ -56,10 +56,13 @@ export function recordSecret(origin: string, value: unknown): void {
   if (typeof value === "string") record({ origin, value });
 }
 
+/** Longer plain values (a test's megabyte input) are not what a wrapper spread to, and cost time to record. */
+const MAX_PUBLIC_LENGTH = 4096;
+
 /** Every string of `value` outside secret wrappers, but those in `declared`: what was shown in plain text where it is no secret. */
 export function recordPublicValues(value: unknown, declared: ReadonlySet<string> = new Set()): void {
   if (isSecret(value)) return;
-  if (typeof value === "string") return declared.has(value) ? undefined : record({ origin: "", value, public: true });
+  if (typeof value === "string") return declared.has(value) || value.length > MAX_PUBLIC_LENGTH ? undefined : record({ origin: "", value, public: true });
   if (Array.isArray(value)) value.forEach((v) => recordPublicValues(v, declared));
   else if (value !== null && typeof value === "object") Object.values(value).forEach((v) => recordPublicValues(v, declared));
 }

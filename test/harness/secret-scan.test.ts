@@ -33,7 +33,7 @@ describe("what counts as a secret", () => {
       { origin: "", value: "declared-key", public: true },
       { origin: "Create host (declared secret)", value: "127.0.0.1" },
       { origin: "", value: "127.0.0.1", configured: true },
-      { origin: "Create apikey (secret)", value: "04da6b54-80e4-46f7-96ec-b56ff0331ba9", weak: true },
+      { origin: "Create apikey (declared secret)", value: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
       { origin: "short", value: "abc" },
     ]);
     expect(Object.fromEntries(found)).toEqual({ "declared-key": "Configure key", "wrapped-only": "Check news name (secret)" });

@@ -38,7 +38,7 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export function secretsToFind(entries: RecordedSecret[]): Map<string, string> {
   const declared = new Map<string, string>();
   const weak = new Map<string, string>();
-  const shown = new Set<string>([UNKNOWN]);
+  const shown = new Set<string>();
   const configured = new Set<string>();
   for (const entry of entries) {
     if (entry.configured) configured.add(entry.value);
@@ -49,7 +49,7 @@ export function secretsToFind(entries: RecordedSecret[]): Map<string, string> {
   const secrets = new Map<string, string>();
   for (const [value, origin] of weak) if (!shown.has(value)) secrets.set(value, origin);
   for (const [value, origin] of declared) secrets.set(value, origin);
-  for (const value of configured) secrets.delete(value);
+  for (const value of [...configured, UNKNOWN]) secrets.delete(value);
   for (const value of [...secrets.keys()]) if (value.length < MIN_SECRET_LENGTH) secrets.delete(value);
   return secrets;
 }
