@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { promisify } from "node:util";
 import mysql from "mysql2/promise";
+import { recordSecret } from "../harness/scan-record";
 
 export interface MariaDB {
   readonly host: string;
@@ -282,6 +283,7 @@ export async function startMariaDB(options: { baseDir?: string } = {}): Promise<
   }
 
   const rootPassword = randomBytes(18).toString("base64url");
+  recordSecret("MariaDB: its root password", rootPassword);
   let server: LaunchedServer;
   try {
     server = await launchOnFreePort(mariadbd, dir, rootPassword);

@@ -18,6 +18,7 @@ import { emptyStore, randomAlphanumeric } from "./serverpilot-records";
 import { buildRoutes, type EmulatorState } from "./serverpilot-routes";
 import { DEFAULT_AVAILABLE_RUNTIMES } from "./serverpilot-runtimes";
 import type { MariaDB } from "./mariadb";
+import { recordSecret } from "../harness/scan-record";
 
 export type { InjectedFault, ServedRequest };
 export { DEFAULT_AVAILABLE_RUNTIMES };
@@ -112,6 +113,7 @@ function parseServerPilotBody(request: EmulatorRequest): JsonObject {
 export async function startServerPilotSandbox(options: ServerPilotSandboxOptions = {}): Promise<ServerPilotSandbox> {
   const clientId = options.clientId ?? `cid_${randomAlphanumeric(16)}`;
   const apiKey = options.apiKey ?? randomAlphanumeric(43);
+  recordSecret("ServerPilot sandbox: its API key", apiKey);
   const store = emptyStore();
   const actions = new ActionTracker(store.actions, options.actionDelayMs ?? 300);
   const state: EmulatorState = {
