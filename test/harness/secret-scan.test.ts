@@ -35,8 +35,14 @@ describe("what counts as a secret", () => {
       { origin: "", value: "127.0.0.1", configured: true },
       { origin: "Create apikey (declared secret)", value: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" },
       { origin: "short", value: "abc" },
+      { origin: "Create sslMode (declared secret)", value: "require" },
+      { origin: "Check password (declared secret)", value: "shorter1" },
     ]);
-    expect(Object.fromEntries(found)).toEqual({ "declared-key": "Configure key", "wrapped-only": "Check news name (secret)" });
+    expect(Object.fromEntries(found)).toEqual({
+      "declared-key": "Configure key",
+      "wrapped-only": "Check news name (secret)",
+      shorter1: "Check password (declared secret)",
+    });
   });
 });
 

@@ -34,6 +34,13 @@ function formsOf(value: string): string[] {
 /** The engine's sentinel for an unknown value: a protocol constant, even inside a secret. */
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
+/**
+ * A short word of letters only occurs everywhere by chance, as a value under MIN_SECRET_LENGTH
+ * does: a declared-secret "require" (an SSL mode) in "is required", a test's too-short password
+ * "short" in an unrelated message. The redactor still masks them; the scan cannot tell a leak.
+ */
+const COMMON_WORD = /^[A-Za-z]{1,7}$/;
+
 /** The secrets to look for, each by its first origin, as RecordedSecret says which values count. */
 export function secretsToFind(entries: RecordedSecret[]): Map<string, string> {
   const declared = new Map<string, string>();
@@ -50,7 +57,7 @@ export function secretsToFind(entries: RecordedSecret[]): Map<string, string> {
   for (const [value, origin] of weak) if (!shown.has(value)) secrets.set(value, origin);
   for (const [value, origin] of declared) secrets.set(value, origin);
   for (const value of [...configured, UNKNOWN]) secrets.delete(value);
-  for (const value of [...secrets.keys()]) if (value.length < MIN_SECRET_LENGTH) secrets.delete(value);
+  for (const value of [...secrets.keys()]) if (value.length < MIN_SECRET_LENGTH || COMMON_WORD.test(value)) secrets.delete(value);
   return secrets;
 }
 
