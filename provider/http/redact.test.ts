@@ -234,3 +234,15 @@ describe("SecretRedactor with secrets in shapes an echo gives them", () => {
     }
   });
 });
+
+describe("SecretRedactor with secrets that are not well-formed UTF-16", () => {
+  it("masks a secret with a lone surrogate, and keeps scrubbing every text after it", () => {
+    // A JSON answer can hold "\ud800"; encodeURIComponent throws on it.
+    const r = new SecretRedactor();
+    r.add("pass\ud800word");
+    r.add("another-secret");
+    expect(r.scrub("got pass\ud800word and another-secret")).toBe("got *** and ***");
+    expect(r.scrub("the form sent: pass%EF%BF%BDword")).toBe("the form sent: ***");
+    expect(r.scrub("nothing secret")).toBe("nothing secret");
+  });
+});

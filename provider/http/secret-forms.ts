@@ -10,6 +10,14 @@ export const MIN_SECRET_LENGTH = 4;
 // this length: a short transformed value is too likely to be an ordinary word.
 const MIN_DERIVED_LENGTH = 8;
 
+/**
+ * encodeURIComponent throws on a lone surrogate, which a JSON answer ("\ud800") or a program
+ * can hold: the form is the one the secret has on the wire, where UTF-8 makes it U+FFFD.
+ */
+function uriEncoded(value: string): string {
+  return encodeURIComponent(value.replace(/\p{Surrogate}/gu, "\ufffd"));
+}
+
 function jsonEscaped(value: string): string {
   return JSON.stringify(value).slice(1, -1);
 }
@@ -55,8 +63,8 @@ export function secretForms(value: string): string[] {
   const forms = new Set([
     ...textForms(value),
     phpJsonEscaped(value),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replace(/%20/g, "+"),
+    uriEncoded(value),
+    uriEncoded(value).replace(/%20/g, "+"),
     Buffer.from(value, "utf8").toString("base64"),
   ]);
   const squashed = value.replace(/\s+/g, " ").trim();
@@ -65,7 +73,7 @@ export function secretForms(value: string): string[] {
   if (stripped !== value && stripped.length >= MIN_DERIVED_LENGTH) for (const form of textForms(stripped)) forms.add(form);
   const lower = value.toLowerCase();
   if (lower !== value && lower.length >= MIN_DERIVED_LENGTH) {
-    for (const form of [...textForms(lower), encodeURIComponent(lower)]) forms.add(form);
+    for (const form of [...textForms(lower), uriEncoded(lower)]) forms.add(form);
   }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }

@@ -4,11 +4,29 @@
 import { X509Certificate } from "node:crypto";
 import type { ConfigVariable } from "./api";
 
+const BEGIN = "-----BEGIN CERTIFICATE-----";
+const END = "-----END CERTIFICATE-----";
+
+/**
+ * The certificate blocks of a PEM text, in one pass: a lazy pattern would scan to the end once
+ * for every BEGIN line without its END, quadratic in a pasted file of BEGIN lines.
+ */
+function pemBlocks(value: string): string[] {
+  const blocks: string[] = [];
+  for (let start = value.indexOf(BEGIN); start >= 0; ) {
+    const end = value.indexOf(END, start + BEGIN.length);
+    if (end < 0) break;
+    blocks.push(value.slice(start, end + END.length));
+    start = value.indexOf(BEGIN, end + END.length);
+  }
+  return blocks;
+}
+
 /** One or more PEM certificates that parse. */
 export function validateCaCertificate(value: string): string | undefined {
   if (value.length > 262_144) return "must be at most 256 KiB of PEM";
-  const blocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
-  if (!blocks) return "must be a PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), the CA that signed the server's certificate";
+  const blocks = pemBlocks(value);
+  if (blocks.length === 0) return "must be a PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), the CA that signed the server's certificate";
   for (const [index, block] of blocks.entries()) {
     try {
       new X509Certificate(block);

@@ -1,10 +1,12 @@
 import type { z } from "zod";
 import type { CheckFailure } from "./errors";
 import type { ProviderFunction, Resource } from "./resource";
+import { fitsDeclaration } from "./fits";
+import { fieldOf } from "./introspect";
 import { propertyPath } from "./paths";
 import { firstTooLong } from "./strings";
 import { containsUnknown, type PropertyMap } from "./values";
-import { UNREADABLE_KEY, valueAt } from "./write-only";
+import { unreadableOf, valueAt } from "./write-only";
 
 export interface CheckResult {
   inputs: PropertyMap;
@@ -27,14 +29,14 @@ export function checkInputs(
   const failures: CheckFailure[] = [];
   const inputs: PropertyMap = {};
   for (const key of Object.keys(news)) {
-    if (!(key in declaration.inputs) && !key.startsWith("__")) {
+    if (!fieldOf(declaration.inputs, key) && !key.startsWith("__")) {
       failures.push({
-        property: shortKey(key),
+        property: pathOf([key]),
         reason: `is not a property of ${declaration.token}; known properties: ${Object.keys(declaration.inputs).join(", ")}`,
       });
     }
   }
-  const unreadable = new Set(Array.isArray(olds?.[UNREADABLE_KEY]) ? (olds[UNREADABLE_KEY] as string[]) : []);
+  const unreadable = unreadableOf(olds);
   let allKnown = true;
   for (const [key, schema] of Object.entries(declaration.inputs as Record<string, z.ZodType>)) {
     const value = news[key] === null ? undefined : news[key];
@@ -65,7 +67,7 @@ export function checkInputs(
     }
   }
   if (failures.length === 0 && allKnown && "rules" in declaration && declaration.rules) {
-    const previous = olds && Object.keys(olds).length > 0 ? olds : undefined;
+    const previous = olds && Object.keys(olds).length > 0 && fitsDeclaration(declaration.inputs, olds) ? olds : undefined;
     failures.push(...declaration.rules(inputs as never, previous as never));
   }
   return { inputs, failures };

@@ -87,6 +87,11 @@ export function checkConfigValues(variables: readonly ConfigVariable[], given: R
       failures.push({ property: key, reason: `unknown configuration key; known keys: ${[...byKey.keys()].join(", ")}` });
       continue;
     }
+    // Taken as unset, a list or an object would leave the default endpoint in its place.
+    if (value !== null && typeof value === "object") {
+      failures.push({ property: key, reason: `must be a string, not ${Array.isArray(value) ? "a list" : "an object"}` });
+      continue;
+    }
     const text = stringValue(value);
     if (text === undefined) continue; // unknown during preview, or unset
     const problem = variable.validate?.(text);

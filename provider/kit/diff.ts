@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { metaOf } from "./fields";
-import { unwrap } from "./introspect";
+import { fitsDeclaration } from "./fits";
+import { fieldOf, unwrap } from "./introspect";
 import { keyPath } from "./paths";
 import type { Resource } from "./resource";
 import { containsUnknown, isUnknown, UNKNOWN, type PropertyMap } from "./values";
@@ -58,7 +59,8 @@ export function diffInputs(
     ...new Set(Object.entries(detailedDiff).filter(([, c]) => c.replace).map(([path]) => path.split(/[.[]/)[0])),
   ];
   let deleteBeforeReplace = false;
-  if (replaces.length > 0 && declaration.uniqueKeys) {
+  // Old inputs that no longer fit the declaration hold no key that can be compared.
+  if (replaces.length > 0 && declaration.uniqueKeys && fitsDeclaration(declaration.inputs, olds) && fitsDeclaration(declaration.inputs, news)) {
     // The replacement would be created under a unique name the old one still holds. A key not
     // known yet (the sentinel shows inside it) cannot be compared; one known and kept decides.
     const before = declaration.uniqueKeys(olds as never);
@@ -147,7 +149,7 @@ function canonical(value: unknown, schema: z.ZodType): string {
   const { base } = unwrap(schema);
   if (base.kind === "object" && isPlainObject(v)) {
     const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${base.shape[k] ? canonical(v[k], base.shape[k]) : stableStringify(v[k])}`).join(",")}}`;
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${fieldOf(base.shape, k) ? canonical(v[k], base.shape[k]) : stableStringify(v[k])}`).join(",")}}`;
   }
   if (base.kind === "map" && isPlainObject(v)) {
     const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();

@@ -34,6 +34,14 @@ type AnyDef = {
 
 const defOf = (schema: z.ZodType): AnyDef => (schema as unknown as { _zod: { def: AnyDef } })._zod.def;
 
+/**
+ * The declared type of a key that came from a user or an API. A shape is a plain object, so
+ * `shape["constructor"]` would be Object's own constructor, not a declaration.
+ */
+export function fieldOf(shape: Record<string, z.ZodType>, key: string): z.ZodType | undefined {
+  return Object.hasOwn(shape, key) ? shape[key] : undefined;
+}
+
 export function unwrap(schema: z.ZodType): Unwrapped {
   let optional = false;
   let defaultValue: unknown;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { sameValue } from "./diff";
 import { metaOf } from "./fields";
-import { unwrap } from "./introspect";
+import { fieldOf, unwrap } from "./introspect";
 import type { Resource } from "./resource";
 import type { PropertyMap } from "./values";
 
@@ -60,9 +60,9 @@ export function managedInputs(shape: Record<string, z.ZodType>, observed: Proper
   const out: PropertyMap = {};
   for (const [key, value] of Object.entries(observed)) {
     const was = prior[key];
-    if (was === undefined || was === null || !(key in shape)) continue;
+    if (was === undefined || was === null || !fieldOf(shape, key)) continue;
     const { base } = unwrap(shape[key]);
-    out[key] = base.kind === "map" && isObject(value) && isObject(was) ? Object.fromEntries(Object.entries(value).filter(([k]) => k in was)) : value;
+    out[key] = base.kind === "map" && isObject(value) && isObject(was) ? Object.fromEntries(Object.entries(value).filter(([k]) => Object.hasOwn(was, k))) : value;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { metaOf } from "./fields";
-import { unwrap } from "./introspect";
+import { fieldOf, unwrap } from "./introspect";
 import { wrapSecret, type PropertyMap } from "./values";
 
 /**
@@ -17,7 +17,7 @@ export function wrapDeclaredSecrets(
   const out: PropertyMap = {};
   for (const [key, value] of Object.entries(values)) {
     if (value === undefined) continue;
-    const schema = shape[key];
+    const schema = fieldOf(shape, key);
     if (paths.includes(key)) {
       out[key] = wrapSecret(value);
       continue;

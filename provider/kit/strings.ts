@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { unwrap } from "./introspect";
+import { fieldOf, unwrap } from "./introspect";
 import { keyPath } from "./paths";
 
 /**
@@ -50,7 +50,7 @@ export function firstTooLong(value: unknown, schema: z.ZodType | undefined, path
   if (value !== null && typeof value === "object") {
     const shape = base?.kind === "object" ? base.shape : {};
     for (const [key, item] of Object.entries(value)) {
-      const found = firstTooLong(item, shape[key], `${path}.${key}`);
+      const found = firstTooLong(item, fieldOf(shape, key), `${path}.${key}`);
       if (found) return found;
     }
   }

@@ -34,3 +34,9 @@ export function unreadablePaths(shape: Record<string, z.ZodType>, observed: Prop
     return parent !== undefined && valueAt(observed, path) === undefined;
   });
 }
+
+/** The paths a state (or an import's inputs) marks unreadable; anything else under the key is no path. */
+export function unreadableOf(values: PropertyMap | undefined): Set<string> {
+  const marked = values?.[UNREADABLE_KEY];
+  return new Set(Array.isArray(marked) ? marked.filter((path): path is string => typeof path === "string") : []);
+}

@@ -8,7 +8,7 @@ import { InputError } from "../kit/errors";
 import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import type { Resource } from "../kit/resource";
 import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
-import { unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
+import { unreadableOf, unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
 import { registry } from "../registry";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, timeoutOf, type OperationSource } from "./operation";
 import { PartialStateError, recordPartialState } from "./partial-state";
@@ -212,9 +212,6 @@ function withoutProperties(values: PropertyMap, properties: readonly string[]): 
   return Object.fromEntries(Object.entries(values).filter(([key]) => !properties.includes(key)));
 }
 
-function unreadableOf(state: PropertyMap): Set<string> {
-  return new Set(Array.isArray(state[UNREADABLE_KEY]) ? (state[UNREADABLE_KEY] as string[]) : []);
-}
 
 function pickPresent(values: PropertyMap, keys: Iterable<string>): PropertyMap {
   return Object.fromEntries([...keys].filter((key) => key in values).map((key) => [key, values[key]]));

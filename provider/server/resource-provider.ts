@@ -1,4 +1,4 @@
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
@@ -50,7 +50,7 @@ export class ResourceProviderService implements OperationSource {
     const unary = <Req, Res>(fn: (req: Req) => Promise<Res>) => (call: Call<Req>, callback: Callback<Res>) => {
       fn(call.request).then(
         (response) => callback(null, response),
-        (error) => callback(toGrpcError(error)),
+        (error) => callback(answerableError(error)),
       );
     };
     const lifecycle = this.lifecycle;
@@ -135,6 +135,19 @@ export class ResourceProviderService implements OperationSource {
   async cancel(): Promise<Empty> {
     this.cancelled.abort();
     return new Empty();
+  }
+}
+
+/**
+ * The error as the engine gets it. Should reporting it fail too, the engine still gets an answer
+ * (an unanswered call hangs `pulumi up`), without the text, which may hold what was not masked.
+ */
+function answerableError(error: unknown): grpc.ServiceError {
+  try {
+    return toGrpcError(error);
+  } catch {
+    const message = "the provider failed, and then failed to report the failure without its secrets";
+    return Object.assign(new Error(message), { code: grpc.status.INTERNAL, details: message, metadata: new grpc.Metadata() }) as grpc.ServiceError;
   }
 }
 
