@@ -1,6 +1,8 @@
 // Seeded random faults: with chaos on, each request (and each piece of background work) meets a
-// fault with probability `rate`, drawn from a PRNG seeded by `seed`, so the same order of requests
-// meets the same faults again and a failing run can be replayed. Every fault met is logged, so a
+// fault with probability `rate`, drawn from PRNGs seeded by `seed`, so the same order of requests
+// meets the same faults again and a failing run can be replayed. Reads, writes and background
+// work draw from streams of their own: how often a client happened to poll does not move the
+// faults its writes and jobs meet. Every fault met is logged, so a
 // failure can show what the service did. The kinds are what real services do to a client: a 5xx
 // before the work or after it (the work done, its answer lost), a connection dropped before or
 // after the work, a 429 in the API's own form, an answer later than the client's timeout, and
@@ -41,7 +43,7 @@ export type RateLimitHeaders = (seconds: number) => HeaderMap;
 export const retryAfterHeaders: RateLimitHeaders = (seconds) => ({ "Retry-After": String(seconds) });
 
 /** mulberry32: small, fast and good enough to spread faults; the point is that it replays. */
-function prng(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -57,7 +59,7 @@ const SERVER_ERRORS = [500, 502, 503] as const;
 export class Chaos {
   /** Every fault met since the sandbox started, in order. */
   readonly log: FaultLogEntry[] = [];
-  private random: (() => number) | undefined;
+  private streams: Record<"read" | "write" | "async", () => number> | undefined;
   private options: Required<ChaosOptions> | undefined;
   private calm: Promise<void> = Promise.resolve();
   private becomeCalm: () => void = () => undefined;
@@ -74,13 +76,14 @@ export class Chaos {
     if (unknown.length > 0) throw new Error(`unknown chaos kinds ${unknown.join(", ")}; known: ${CHAOS_KINDS.join(", ")}`);
     if (!this.active) this.calm = new Promise((resolve) => (this.becomeCalm = resolve));
     this.options = { seed: options.seed, rate: options.rate, kinds: options.kinds ?? CHAOS_KINDS, slowMs: options.slowMs ?? 2500, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
-    this.random = prng(options.seed);
+    const seed = options.seed >>> 0;
+    this.streams = { read: seededRandom(seed), write: seededRandom(seed ^ 0x9e3779b9), async: seededRandom(seed ^ 0x85ebca6b) };
   }
 
   /** Faults stop; background work held by a hang goes on. */
   stop(): void {
     this.options = undefined;
-    this.random = undefined;
+    this.streams = undefined;
     this.becomeCalm();
   }
 
@@ -91,10 +94,12 @@ export class Chaos {
 
   /** The fault a request meets, or undefined; drawn (and logged) once per request. */
   requestFault(method: string, path: string): InjectedFault | undefined {
-    const kind = this.draw(REQUEST_FAULT_KINDS);
-    if (!kind) return undefined;
+    const stream = method === "GET" || method === "HEAD" ? "read" : "write";
+    const drawn = this.draw(stream, REQUEST_FAULT_KINDS);
+    if (!drawn) return undefined;
+    const { kind, next } = drawn;
     const { slowMs, retryAfterSeconds } = this.options!;
-    const status = kind === "rate-limit" ? 429 : kind.startsWith("error") ? SERVER_ERRORS[Math.floor(this.random!() * 3)] : undefined;
+    const status = kind === "rate-limit" ? 429 : kind.startsWith("error") ? SERVER_ERRORS[Math.floor(next * 3)] : undefined;
     this.log.push({ kind, method, path, status, at: Date.now() });
     switch (kind) {
       case "error-before":
@@ -113,20 +118,21 @@ export class Chaos {
 
   /** How a piece of background work ends: as usual, in failure, or held until chaos is off. */
   asyncOutcome(what: string, path: string): "ok" | "fail" | "hang" {
-    const kind = this.draw(ASYNC_FAULT_KINDS);
+    const kind = this.draw("async", ASYNC_FAULT_KINDS)?.kind;
     if (!kind) return "ok";
     this.log.push({ kind, method: what, path, at: Date.now() });
     return kind === "async-fail" ? "fail" : "hang";
   }
 
-  private draw<K extends ChaosKind>(among: readonly K[]): K | undefined {
-    if (!this.options || !this.random) return undefined;
+  /** The kind met, if any, and one more number for its details. */
+  private draw<K extends ChaosKind>(stream: "read" | "write" | "async", among: readonly K[]): { kind: K; next: number } | undefined {
+    if (!this.options || !this.streams) return undefined;
+    const random = this.streams[stream];
     const kinds = among.filter((k) => this.options!.kinds.includes(k));
-    // Two numbers a draw whatever the kinds: a seed meets its faults at the same requests with any list of kinds.
-    const roll = this.random();
-    const pick = this.random();
+    // Three numbers a draw whatever the kinds: a seed meets its faults at the same requests with any list of kinds.
+    const [roll, pick, next] = [random(), random(), random()];
     if (kinds.length === 0 || roll >= this.options.rate) return undefined;
-    return kinds[Math.floor(pick * kinds.length)];
+    return { kind: kinds[Math.floor(pick * kinds.length)], next };
   }
 }
 
