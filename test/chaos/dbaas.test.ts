@@ -16,5 +16,5 @@ afterAll(async () => {
 });
 
 describe("DBaaS under seeded faults", () => {
-  describeChaos({ file: "test/chaos/dbaas.test.ts", world: () => world, parts: [dbaasPart], seeds: [401, 402, 403, 404, 405, 406, 407, 408] });
+  describeChaos({ file: "test/chaos/dbaas.test.ts", world: () => world, parts: [dbaasPart], seeds: [401, 402, 403, 404, 405, 406] });
 });

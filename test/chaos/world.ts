@@ -35,7 +35,9 @@ export interface ChaosWorld {
   postgres?: Postgres;
   sandboxes: ChaosSandboxes;
   /** Chaos on in every sandbox, each with a seed of its own drawn from `options.seed`. */
-  chaos(options: ChaosOptions, kindsFor?: (api: ApiName) => ChaosOptions["kinds"]): void;
+  chaos(options: ChaosOptions, spareFor?: (api: ApiName) => ChaosOptions["spare"]): void;
+  /** Resolves once no background work (a job, a database coming or going) is under way, or after 10 s. */
+  quiesce(): Promise<void>;
   chaosOff(): void;
   /** Every fault met in every sandbox since `from` (a count per API, from faultCounts()). */
   faultsSince(from: Partial<Record<ApiName, number>>): string[];
@@ -91,10 +93,16 @@ export async function startChaosWorld(apis: readonly ApiName[]): Promise<ChaosWo
       mariadb,
       postgres,
       sandboxes,
-      chaos(options, kindsFor) {
+      chaos(options, spareFor) {
         for (const [index, [api, sandbox]] of each().entries()) {
-          sandbox.chaos({ ...options, seed: options.seed * 7 + index, kinds: kindsFor?.(api) ?? options.kinds });
+          sandbox.chaos({ ...options, seed: options.seed * 7 + index, spare: spareFor?.(api) ?? options.spare });
         }
+      },
+      async quiesce() {
+        const busy = () =>
+          [...(sandboxes.Combell?.store.jobs.values() ?? [])].some((job) => job.status === "ongoing") ||
+          [...(sandboxes.DBaaS?.store.values() ?? [])].some((db) => db.status === "provisioning");
+        for (const until = Date.now() + 10_000; busy() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
       },
       chaosOff() {
         for (const [, sandbox] of each()) sandbox.chaosOff();

@@ -100,6 +100,16 @@ describe("seeded chaos", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
   });
 
+  it("spares the requests asked for the kinds asked for, and draws the same for the others", async () => {
+    const { emulator, count } = await counter();
+    emulator.chaos({ seed: 9, rate: 1, kinds: ["error-after"], spare: [{ method: "POST", path: /\/count$/, kinds: ["error-after"] }] });
+    expect(await post(emulator)).toBe(201);
+    expect(count()).toBe(1);
+    const read = await fetch(`${emulator.url}/count`);
+    expect([500, 502, 503]).toContain(read.status);
+    expect(emulator.faultLog.map((f) => `${f.kind} ${f.method}`)).toEqual(["error-after GET"]);
+  });
+
   it("lets a test's own injected fault come first", async () => {
     const { emulator } = await counter();
     emulator.chaos({ seed: 1, rate: 1, kinds: ["error-before"] });

@@ -25,6 +25,8 @@ export interface ChaosOptions {
   slowMs?: number;
   /** What a 429 asks the client to wait. Default 1. */
   retryAfterSeconds?: number;
+  /** Requests spared some kinds: drawn as usual (the other draws stay put), then served as if none. */
+  spare?: ReadonlyArray<{ method?: string; path?: RegExp; kinds: readonly ChaosKind[] }>;
 }
 
 export interface FaultLogEntry {
@@ -60,7 +62,7 @@ export class Chaos {
   /** Every fault met since the sandbox started, in order. */
   readonly log: FaultLogEntry[] = [];
   private streams: Record<"read" | "write" | "async", () => number> | undefined;
-  private options: Required<ChaosOptions> | undefined;
+  private options: Required<Omit<ChaosOptions, "spare">> & Pick<ChaosOptions, "spare"> | undefined;
   private calm: Promise<void> = Promise.resolve();
   private becomeCalm: () => void = () => undefined;
 
@@ -75,7 +77,7 @@ export class Chaos {
     const unknown = (options.kinds ?? []).filter((k) => !CHAOS_KINDS.includes(k));
     if (unknown.length > 0) throw new Error(`unknown chaos kinds ${unknown.join(", ")}; known: ${CHAOS_KINDS.join(", ")}`);
     if (!this.active) this.calm = new Promise((resolve) => (this.becomeCalm = resolve));
-    this.options = { seed: options.seed, rate: options.rate, kinds: options.kinds ?? CHAOS_KINDS, slowMs: options.slowMs ?? 2500, retryAfterSeconds: options.retryAfterSeconds ?? 1 };
+    this.options = { seed: options.seed, rate: options.rate, kinds: options.kinds ?? CHAOS_KINDS, slowMs: options.slowMs ?? 2500, retryAfterSeconds: options.retryAfterSeconds ?? 1, spare: options.spare };
     const seed = options.seed >>> 0;
     this.streams = { read: seededRandom(seed), write: seededRandom(seed ^ 0x9e3779b9), async: seededRandom(seed ^ 0x85ebca6b) };
   }
@@ -98,7 +100,9 @@ export class Chaos {
     const drawn = this.draw(stream, REQUEST_FAULT_KINDS);
     if (!drawn) return undefined;
     const { kind, next } = drawn;
-    const { slowMs, retryAfterSeconds } = this.options!;
+    const { slowMs, retryAfterSeconds, spare } = this.options!;
+    const spared = spare?.some((s) => (s.method === undefined || s.method === method) && (s.path === undefined || s.path.test(path)) && s.kinds.includes(kind));
+    if (spared) return undefined;
     const status = kind === "rate-limit" ? 429 : kind.startsWith("error") ? SERVER_ERRORS[Math.floor(next * 3)] : undefined;
     this.log.push({ kind, method, path, status, at: Date.now() });
     switch (kind) {

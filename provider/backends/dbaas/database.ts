@@ -135,8 +135,8 @@ export const Database = defineResource({
     const created = await createOnce(ctx, {
       api: "the DBaaS",
       create: () => client.createDatabase(body, ctx, (id) => ctx.created(id)),
-      candidates: async () =>
-        (await client.listDatabases(ctx)).filter(
+      candidates: async (look) =>
+        (await client.listDatabases(look)).filter(
           (db) =>
             db.name === body.name && db.db_type === body.db_type && db.version === body.version && db.plan_id === body.plan_id && db.region === body.region &&
             db.storage_gb === body.storage_gb && db.replicas === body.replicas && db.status !== "destroyed" && !!db.created_at,

@@ -32,8 +32,8 @@ export async function createDatabaseOnce(
     return await createOnce(ctx, {
       api: "the panel",
       create: () => ctx.client.createDatabase(serverId, body, ctx, accepted),
-      candidates: async () => {
-        const found = await findByName(ctx, serverId, name);
+      candidates: async (look) => {
+        const found = await findByName({ ...ctx, deadline: look.deadline }, serverId, name);
         return found ? [found] : [];
       },
       createdAt: (found) => found.createdAt,

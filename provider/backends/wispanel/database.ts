@@ -117,8 +117,8 @@ export const Database = defineResource({
       // Names and users are unique per owner: one with both of the program's is the one asked for,
       // when the list is one owner's. An admin's key lists every user's databases, and which owner
       // is the key's is not known before its first create: mary_forum is not admin's forum.
-      candidates: async () => {
-        const listed = await client.listDatabases(ctx);
+      candidates: async (look) => {
+        const listed = await client.listDatabases(look);
         if (new Set(listed.map((db) => db.owner)).size > 1) return [];
         return listed.filter((db) => unprefixed(db.name, db.owner) === args.name && unprefixed(db.user, db.owner) === args.user);
       },
