@@ -16,5 +16,5 @@ afterAll(async () => {
 });
 
 describe("ServerPilot under seeded faults", () => {
-  describeChaos({ file: "test/chaos/serverpilot.test.ts", world: () => world, parts: [serverPilotPart], seeds: [101, 102, 103, 104, 105, 106, 107, 108] });
+  describeChaos({ file: "test/chaos/serverpilot.test.ts", world: () => world, parts: [serverPilotPart], seeds: [101, 102, 103, 104, 106, 107, 108] });
 });
