@@ -135,6 +135,12 @@ function reveal(value: unknown): unknown {
   return value !== null && typeof value === "object" && "value" in value ? (value as { value: unknown }).value : value;
 }
 
+/** An output as the login lines show it: a secret one by its name only, as every secret is masked. */
+function shown(outputs: Record<string, unknown>, name: string): string {
+  const value = outputs[name];
+  return value !== null && typeof value === "object" && "value" in value ? `<${name}>` : String(value);
+}
+
 /** Prints the login attempt as a user would type it (password hidden); a refusal fails the quickstart. */
 async function showLogin(command: string, what: string, attempt: Promise<boolean>): Promise<void> {
   const loggedIn = await attempt;
@@ -214,20 +220,20 @@ async function main(): Promise<void> {
   const outputs = (JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs;
   heading("logging in to MariaDB and PostgreSQL with each database's outputs");
   const user = reveal(outputs.databaseUser) as string;
-  await showLogin(`mysql -u ${user} -p*** ${outputs.databaseName}`, "the ServerPilot database", mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string));
+  await showLogin(`mysql -u ${shown(outputs, "databaseUser")} -p*** ${outputs.databaseName}`, "the ServerPilot database", mariadb.canLogin(user, reveal(outputs.databasePassword) as string, outputs.databaseName as string));
   const shopUser = outputs.shopDatabaseUser as string;
   const shopDatabase = outputs.shopDatabaseName as string;
-  await showLogin(`mysql -h ${outputs.shopDatabaseHost} -u ${shopUser} -p*** ${shopDatabase}`, "the reseller database", mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase));
+  await showLogin(`mysql -h ${outputs.shopDatabaseHost} -u ${shown(outputs, "shopDatabaseUser")} -p*** ${shopDatabase}`, "the reseller database", mariadb.canLogin(shopUser, reveal(outputs.shopDatabasePassword) as string, shopDatabase));
   const gameUser = reveal(outputs.gameDatabaseUser) as string;
   const gamePassword = reveal(outputs.gameDatabasePassword) as string;
-  await showLogin(`mysql -u ${gameUser} -p*** ${outputs.gameDatabaseName}`, "the game server's database", mariadb.canLogin(gameUser, gamePassword, outputs.gameDatabaseName as string));
+  await showLogin(`mysql -u ${shown(outputs, "gameDatabaseUser")} -p*** ${outputs.gameDatabaseName}`, "the game server's database", mariadb.canLogin(gameUser, gamePassword, outputs.gameDatabaseName as string));
   const forumUser = outputs.forumDatabaseUser as string;
   const forumPassword = stack.config["quickstart:forumDatabasePassword"];
-  await showLogin(`mysql -u ${forumUser} -p*** ${outputs.forumDatabaseName}`, "the WisPanel database", mariadb.canLogin(forumUser, forumPassword, outputs.forumDatabaseName as string));
+  await showLogin(`mysql -u ${shown(outputs, "forumDatabaseUser")} -p*** ${outputs.forumDatabaseName}`, "the WisPanel database", mariadb.canLogin(forumUser, forumPassword, outputs.forumDatabaseName as string));
   const analyticsUser = reveal(outputs.analyticsUser) as string;
   const analyticsDatabase = reveal(outputs.analyticsDatabase) as string;
   await showLogin(
-    `psql -h ${reveal(outputs.analyticsHost)} -p ${reveal(outputs.analyticsPort)} -U ${analyticsUser} ${analyticsDatabase}`,
+    `psql -h ${shown(outputs, "analyticsHost")} -p ${shown(outputs, "analyticsPort")} -U ${shown(outputs, "analyticsUser")} ${shown(outputs, "analyticsDatabase")}`,
     "the DBaaS database",
     postgres.canLogin(analyticsUser, reveal(outputs.analyticsPassword) as string, analyticsDatabase),
   );
@@ -249,9 +255,9 @@ async function main(): Promise<void> {
 
   heading("logging in to the game server's database with its new and its old password");
   const rotated = reveal((JSON.parse(readFileSync(stackFile, "utf8")) as StackFile).outputs.gameDatabasePassword) as string;
-  await showLogin(`mysql -u ${gameUser} -p<new password> ${outputs.gameDatabaseName}`, "the rotated game database password", mariadb.canLogin(gameUser, rotated, outputs.gameDatabaseName as string));
+  await showLogin(`mysql -u ${shown(outputs, "gameDatabaseUser")} -p<new password> ${outputs.gameDatabaseName}`, "the rotated game database password", mariadb.canLogin(gameUser, rotated, outputs.gameDatabaseName as string));
   const oldStillWorks = await mariadb.canLogin(gameUser, gamePassword, outputs.gameDatabaseName as string);
-  console.log(`mysql -u ${gameUser} -p<old password> ${outputs.gameDatabaseName}: ${oldStillWorks ? "LOGGED IN" : "refused"}`);
+  console.log(`mysql -u ${shown(outputs, "gameDatabaseUser")} -p<old password> ${outputs.gameDatabaseName}: ${oldStillWorks ? "LOGGED IN" : "refused"}`);
   if (oldStillWorks) throw new Error("the game database's old password still logs in after the rotation");
 
   heading("someone turns the firewall back on in the ServerPilot panel, and points app.shop.example.com elsewhere in Combell's");

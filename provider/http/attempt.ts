@@ -175,7 +175,7 @@ export async function sendAttempt(
       attemptSecrets,
     };
   } catch (err) {
-    if (ctx.signal?.aborted) throw new CancelledError(what, ctx.signal.reason);
+    if (ctx.signal?.aborted) throw new CancelledError(what, ctx.signal.reason, true);
     if (timedOut) {
       if (limitedByDeadline) return { kind: "deadline" };
       throw new RequestTimeoutError({ apiName, method, path: pathAndQuery, timeoutMs: settings.requestTimeoutMs });

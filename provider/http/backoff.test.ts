@@ -39,6 +39,13 @@ describe("retryAfterMs", () => {
     expect(retryAfterMs({ "x-ratelimit-reset": String(now / 1000 - 30) }, now)).toBe(0);
   });
 
+  it("reads a Unix timestamp in milliseconds, and takes a reset over a day away for no reset at all", () => {
+    expect(retryAfterMs({ "x-ratelimit-reset": String(now + 30_000) }, now)).toBe(30_000);
+    expect(retryAfterMs({ "x-ratelimit-reset": String(now / 1000 + 2 * 86_400) }, now)).toBeUndefined();
+    expect(retryAfterMs({ "x-ratelimit-reset": String(80_000) }, now)).toBe(80_000_000);
+    expect(retryAfterMs({ "x-ratelimit-reset": String(now * 1000) }, now)).toBeUndefined();
+  });
+
   it("prefers Retry-After, falls back past an unreadable one, and ignores garbage", () => {
     expect(retryAfterMs({ "retry-after": "2", "x-ratelimit-reset": "60" }, now)).toBe(2000);
     expect(retryAfterMs({ "retry-after": "soon", "x-ratelimit-reset": "60" }, now)).toBe(60_000);

@@ -35,6 +35,11 @@ const NUMBER = /^\d+(\.\d+)?$/;
 // Below this a reset value cannot be a Unix timestamp (1e9 s is September 2001), so it
 // is a number of seconds from now. The reseller API sends seconds, WisPanel a timestamp.
 const UNIX_TIMESTAMP_THRESHOLD = 1e9;
+// Past this a timestamp is in milliseconds (1e11 s is the year 5138), as some gateways send it.
+const UNIX_MILLISECONDS_THRESHOLD = 1e11;
+// A rate-limit window longer than a day is a misread header, not a window: believed, it would
+// hold every request of the run.
+const LONGEST_PLAUSIBLE_RESET_MS = 24 * 60 * 60 * 1000;
 
 /**
  * How long the server asked us to wait, in ms, or undefined when it did not say.
@@ -55,7 +60,8 @@ export function rateLimitResetMs(headers: HeaderBag, now: number = Date.now()): 
   const reset = header(headers, "x-ratelimit-reset");
   if (reset === undefined || !NUMBER.test(reset)) return undefined;
   const value = Number(reset);
-  const ms = value < UNIX_TIMESTAMP_THRESHOLD ? value * 1000 : value * 1000 - now;
+  const ms = value < UNIX_TIMESTAMP_THRESHOLD ? value * 1000 : value < UNIX_MILLISECONDS_THRESHOLD ? value * 1000 - now : value - now;
+  if (ms > LONGEST_PLAUSIBLE_RESET_MS) return undefined;
   return Math.max(0, Math.round(ms));
 }
 

@@ -141,7 +141,7 @@ describe("timeouts, cancellation and network errors", () => {
     const err = await failure(clientFor(server).get("/slow", {}, { signal: controller.signal }));
     expect(err).toBeInstanceOf(CancelledError);
     expect(err.message).toBe("ServerPilot API GET /v1/slow was cancelled: engine cancel");
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("aborts during a backoff sleep", async () => {
@@ -151,7 +151,7 @@ describe("timeouts, cancellation and network errors", () => {
     const started = Date.now();
     const err = await failure(clientFor(server).get("/x", {}, { signal: controller.signal }));
     expect(err).toBeInstanceOf(CancelledError);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("times out a slow attempt, retries a GET but not a POST", async () => {

@@ -168,6 +168,8 @@ export interface DeadlineExceededInit {
   lastError?: unknown;
   /** Completes "gave up after 2s because ...": "the next retry was due in 30s, after the deadline". */
   detail?: string;
+  /** The request was on its way: the API may have done what it asked. */
+  mayHaveArrived?: boolean;
 }
 
 /** The operation's overall deadline (Pulumi's customTimeouts) passed. */
@@ -176,6 +178,8 @@ export class DeadlineExceededError extends Error {
   readonly elapsedMs: number;
   readonly lastStatus: string | undefined;
   readonly lastError: unknown;
+  /** The request was on its way when the deadline passed: the API may have done what it asked. */
+  readonly mayHaveArrived: boolean;
 
   constructor(init: DeadlineExceededInit) {
     const lastErrorText =
@@ -197,6 +201,7 @@ export class DeadlineExceededError extends Error {
     this.elapsedMs = init.elapsedMs;
     this.lastStatus = lastStatus;
     this.lastError = init.lastError;
+    this.mayHaveArrived = init.mayHaveArrived ?? false;
   }
 }
 
@@ -204,7 +209,12 @@ export class DeadlineExceededError extends Error {
 export class CancelledError extends Error {
   readonly what: string | undefined;
 
-  constructor(what?: string, reason?: unknown) {
+  /** `mayHaveArrived`: the request was on its way, so the API may have done what it asked. */
+  constructor(
+    what?: string,
+    reason?: unknown,
+    readonly mayHaveArrived = false,
+  ) {
     const why = typeof reason === "string" ? reason : reason instanceof Error && reason.name !== "AbortError" ? reason.message : undefined;
     const subject = what ? what.charAt(0).toUpperCase() + what.slice(1) : "Operation";
     super(secrets.scrub(`${subject} was cancelled${why ? `: ${redactedLine(why)}` : ""}`));

@@ -61,7 +61,7 @@ describe("followJob", () => {
     const job = await provisioningJob((_req, res, i) =>
       i < 3 ? sendJson(res, 200, { id: "42", status: "ongoing", completion: { estimate_ms: 0 } }) : sendJson(res, 201, { id: "42", resource_links: ["/a"] }),
     );
-    await followJob({ what, jobId: "42", initialDelayMs: 40, random: () => 0.5, poll: job.poll }, {});
+    await followJob({ what, jobId: "42", initialDelayMs: 40, random: () => 0, poll: job.poll }, {});
     expect(gaps(job.times)[0]).toBeGreaterThanOrEqual(38);
   });
 

@@ -134,7 +134,7 @@ describe("a configured rate", () => {
     const err = await failure(client.get("/second", {}, { signal: controller.signal, log: (m) => logs.push(m) }));
     expect(err).toBeInstanceOf(CancelledError);
     expect(err.message).toBe("Combell API GET /v2/second was cancelled: engine cancel");
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(logs).toEqual([expect.stringMatching(/^waiting 2s for the Combell rate limit \(30 requests a minute\)$/)]);
     expect(server.requests).toHaveLength(1);
   });
@@ -149,7 +149,7 @@ describe("a configured rate", () => {
     expect(err.message).toMatch(
       /^Timed out waiting for Combell API GET \/v2\/second: gave up after \d+ms because the Combell rate limit \(30 requests a minute\) lets no request go for another 2s, past the deadline$/,
     );
-    expect(Date.now() - started).toBeLessThan(200);
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it("gives up as soon as the queue ahead cannot clear before the deadline", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { CancelledError, DeadlineExceededError } from "./errors";
 import { failure, useTestServers } from "../../test/support/http-client-fixtures";
 import { sendJson } from "../../test/support/http-test-server";
+import { MIN_POLL_GAP_MS, PollSchedule, pollGapCeiling } from "./poll-schedule";
 import { pauseAfter, waitFor, waitUntilGone } from "./wait";
 
 // The client's own backoff, not the fixtures' fast one.
@@ -41,7 +42,8 @@ describe("waitFor", () => {
         what: "x",
         initialDelayMs: 40,
         maxDelayMs: 90,
-        random: () => 0.5,
+        // No jitter: jitter only ever shortens a gap.
+        random: () => 0,
         poll: async () => {
           times.push(Date.now());
           return times.length === 5 ? { done: true, value: 1 } : { done: false };
@@ -50,10 +52,11 @@ describe("waitFor", () => {
       {},
     );
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    // 40, 60, 90, 90 (capped), allowing for late timers on a busy machine.
+    // 40, 60, 90, 90 (capped); timers on a busy machine come late, never early. The exact gaps
+    // are the poll schedule's own tests (below); this shows waitFor keeps to them.
     [40, 60, 90, 90].forEach((expected, i) => {
       expect(gaps[i]).toBeGreaterThanOrEqual(expected - 2);
-      expect(gaps[i]).toBeLessThan(expected + 30);
+      expect(gaps[i]).toBeLessThan(expected + 250);
     });
   });
 
@@ -176,7 +179,70 @@ describe("waitFor's hints from the operation", () => {
   });
 });
 
+/** The times of the polls of a wait that lasts `forMs`, as waitFor makes them without hints. */
+function pollTimes(schedule: PollSchedule, forMs: number): number[] {
+  const times = [0];
+  while (times.at(-1)! < forMs) times.push(times.at(-1)! + schedule.next(times.at(-1)!));
+  return times;
+}
+
+const jitters: Record<string, () => number> = {
+  "no jitter": () => 0,
+  "the most jitter": () => 0.999,
+  "random jitter": Math.random,
+};
+
+describe("the poll schedule", () => {
+  for (const [name, random] of Object.entries(jitters)) {
+    it(`never leaves a gap longer than max(0.4 s, 12% of the time waited so far), with ${name}`, () => {
+      const times = pollTimes(new PollSchedule({ initialDelayMs: 250, maxDelayMs: 3_600_000, random }), 3_600_000);
+      times.slice(1).forEach((t, i) => expect(t - times[i]!).toBeLessThanOrEqual(pollGapCeiling(times[i]!)));
+    });
+  }
+
+  it("notices a job within max(0.5 s, 15% of its duration), for jobs of half a second to an hour", () => {
+    for (const durationMs of [300, 500, 2000, 10_000, 30_000, 120_000, 3_600_000]) {
+      for (const random of Object.values(jitters)) {
+        const times = pollTimes(new PollSchedule({ initialDelayMs: 250, maxDelayMs: 3_600_000, random }), durationMs);
+        const noticedAt = times.find((t) => t >= durationMs)!;
+        // The gap's floor leaves a tenth of a second for the poll's own round trip.
+        expect(noticedAt - durationMs).toBeLessThanOrEqual(Math.max(400, 0.15 * durationMs));
+      }
+    }
+  });
+
+  it("still backs off: gaps grow, so an hour's wait takes a few dozen polls, not thousands", () => {
+    const times = pollTimes(new PollSchedule({ initialDelayMs: 250, maxDelayMs: 3_600_000, random: () => 0 }), 3_600_000);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    gaps.slice(1).forEach((gap, i) => expect(gap).toBeGreaterThanOrEqual(gaps[i]!));
+    expect(gaps.slice(0, 3)).toEqual([250, 375, MIN_POLL_GAP_MS]);
+    expect(gaps.at(-1)).toBeGreaterThan(300_000);
+    expect(times.length).toBeLessThan(100);
+  });
+
+  it("keeps every gap under maxDelayMs, and starts at initialDelayMs", () => {
+    const times = pollTimes(new PollSchedule({ initialDelayMs: 100, maxDelayMs: 5000, random: () => 0 }), 600_000);
+    const gaps = times.slice(1).map((t, i) => t - times[i]!);
+    expect(gaps[0]).toBe(100);
+    expect(Math.max(...gaps)).toBe(5000);
+  });
+
+  it("spreads waits started together: jitter shortens a gap by up to a fifth, never lengthens it", () => {
+    const gapWith = (r: number) => new PollSchedule({ initialDelayMs: 1000, maxDelayMs: 5000, random: () => r }).next(20_000);
+    expect(gapWith(0)).toBe(1000);
+    expect(gapWith(0.5)).toBe(900);
+    expect(gapWith(0.999)).toBeGreaterThanOrEqual(800);
+  });
+});
+
 describe("pauseAfter", () => {
+  it("defers a Retry-After to a later estimate only as far as the schedule's ceiling, and never below the Retry-After", () => {
+    expect(pauseAfter({ nextPollInMs: 1000, expectedDoneInMs: 20_000 }, 250, 3600)).toBe(3600);
+    expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 20_000 }, 250, 500)).toBe(5000);
+    expect(pauseAfter({ nextPollInMs: 5000 }, 250, 500)).toBe(5000);
+    expect(pauseAfter({ nextPollInMs: 1000, expectedDoneInMs: 2000 }, 250, 3600)).toBe(2000);
+  });
+
   it("never cuts a Retry-After short, and defers it to a later estimate, capped at a minute", () => {
     expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 100 }, 250)).toBe(5000);
     expect(pauseAfter({ nextPollInMs: 5000, expectedDoneInMs: 20_000 }, 250)).toBe(20_000);

@@ -2,6 +2,7 @@ import { sleep } from "./backoff";
 import type { OperationContext } from "./context";
 import { formatDuration } from "./duration";
 import { CancelledError, DeadlineExceededError } from "./errors";
+import { PollSchedule } from "./poll-schedule";
 import { secrets } from "./redact";
 import { redactedLine } from "./safe-text";
 
@@ -14,8 +15,8 @@ export type PollResult<T> =
       nextPollInMs?: number;
       /**
        * The operation's own estimate of when it is done. After a Retry-After, a later estimate
-       * defers the next poll up to it (at most ESTIMATE_WAIT_CAP_MS); without one, the next poll
-       * comes no later than the estimate.
+       * defers the next poll up to it, as far as the schedule's ceiling allows (an estimate can
+       * be wrong); without one, the next poll comes no later than the estimate.
        */
       expectedDoneInMs?: number;
     };
@@ -36,7 +37,10 @@ export interface WaitForOptions<T> {
   initialDelayMs?: number;
   /** The server's Retry-After on the request that started the operation: the first poll waits for it. */
   firstPollInMs?: number;
-  /** Delays grow by 1.5x up to this. Default 5000. */
+  /**
+   * Delays grow by 1.5x, never past max(400 ms, 12% of the time waited so far) (poll-schedule.ts),
+   * nor past this. Default 30000.
+   */
   maxDelayMs?: number;
   /** How often a "still waiting" line goes to ctx.log. Default 10000. */
   progressEveryMs?: number;
@@ -47,17 +51,20 @@ export interface WaitForOptions<T> {
 /**
  * Waits for an asynchronous operation (a provisioning job, an action) to finish.
  * Polls at once (after the start's Retry-After, if it sent one), since many jobs are done by
- * the time the first answer arrives, then backs off so a slow job does not burn the rate limit;
- * a server's Retry-After is never cut short. Logs progress so a long wait
+ * the time the first answer arrives, then backs off so a slow job does not burn the rate limit,
+ * yet never so far that a finished job goes unnoticed for more than about 12% of the wait
+ * (PollSchedule); a server's Retry-After is never cut short. Logs progress so a long wait
  * never looks like a hang, and gives up at ctx.deadline with the last status it saw.
  */
 export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationContext): Promise<T> {
   const { what } = options;
-  const maxDelayMs = options.maxDelayMs ?? 5000;
   const progressEveryMs = options.progressEveryMs ?? 10_000;
-  const random = options.random ?? Math.random;
+  const schedule = new PollSchedule({
+    initialDelayMs: options.initialDelayMs ?? 250,
+    maxDelayMs: options.maxDelayMs ?? 30_000,
+    random: options.random,
+  });
   const started = Date.now();
-  let delay = Math.min(options.initialDelayMs ?? 250, maxDelayMs);
   // The first line comes early, so a slow wait is visible at once; then one every progressEveryMs.
   let nextProgressAt = started + Math.min(1000, progressEveryMs);
   let lastStatus: string | undefined;
@@ -96,23 +103,28 @@ export async function waitFor<T>(options: WaitForOptions<T>, ctx: OperationConte
       nextProgressAt = now + progressEveryMs;
     }
 
-    let pause = pauseAfter(result, Math.round(delay * (0.8 + 0.4 * random())));
+    const elapsed = now - started;
+    let pause = pauseAfter(result, schedule.next(elapsed), schedule.ceiling(elapsed));
     if (ctx.deadline !== undefined) pause = Math.min(pause, Math.max(0, ctx.deadline - now));
     await sleep(pause, ctx.signal, `waiting for ${what}`);
-    delay = Math.min(maxDelayMs, delay * 1.5);
   }
 }
 
 /**
  * How long to wait before the next poll: the server's Retry-After (never less), deferred to a
- * later estimate; without a Retry-After, our own backoff, cut short by an earlier estimate. An
- * estimate already passed says nothing about when to look again.
+ * later estimate but no further than `ceilingMs` (the schedule's longest gap: a job that ends
+ * before its estimate is still noticed soon); without a Retry-After, our own backoff, cut short
+ * by an earlier estimate. An estimate already passed says nothing about when to look again.
  */
-export function pauseAfter(result: { nextPollInMs?: number; expectedDoneInMs?: number }, backoffMs: number): number {
+export function pauseAfter(
+  result: { nextPollInMs?: number; expectedDoneInMs?: number },
+  backoffMs: number,
+  ceilingMs: number = ESTIMATE_WAIT_CAP_MS,
+): number {
   const estimate = result.expectedDoneInMs !== undefined && result.expectedDoneInMs > 0 ? result.expectedDoneInMs : undefined;
   if (result.nextPollInMs !== undefined) {
     const floor = Math.max(MIN_SERVER_PAUSE_MS, result.nextPollInMs);
-    return estimate === undefined ? floor : Math.max(floor, Math.min(estimate, ESTIMATE_WAIT_CAP_MS));
+    return estimate === undefined ? floor : Math.max(floor, Math.min(estimate, ceilingMs, ESTIMATE_WAIT_CAP_MS));
   }
   return estimate === undefined ? backoffMs : Math.min(backoffMs, estimate);
 }

@@ -1,24 +1,30 @@
-import { NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
+import type { OperationContext } from "../http/context";
+import { CancelledError, DeadlineExceededError, NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
+import { secrets } from "../http/redact";
 import type { ResourceContext } from "./context";
 
 // A create is sent once: a POST is never repeated. Where its answer was lost (the connection
 // broke, it timed out, or the API failed after making the thing), what the API lists says
-// whether it was made: the one made since just before the POST with the program's name is this
-// resource, so it is neither leaked nor made twice.
+// whether it was made: the one made since just before the POST with the program's natural key
+// is this resource, so it is neither leaked nor made twice. Where the API cannot tell (nothing
+// listed yet, or more than one candidate), the error says it may exist and how to adopt it.
 
 /** How much older than the POST a thing found after a lost answer may look (clocks differ). */
 const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
-/**
- * How long the look after a lost answer may go on past the operation's deadline: a create that
- * ran into its deadline is exactly the one whose answer was lost, and giving up on the look
- * leaves what it made to be made a second time by the next `up`.
- */
-const LOOK_GRACE_MS = 60_000;
+/** How long the look may take when the create's own time is up (its deadline passed, or Cancel). */
+const LOOK_AFTER_MS = 10_000;
 
 /** The errors after which the API may have made the thing without saying so. */
 const answerMayBeLost = (error: unknown): boolean =>
-  error instanceof NetworkError || error instanceof RequestTimeoutError || error instanceof ServerError;
+  error instanceof NetworkError ||
+  error instanceof RequestTimeoutError ||
+  error instanceof ServerError ||
+  ((error instanceof DeadlineExceededError || error instanceof CancelledError) && error.mayHaveArrived);
+
+/** The create's context, or one of the look's own when the create ran out of time or was cancelled. */
+const lookContext = (ctx: ResourceContext<unknown>, error: unknown): OperationContext =>
+  error instanceof DeadlineExceededError || error instanceof CancelledError ? { deadline: Date.now() + LOOK_AFTER_MS, log: (line) => ctx.log(line) } : ctx;
 
 /** Whether a thing the API lists with this creation time (ISO 8601, when it gives one) may be the one just asked for. */
 function madeSince(createdAt: string | undefined, startedMs: number): boolean {
@@ -26,37 +32,55 @@ function madeSince(createdAt: string | undefined, startedMs: number): boolean {
   return Number.isNaN(created) || created >= startedMs - CLOCK_TOLERANCE_MS;
 }
 
+export interface CreateOnceOptions<Made> {
+  /** Who answers: "the panel", "WisPanel". */
+  api: string;
+  /** What was asked for, in messages: "server web1", "MySQL database shop". */
+  subject: string;
+  /** The resource's type token, for the `pulumi import` command the error gives. */
+  token: string;
+  /** What `pulumi import` takes as the id, in that command: "<server id>". */
+  importId: string;
+  create: () => Promise<Made>;
+  /**
+   * What the API lists now with the program's natural key (its name, or every input where names
+   * are not unique), asked under `look`: after a deadline or Cancel, the create's own context is spent.
+   */
+  candidates: (look: OperationContext) => Promise<Made[]>;
+  /** When the API made it (ISO 8601); absent where the API does not say, and the natural key alone decides. */
+  createdAt?: (made: Made) => string | undefined;
+  /** How the warning names what was found: "s1_stats: recorded as 1/7". */
+  describe: (made: Made) => string;
+  /** Said when nothing is listed, where it may come later (a job still running): what to wait for before the next `up`. */
+  untilListed?: string;
+}
+
 /**
  * Sends the create once. After a lost answer, adopts the one candidate made since just before
- * the POST; none, or more than one (the API cannot say which), and the create's error stands.
+ * the POST; none, or more than one (the API cannot say which), and the create fails saying the
+ * thing may exist and how to import it.
  */
-export async function createOnce<Made>(
-  ctx: ResourceContext<unknown>,
-  options: {
-    /** Who answers: "the panel", "WisPanel". */
-    api: string;
-    create: () => Promise<Made>;
-    /**
-     * What the API lists now with the program's natural key (its name, or every input where names
-     * are not unique), asked with `look`: the create's context, its deadline extended.
-     */
-    candidates: (look: ResourceContext<unknown>) => Promise<Made[]>;
-    createdAt: (made: Made) => string | undefined;
-    /** How the warning names what was found: "s1_stats: recorded as 1/7". */
-    describe: (made: Made) => string;
-  },
-): Promise<Made> {
+export async function createOnce<Made>(ctx: ResourceContext<unknown>, options: CreateOnceOptions<Made>): Promise<Made> {
   const started = Date.now();
   try {
     return await options.create();
   } catch (error) {
     if (!answerMayBeLost(error)) throw error;
-    const look = { ...ctx, deadline: ctx.deadline === undefined ? undefined : Math.max(ctx.deadline, Date.now() + LOOK_GRACE_MS) };
-    // A failed look is no answer: the create's own error says more.
-    const recent = (await options.candidates(look).catch(() => [])).filter((made) => madeSince(options.createdAt(made), started));
-    if (recent.length !== 1) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    // A failed look is no answer: the error says what to do without one.
+    const recent = (await options.candidates(lookContext(ctx, error)).catch(() => [])).filter((made) => madeSince(options.createdAt?.(made), started));
+    if (recent.length !== 1) throw new Error(secrets.scrub(`${message}. ${mayExist(ctx, options, recent.length)}`), { cause: error });
     const [found] = recent;
-    ctx.warn(`${options.api}'s answer to the create was lost (${error instanceof Error ? error.message : String(error)}), but it had made ${options.describe(found)}`);
+    ctx.warn(`${options.api}'s answer to the create was lost (${message}), but it had made ${options.describe(found)}`);
     return found;
   }
+}
+
+function mayExist(ctx: ResourceContext<unknown>, options: Pick<CreateOnceOptions<unknown>, "api" | "subject" | "token" | "importId" | "untilListed">, found: number): string {
+  const command = `\`pulumi import ${options.token} ${ctx.urn.split("::").at(-1) || "<name>"} ${options.importId}\``;
+  const why =
+    found === 0
+      ? `though it does not list it (yet): if it appears, adopt it with ${command}${options.untilListed ? `. ${options.untilListed}` : ""}`
+      : `${found} made since the create match it, and which one is this resource cannot be told: adopt it with ${command}`;
+  return `${options.api} may have made the ${options.subject} all the same, ${why}`;
 }

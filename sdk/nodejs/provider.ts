@@ -16,13 +16,17 @@ export class Provider extends pulumi.ProviderResource {
         resourceInputs["serverpilotClientId"] = args?.serverpilotClientId;
         resourceInputs["serverpilotApiKey"] = args?.serverpilotApiKey ? pulumi.secret(args.serverpilotApiKey) : undefined;
         resourceInputs["serverpilotEndpoint"] = args?.serverpilotEndpoint;
+        resourceInputs["serverpilotCaCertificate"] = args?.serverpilotCaCertificate;
         resourceInputs["combellApiKey"] = args?.combellApiKey;
         resourceInputs["combellApiSecret"] = args?.combellApiSecret ? pulumi.secret(args.combellApiSecret) : undefined;
         resourceInputs["combellEndpoint"] = args?.combellEndpoint;
+        resourceInputs["combellCaCertificate"] = args?.combellCaCertificate;
         resourceInputs["dbaasEndpoint"] = args?.dbaasEndpoint;
         resourceInputs["dbaasApiToken"] = args?.dbaasApiToken ? pulumi.secret(args.dbaasApiToken) : undefined;
+        resourceInputs["dbaasCaCertificate"] = args?.dbaasCaCertificate;
         resourceInputs["pterodactylEndpoint"] = args?.pterodactylEndpoint;
         resourceInputs["pterodactylApiKey"] = args?.pterodactylApiKey ? pulumi.secret(args.pterodactylApiKey) : undefined;
+        resourceInputs["pterodactylCaCertificate"] = args?.pterodactylCaCertificate;
         resourceInputs["wispanelEndpoint"] = args?.wispanelEndpoint;
         resourceInputs["wispanelApiToken"] = args?.wispanelApiToken ? pulumi.secret(args.wispanelApiToken) : undefined;
         resourceInputs["wispanelCaCertificate"] = args?.wispanelCaCertificate;
@@ -50,6 +54,10 @@ export interface ProviderArgs {
      */
     serverpilotEndpoint?: pulumi.Input<string>;
     /**
+     * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `SERVERPILOT_CA_CERTIFICATE`.
+     */
+    serverpilotCaCertificate?: pulumi.Input<string>;
+    /**
      * Combell reseller API key (control panel > API). Falls back to `COMBELL_API_KEY`.
      */
     combellApiKey?: pulumi.Input<string>;
@@ -62,6 +70,10 @@ export interface ProviderArgs {
      */
     combellEndpoint?: pulumi.Input<string>;
     /**
+     * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `COMBELL_CA_CERTIFICATE`.
+     */
+    combellCaCertificate?: pulumi.Input<string>;
+    /**
      * DBaaS API URL, without the API path: the provider adds /api/v1. Falls back to `DBAAS_ENDPOINT`.
      */
     dbaasEndpoint?: pulumi.Input<string>;
@@ -69,6 +81,10 @@ export interface ProviderArgs {
      * DBaaS API token (Bearer), with the scopes databases:read and databases:write. Falls back to `DBAAS_API_TOKEN`.
      */
     dbaasApiToken?: pulumi.Input<string>;
+    /**
+     * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `DBAAS_CA_CERTIFICATE`.
+     */
+    dbaasCaCertificate?: pulumi.Input<string>;
     /**
      * The panel's base URL (https://panel.example.com); the provider adds /api/application. Falls back to `PTERODACTYL_ENDPOINT`.
      */
@@ -78,6 +94,10 @@ export interface ProviderArgs {
      */
     pterodactylApiKey?: pulumi.Input<string>;
     /**
+     * PEM certificate of the authority that signed the panel's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `PTERODACTYL_CA_CERTIFICATE`.
+     */
+    pterodactylCaCertificate?: pulumi.Input<string>;
+    /**
      * The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1. Falls back to `WISPANEL_ENDPOINT`.
      */
     wispanelEndpoint?: pulumi.Input<string>;
@@ -86,7 +106,7 @@ export interface ProviderArgs {
      */
     wispanelApiToken?: pulumi.Input<string>;
     /**
-     * PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
+     * PEM certificate of the authority that signed the panel's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
      */
     wispanelCaCertificate?: pulumi.Input<string>;
 }

@@ -16,6 +16,10 @@ import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { useNativeUtf8 } from "../../provider/server/protobuf-strings";
 import { packageRoot } from "../../provider/version";
+import { registry } from "../../provider/registry";
+import { declaredSecretStrings } from "../../provider/kit/secrets";
+import { reveal } from "../support/secrets";
+import { recordConfiguredValue, recordPublicValues, recordSecret, recordWrappedSecrets, ScanRecord } from "./scan-record";
 
 // The engine is written in Go: its side of the wire costs next to nothing. So should ours.
 useNativeUtf8();
@@ -79,6 +83,8 @@ export class PluginProcess {
     private readonly engine: grpc.Server,
     readonly client: ResourceProviderClient,
     readonly port: number,
+    /** For the secret scan: all the plugin says and answers. */
+    private readonly record: ScanRecord,
   ) {
     child.stderr?.on("data", (chunk) => (this.stderr += chunk));
   }
@@ -92,6 +98,8 @@ export class PluginProcess {
     } = {},
   ): Promise<PluginProcess> {
     const logs: EngineLogEntry[] = [];
+    const record = ScanRecord.open("plugin");
+    recordSecretEnvironment({ ...process.env, ...options.env });
     const engine = new grpc.Server();
     engine.addService(EngineService, {
       log: (call: grpc.ServerUnaryCall<LogRequest, Empty>, callback: grpc.sendUnaryData<Empty>) => {
@@ -101,6 +109,7 @@ export class PluginProcess {
           urn: call.request.getUrn(),
         };
         logs.push(entry);
+        record.text(`engine log ${entry.severity} ${entry.urn}`, entry.message);
         options.onLog?.(entry);
         callback(null, new Empty());
       },
@@ -113,9 +122,12 @@ export class PluginProcess {
       env: { ...process.env, ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    child.stdout!.on("data", (chunk) => record.text("plugin stdout", String(chunk)));
+    child.stderr!.on("data", (chunk) => record.text("plugin stderr", String(chunk)));
+    child.once("exit", () => record.close());
     const port = await readPort(child);
     const client = new ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
-    const plugin = new PluginProcess(child, engine, client, port);
+    const plugin = new PluginProcess(child, engine, client, port, record);
     (plugin as { logs: EngineLogEntry[] }).logs = logs;
     return plugin;
   }
@@ -130,12 +142,43 @@ export class PluginProcess {
     this.engine.forceShutdown();
   }
 
-  private call<Req, Res>(method: string, request: Req): Promise<Res> {
+  private call<Req, Res>(method: string, request: Req, urn = ""): Promise<Res> {
     return new Promise((resolve, reject) => {
-      (this.client as unknown as Record<string, Function>)[method](request, (error: grpc.ServiceError | null, response: Res) =>
-        error ? reject(toPluginError(error)) : resolve(response),
-      );
+      (this.client as unknown as Record<string, Function>)[method](request, (error: grpc.ServiceError | null, response: Res) => {
+        if (!error) return resolve(response);
+        const failure = toPluginError(error);
+        this.recordError(method, urn, failure);
+        reject(failure);
+      });
     });
+  }
+
+  /** What the engine shows of a failed call: its message, its property errors and a recorded partial state. */
+  private recordError(method: string, urn: string, failure: PluginError): void {
+    const origin = `${method} ${urn} error`;
+    this.record.text(origin, failure.message);
+    for (const f of failure.propertyErrors ?? []) this.record.text(`${origin} property`, `${f.property}: ${f.reason}`);
+    if (failure.initFailure) {
+      this.record.text(`${origin} init failure`, `${failure.initFailure.id} ${failure.initFailure.reasons.join("\n")}`);
+      this.seen(`${method} error`, urn, {}, { properties: failure.initFailure.properties, inputs: failure.initFailure.inputs });
+    }
+  }
+
+  /**
+   * What a call answered, as the engine keeps or shows it, and the secrets of what it was sent:
+   * the values in wrappers and at the paths the provider declares secret. The program's own
+   * plain inputs (Check's news, Invoke's args) are no secret.
+   */
+  private seen(method: string, urn: string, sent: Record<string, Props | undefined>, answered: Record<string, unknown>): void {
+    const token = urn.includes("::") ? typeOf(urn) : urn;
+    for (const [name, props] of Object.entries(sent)) {
+      recordWrappedSecrets(`${method} ${urn} ${name}`, props);
+      const declared = recordDeclaredSecrets(`${method} ${urn} ${name}`, token, name, props);
+      if ((method === "Check" && name === "news") || (method === "Invoke" && name === "args")) recordPublicValues(props, declared);
+    }
+    for (const [name, value] of Object.entries(answered)) {
+      this.record.props(`${method} ${urn} ${name}`, value, recordDeclaredSecrets(`${method} ${urn} ${name}`, token, name, value));
+    }
   }
 
   async getSchema(): Promise<Record<string, any>> {
@@ -150,14 +193,22 @@ export class PluginProcess {
 
   async checkConfig(news: Props): Promise<CheckFailure[]> {
     const request = new rpc.CheckRequest().setUrn("urn:pulumi:test::test::pulumi:providers:hosting::default").setNews(toStruct(news));
+    recordWrappedSecrets("CheckConfig news", news);
     const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("checkConfig", request);
-    return failuresOf(response.getFailuresList());
+    const failures = failuresOf(response.getFailuresList());
+    this.seen("CheckConfig", "", {}, { failures });
+    return failures;
   }
 
   async configure(variables: Record<string, string>, args?: Props): Promise<{ acceptSecrets: boolean; supportsPreview: boolean }> {
     const request = new rpc.ConfigureRequest().setAcceptsecrets(true).setAcceptresources(true);
-    for (const [k, v] of Object.entries(variables)) request.getVariablesMap().set(k, v);
+    for (const [k, v] of Object.entries(variables)) {
+      request.getVariablesMap().set(k, v);
+      if (secretVariables().has(k)) recordSecret(`Configure ${k}`, v);
+      else for (const shown of [v, ...hostOf(v)]) recordConfiguredValue(shown);
+    }
     if (args) request.setArgs(toStruct(args));
+    recordWrappedSecrets("Configure args", args);
     const response = await this.call<rpc.ConfigureRequest, rpc.ConfigureResponse>("configure", request);
     return { acceptSecrets: response.getAcceptsecrets(), supportsPreview: response.getSupportspreview() };
   }
@@ -165,16 +216,23 @@ export class PluginProcess {
   async check(urn: string, olds: Props | undefined, news: Props): Promise<{ inputs: Props; failures: CheckFailure[] }> {
     const request = new rpc.CheckRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setNews(toStruct(news));
     if (olds) request.setOlds(toStruct(olds));
-    const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("check", request);
-    return { inputs: fromStruct(response.getInputs()), failures: failuresOf(response.getFailuresList()) };
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Check", urn, { olds, news }, {});
+    const response = await this.call<rpc.CheckRequest, rpc.CheckResponse>("check", request, urn);
+    const checked = { inputs: fromStruct(response.getInputs()), failures: failuresOf(response.getFailuresList()) };
+    this.seen("Check", urn, {}, checked);
+    return checked;
   }
 
   async diff(urn: string, id: string, olds: Props, news: Props, oldInputs?: Props): Promise<DiffResult> {
     const request = new rpc.DiffRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setOlds(toStruct(olds)).setNews(toStruct(news));
     if (oldInputs) request.setOldInputs(toStruct(oldInputs));
-    const response = await this.call<rpc.DiffRequest, rpc.DiffResponse>("diff", request);
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Diff", urn, { olds, news, oldInputs }, {});
+    const response = await this.call<rpc.DiffRequest, rpc.DiffResponse>("diff", request, urn);
     const detailedDiff: Record<string, string> = {};
     response.getDetaileddiffMap().forEach((v, k) => (detailedDiff[k] = diffKinds[v.getKind()]));
+    this.seen("Diff", urn, {}, { detailedDiff, replaces: response.getReplacesList() });
     return {
       changes: response.getChanges() === rpc.DiffResponse.DiffChanges.DIFF_SOME,
       replaces: response.getReplacesList(),
@@ -192,16 +250,24 @@ export class PluginProcess {
       .setProperties(toStruct(properties))
       .setPreview(options.preview ?? false)
       .setTimeout(options.timeout ?? 0);
-    const response = await this.call<rpc.CreateRequest, rpc.CreateResponse>("create", request);
-    return { id: response.getId(), properties: fromStruct(response.getProperties()) };
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Create", urn, { properties }, {});
+    const response = await this.call<rpc.CreateRequest, rpc.CreateResponse>("create", request, urn);
+    const created = { id: response.getId(), properties: fromStruct(response.getProperties()) };
+    this.seen("Create", urn, {}, created);
+    return created;
   }
 
   async read(urn: string, id: string, properties?: Props, inputs?: Props): Promise<{ id: string; properties: Props; inputs: Props }> {
     const request = new rpc.ReadRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id);
     if (properties) request.setProperties(toStruct(properties));
     if (inputs) request.setInputs(toStruct(inputs));
-    const response = await this.call<rpc.ReadRequest, rpc.ReadResponse>("read", request);
-    return { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Read", urn, { properties, inputs }, {});
+    const response = await this.call<rpc.ReadRequest, rpc.ReadResponse>("read", request, urn);
+    const read = { id: response.getId(), properties: fromStruct(response.getProperties()), inputs: fromStruct(response.getInputs()) };
+    this.seen("Read", urn, {}, read);
+    return read;
   }
 
   async update(
@@ -221,24 +287,76 @@ export class PluginProcess {
       .setPreview(options.preview ?? false)
       .setTimeout(options.timeout ?? 0);
     if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
-    const response = await this.call<rpc.UpdateRequest, rpc.UpdateResponse>("update", request);
-    return fromStruct(response.getProperties());
+    // Before the call: a secret it was sent may show in its error.
+    this.seen("Update", urn, { olds, news, oldInputs: options.oldInputs }, {});
+    const response = await this.call<rpc.UpdateRequest, rpc.UpdateResponse>("update", request, urn);
+    const updated = fromStruct(response.getProperties());
+    this.seen("Update", urn, {}, { properties: updated });
+    return updated;
   }
 
   async delete(urn: string, id: string, properties: Props, options: { timeout?: number; oldInputs?: Props } = {}): Promise<void> {
     const request = new rpc.DeleteRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setId(id).setProperties(toStruct(properties)).setTimeout(options.timeout ?? 0);
     if (options.oldInputs) request.setOldInputs(toStruct(options.oldInputs));
-    await this.call<rpc.DeleteRequest, Empty>("delete", request);
+    this.seen("Delete", urn, { properties, oldInputs: options.oldInputs }, {});
+    await this.call<rpc.DeleteRequest, Empty>("delete", request, urn);
   }
 
   async invoke(token: string, args: Props): Promise<{ result: Props; failures: CheckFailure[] }> {
     const request = new rpc.InvokeRequest().setTok(token).setArgs(toStruct(args));
-    const response = await this.call<rpc.InvokeRequest, rpc.InvokeResponse>("invoke", request);
-    return { result: fromStruct(response.getReturn()), failures: failuresOf(response.getFailuresList()) };
+    this.seen("Invoke", token, { args }, {});
+    const response = await this.call<rpc.InvokeRequest, rpc.InvokeResponse>("invoke", request, token);
+    const invoked = { result: fromStruct(response.getReturn()), failures: failuresOf(response.getFailuresList()) };
+    this.seen("Invoke", token, {}, invoked);
+    return invoked;
   }
 
   async cancel(): Promise<void> {
     await this.call<Empty, Empty>("cancel", new Empty());
+  }
+}
+
+/** "hosting:config:serverpilotApiKey" and the like: the provider's config variables declared secret. */
+const secretVariables = (() => {
+  let keys: Set<string> | undefined;
+  return () => (keys ??= new Set(registry().apis.flatMap((api) => api.variables.filter((v) => v.secret).map((v) => `hosting:config:${v.key}`))));
+})();
+
+/** Which of a resource's or function's declared properties a call's field holds, by the field's name. */
+const partOf: Record<string, "inputs" | "outputs" | "properties"> = {
+  news: "inputs",
+  inputs: "inputs",
+  oldInputs: "inputs",
+  args: "inputs",
+  olds: "properties",
+  properties: "properties",
+  result: "outputs",
+};
+
+/** The strings at the paths the provider declares secret: a password the program gave in plain is a secret all the same. */
+function recordDeclaredSecrets(origin: string, token: string, field: string, props: unknown): Set<string> {
+  const declared = registry().resources.get(token) ?? registry().functions.get(token);
+  const part = partOf[field];
+  if (!declared || !part || props === null || typeof props !== "object") return new Set();
+  const shape = part === "inputs" ? declared.inputs : part === "outputs" ? declared.outputs : { ...declared.inputs, ...declared.outputs };
+  const values = new Set(declaredSecretStrings(shape, reveal(props)));
+  for (const value of values) recordSecret(`${origin} (declared secret)`, value);
+  return values;
+}
+
+/** The environment variables a secret config variable falls back to, as the plugin will read them. */
+function recordSecretEnvironment(env: NodeJS.ProcessEnv): void {
+  for (const variable of registry().apis.flatMap((api) => api.variables.filter((v) => v.secret))) {
+    for (const name of variable.env) recordSecret(`environment ${name}`, env[name]);
+  }
+}
+
+/** An endpoint's host name: a sandbox on loopback hands out that same host as a database's (secret) host. */
+function hostOf(value: string): string[] {
+  try {
+    return [new URL(value).hostname];
+  } catch {
+    return [];
   }
 }
 

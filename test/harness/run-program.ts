@@ -16,6 +16,7 @@ import { CheckFailedError, Deployment, type ResourceState, type Step } from "./d
 import { PluginError, PluginProcess, type CheckFailure, type Props } from "./plugin";
 import { changesBetween, changesFromDetailedDiff, showChange, type PropertyChange } from "./property-changes";
 import { ResourceLog } from "./resource-log";
+import { recordSecret, ScanRecord } from "./scan-record";
 import { writeSecretFile } from "./secret-file";
 import { stderrStyle, stdoutStyle } from "./terminal-style";
 
@@ -82,6 +83,7 @@ export async function runOperation(
   options: { signal?: AbortSignal } = {},
 ): Promise<Step[]> {
   const stack = JSON.parse(readFileSync(stackPath, "utf8")) as StackFile;
+  for (const key of stack.secretConfig) recordSecret(`stack config ${key} (secret)`, stack.config[key]);
   const log = new ResourceLog((line) => console.log(line));
   const plugin = await PluginProcess.start({ onLog: (entry) => log.add(entry) });
   // However this process ends, the plugin must not outlive it.
@@ -212,6 +214,7 @@ export async function runOperation(
     if (operation !== "preview") {
       stack.resources = [...deployment.state.values()];
       writeSecretFile(stackPath, JSON.stringify(stack, null, 2));
+      recordStack(operation, stack);
     }
     const counts = new Map<string, number>();
     for (const step of steps) counts.set(step.op, (counts.get(step.op) ?? 0) + 1);
@@ -225,6 +228,16 @@ export async function runOperation(
     await plugin.stop();
     process.off("exit", killPlugin);
   }
+}
+
+/** The stack file as the secret scan sees it: its secret config is encrypted in a real stack, the rest is plain. */
+function recordStack(operation: Operation, stack: StackFile): void {
+  const record = ScanRecord.open("stack");
+  const plainConfig = Object.fromEntries(Object.entries(stack.config).filter(([key]) => !stack.secretConfig.includes(key)));
+  record.props(`stack after ${operation}: config`, plainConfig);
+  for (const resource of stack.resources) record.props(`stack after ${operation}: ${resource.urn}`, resource);
+  record.props(`stack after ${operation}: outputs`, stack.outputs);
+  record.close();
 }
 
 /** The first thing that went wrong stops the run; steps already running may fail after it. */

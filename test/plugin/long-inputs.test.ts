@@ -49,6 +49,10 @@ function valueAt(path: string, value: unknown): Record<string, unknown> {
   return current as Record<string, unknown>;
 }
 
+// A stalling pattern took 12 s on such a value; a linear check takes a few milliseconds. The
+// limit sits far from both, so a loaded machine does not fail it and a stall still does.
+const LIMIT_MS = 500;
+
 /**
  * The best of three: a stalling pattern is slow every time, while a garbage collection or the
  * other test worker on this machine's two cores only delays one call now and then.
@@ -65,7 +69,7 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; result: T }
 }
 
 describe("Check of a 1 MB value", () => {
-  it("answers for every field of every resource within 100 ms, naming the field and its length rule", async () => {
+  it("answers for every field of every resource within 500 ms, naming the field and its length rule", async () => {
     const slow: string[] = [];
     let checked = 0;
     let slowest = 0;
@@ -73,7 +77,7 @@ describe("Check of a 1 MB value", () => {
       for (const path of inputPaths(spec.inputProperties)) {
         const { ms, result } = await timed(() => plugin.check(urnOf(token, "long"), undefined, valueAt(path, MEGABYTE)));
         checked++;
-        if (ms >= 100) slow.push(`${token} ${path}: ${ms.toFixed(0)} ms`);
+        if (ms >= LIMIT_MS) slow.push(`${token} ${path}: ${ms.toFixed(0)} ms`);
         slowest = Math.max(slowest, ms);
         const failure = result.failures.find((f) => f.property === path);
         expect(failure?.reason, `${token} ${path}`).toMatch(/^must be at most \d+ characters$|^must be of type/);
@@ -84,12 +88,12 @@ describe("Check of a 1 MB value", () => {
     expect(slow).toEqual([]);
   });
 
-  it("answers for every argument of every function within 100 ms, without calling the API", async () => {
+  it("answers for every argument of every function within 500 ms, without calling the API", async () => {
     const slow: string[] = [];
     for (const [token, spec] of Object.entries(schema.functions as Record<string, any>)) {
       for (const path of inputPaths(spec.inputs.properties)) {
         const { ms, result } = await timed(() => plugin.invoke(token, valueAt(path, MEGABYTE)));
-        if (ms >= 100) slow.push(`${token} ${path}: ${ms.toFixed(0)} ms`);
+        if (ms >= LIMIT_MS) slow.push(`${token} ${path}: ${ms.toFixed(0)} ms`);
         expect(result.failures.map((f) => f.property), `${token} ${path}`).toContain(path);
       }
     }
@@ -103,7 +107,7 @@ describe("Check of a 1 MB value", () => {
     const { ms, result } = await timed(() =>
       plugin.check(urnOf("hosting:serverpilot:App", "mail"), undefined, { name: "blog", sysuserId: "u", runtime: "php8.3", wordpress }),
     );
-    expect(ms).toBeLessThan(100);
+    expect(ms).toBeLessThan(LIMIT_MS);
     expect(result.failures).toContainEqual({ property: "wordpress.adminEmail", reason: "must be at most 254 characters" });
   });
 });

@@ -23,6 +23,7 @@ import { EmulatorError, type HeaderMap } from "./base-error";
 import { FaultList, type InjectedFault } from "./base-faults";
 import { SerialQueue } from "./base-queue";
 import { matchRoute } from "./base-routing";
+import { ScanRecord } from "../harness/scan-record";
 
 export * from "./base-body";
 export * from "./base-chaos";
@@ -107,6 +108,8 @@ export async function startEmulator<P, B = unknown>(
   const mutations = new SerialQueue();
   const sleepers = new Set<() => void>();
   let closed = false;
+  // For the secret scan: no credential may travel in a request's path or query.
+  const requestLog = ScanRecord.open(`sandbox-${definition.name}`);
 
   /** True when the time passed, false when the emulator closed meanwhile. */
   function pause(ms: number): Promise<boolean> {
@@ -139,6 +142,7 @@ export async function startEmulator<P, B = unknown>(
       headers: request.headers,
     };
     const entry: ServedRequest = { method, path: head.path, status: 0, query: head.query, headers: head.headers, at: 0 };
+    requestLog.text(`${definition.name} sandbox request`, `${method} ${target}`);
     let everyAnswer: HeaderMap = {};
 
     const send = (status: number, body: unknown, headers: HeaderMap = {}) => {
@@ -237,6 +241,7 @@ export async function startEmulator<P, B = unknown>(
     },
     async close() {
       closed = true;
+      requestLog.close();
       for (const wake of [...sleepers]) wake();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();

@@ -28,6 +28,7 @@ import { sshRoutes } from "./combell-ssh";
 import { parseCombellBody, type CombellState } from "./combell-state";
 import { DEFAULT_SERVICEPACKS, emptyStore, type CombellStore, type ServicepackRecord } from "./combell-store";
 import type { MariaDB } from "./mariadb";
+import { recordSecret } from "../harness/scan-record";
 
 export type { InjectedFault, ServedRequest, CombellStore, ServicepackRecord };
 export { combellSignature, combellSigningString, phpUrlEncode, MAX_CLOCK_SKEW_SECONDS, type SigningInput } from "./combell-auth";
@@ -103,6 +104,7 @@ export async function startCombellSandbox(options: CombellSandboxOptions = {}): 
   checkOptions(options);
   const apiKey = options.apiKey ?? randomBytes(16).toString("hex");
   const apiSecret = options.apiSecret ?? randomBytes(30).toString("base64url");
+  recordSecret("Combell sandbox: its API secret", apiSecret);
   const clock = options.clock ?? Date.now;
   const store = emptyStore(options.servicepacks ?? DEFAULT_SERVICEPACKS);
   // The document's 429: Retry-After and X-RateLimit-Reset, both in seconds from now.

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import type { MariaDB } from "./mariadb";
 import type { Postgres } from "./postgres";
 import { startRedis, type RedisServer } from "./redis";
+import { recordSecret } from "../harness/scan-record";
 
 export interface Credentials {
   host: string;
@@ -40,6 +41,7 @@ export class Instances {
     const database = `${slug.replace(/-/g, "_").slice(0, 40)}_${suffix}`;
     const username = `u_${suffix}`;
     const password = randomBytes(18).toString("base64url");
+    recordSecret(`DBaaS sandbox: the password of database ${id}`, password);
     switch (dbType) {
       case "postgresql": {
         const pg = this.backends.postgres;

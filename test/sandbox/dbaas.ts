@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { Chaos, EmulatorError, reply, startEmulator, type ChaosControls, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
 import { Instances, type Credentials, type InstanceBackends } from "./dbaas-instances";
 import { positiveInteger, slugOf, validateCreate } from "./dbaas-validation";
+import { recordSecret } from "../harness/scan-record";
 
 export type { InjectedFault, ServedRequest };
 
@@ -67,6 +68,8 @@ const view = (record: DatabaseRecord) => {
 export async function startDbaasSandbox(options: DbaasSandboxOptions = {}): Promise<DbaasSandbox> {
   const token = `dbaas_${randomBytes(20).toString("hex")}`;
   const readOnlyToken = `dbaas_${randomBytes(20).toString("hex")}`;
+  recordSecret("DBaaS sandbox: its API token", token);
+  recordSecret("DBaaS sandbox: its read-only API token", readOnlyToken);
   const scopes = new Map<string, Scope[]>([
     [token, ["databases:read", "databases:write"]],
     [readOnlyToken, ["databases:read"]],

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { startMariaDB, type MariaDB } from "./mariadb";
+import { MARIADB_TEMPLATE_ENV, startMariaDB, type MariaDB } from "./mariadb";
 
 describe("startMariaDB", () => {
   let mariadb: MariaDB;
@@ -67,7 +67,10 @@ describe("startMariaDB", () => {
 it("starts under a TMPDIR whose path has a space, which mariadb-install-db cannot take", async () => {
   const spaced = mkdtempSync(join(tmpdir(), "mariadb test "));
   const saved = process.env.TMPDIR;
+  const template = process.env[MARIADB_TEMPLATE_ENV];
   process.env.TMPDIR = spaced;
+  // Installs afresh, as a start outside the test run does.
+  delete process.env[MARIADB_TEMPLATE_ENV];
   try {
     const server = await startMariaDB();
     expect(await server.canLogin("root", server.rootPassword)).toBe(true);
@@ -76,6 +79,7 @@ it("starts under a TMPDIR whose path has a space, which mariadb-install-db canno
   } finally {
     if (saved === undefined) delete process.env.TMPDIR;
     else process.env.TMPDIR = saved;
+    if (template !== undefined) process.env[MARIADB_TEMPLATE_ENV] = template;
     rmSync(spaced, { recursive: true, force: true });
   }
 });

@@ -10,6 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { guard } from "./watchdog";
+import { recordSecret } from "../harness/scan-record";
 
 export interface Postgres {
   readonly host: string;
@@ -88,6 +89,7 @@ export async function startPostgres(): Promise<Postgres> {
   const dir = mkdtempSync(join(user ? reachableTemporaryFolder() : tmpdir(), "postgres-sandbox-"));
   if (user) chownSync(dir, user.uid, user.gid);
   const superPassword = randomBytes(18).toString("base64url");
+  recordSecret("PostgreSQL: its superuser password", superPassword);
   const pwfile = join(dir, "pw");
   writeFileSync(pwfile, `${superPassword}\n`, { mode: 0o600 });
   if (user) chownSync(pwfile, user.uid, user.gid);

@@ -2,6 +2,7 @@
 // shapes (relationships shown as its examples show them) or the real panel's (FACTS.md: only
 // what `include` asks for, a host the key may not read as a null_resource).
 import { randomInt } from "node:crypto";
+import { recordedSecret } from "../harness/scan-record";
 
 export type PanelMode = "document" | "panel";
 
@@ -53,7 +54,8 @@ const randomFrom = (alphabet: string, length: number) => Array.from({ length }, 
 /** u{serverId}_ and 10 random characters. */
 export const generatedUsername = (serverId: number) => `u${serverId}_${randomFrom(ALPHANUMERIC, 10)}`;
 /** 24 random characters with specials, always with at least one of each kind. */
-export const generatedPassword = () => `${randomFrom(WITH_SPECIALS, 21)}${randomFrom("!@#%^&*", 1)}${randomFrom("0123456789", 1)}${randomFrom("aZ", 1)}`;
+export const generatedPassword = () =>
+  recordedSecret("Pterodactyl sandbox: a database password it made", `${randomFrom(WITH_SPECIALS, 21)}${randomFrom("!@#%^&*", 1)}${randomFrom("0123456789", 1)}${randomFrom("aZ", 1)}`);
 
 export function emptyStore(servers: ServerRecord[], hosts: HostRecord[]): PanelStore {
   return { servers: new Map(servers.map((s) => [s.id, s])), hosts: new Map(hosts.map((h) => [h.id, h])), databases: new Map(), nextDatabaseId: 1 };

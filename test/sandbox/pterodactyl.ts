@@ -14,6 +14,7 @@ import type { MariaDB } from "./mariadb";
 import { mariadbDatabases, storeOnlyDatabases } from "./pterodactyl-databases";
 import { panelRoutes, type PanelState } from "./pterodactyl-routes";
 import { emptyStore, generatedPassword, type HostRecord, type PanelMode, type PanelStore, type ServerRecord } from "./pterodactyl-store";
+import { recordSecret } from "../harness/scan-record";
 
 export type { InjectedFault, ServedRequest, PanelMode, PanelStore };
 export { storedDatabaseName } from "./pterodactyl-routes";
@@ -92,6 +93,7 @@ function checkBearer(header: string | undefined, apiKey: string): void {
 
 export async function startPterodactylSandbox(options: PterodactylSandboxOptions): Promise<PterodactylSandbox> {
   const apiKey = options.apiKey ?? `ptla_${randomBytes(32).toString("base64url").slice(0, 43)}`;
+  recordSecret("Pterodactyl sandbox: its API key", apiKey);
   const servers = options.servers ?? [
     { id: 1, uuid: randomUUID(), databaseLimit: null },
     { id: 2, uuid: randomUUID(), databaseLimit: 2 },

@@ -6,6 +6,7 @@
 import type { Route as BaseRoute } from "./base";
 import type { ActionTracker } from "./serverpilot-actions";
 import { appRoutes } from "./serverpilot-app-routes";
+import { recordedSecret } from "../harness/scan-record";
 import { cascade } from "./serverpilot-cascade";
 import { ApiError, badRequest, conflict, shown } from "./serverpilot-errors";
 import type { JsonObject } from "./serverpilot-fields";
@@ -85,7 +86,7 @@ export function buildRoutes(state: EmulatorState): Route[] {
           lastaddress: null,
           lastconn: null,
           datecreated: unixSeconds(),
-          apikey: randomAlphanumeric(43),
+          apikey: recordedSecret(`ServerPilot sandbox: the apikey of server ${name}`, randomAlphanumeric(43)),
           available_runtimes: state.availableRuntimes ? [...state.availableRuntimes] : null,
         };
         store.servers.set(server.id, server);

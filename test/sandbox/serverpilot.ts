@@ -18,6 +18,7 @@ import { emptyStore, randomAlphanumeric } from "./serverpilot-records";
 import { buildRoutes, type EmulatorState } from "./serverpilot-routes";
 import { DEFAULT_AVAILABLE_RUNTIMES } from "./serverpilot-runtimes";
 import type { MariaDB } from "./mariadb";
+import { recordSecret } from "../harness/scan-record";
 
 export type { InjectedFault, ServedRequest };
 export { DEFAULT_AVAILABLE_RUNTIMES };
@@ -113,6 +114,7 @@ function parseServerPilotBody(request: EmulatorRequest): JsonObject {
 export async function startServerPilotSandbox(options: ServerPilotSandboxOptions = {}): Promise<ServerPilotSandbox> {
   const clientId = options.clientId ?? `cid_${randomAlphanumeric(16)}`;
   const apiKey = options.apiKey ?? randomAlphanumeric(43);
+  recordSecret("ServerPilot sandbox: its API key", apiKey);
   const store = emptyStore();
   // The document says nothing of rate limits: a 429 says Retry-After, the HTTP standard's way.
   const chaos = new Chaos();

@@ -10,6 +10,7 @@ import { makeTestCertificates } from "../support/test-ca";
 import { wispanelErrorBody, type ErrorShape } from "./wispanel-errors";
 import { mariadbSide, noMysql } from "./wispanel-mysql";
 import { databaseRoutes, type DatabaseRecord, type PhpMyAdminLogin, type WisPanelState, type WisPanelUser } from "./wispanel-routes";
+import { recordSecret } from "../harness/scan-record";
 
 export type { DatabaseRecord, PhpMyAdminLogin, WisPanelUser, ErrorShape };
 
@@ -51,6 +52,7 @@ export function newApiKey(): string {
 
 export async function startWisPanelSandbox(options: WisPanelSandboxOptions = {}): Promise<WisPanelSandbox> {
   const users = (options.users ?? [{ username: "john" }]).map((u) => ({ username: u.username, role: u.role ?? "user", token: u.token ?? newApiKey() }));
+  for (const user of users) recordSecret(`WisPanel sandbox: ${user.username}'s API token`, user.token);
   const byToken = new Map<string, WisPanelUser>(users.map((u) => [u.token, { username: u.username, role: u.role }]));
   const shape = options.errorShape ?? "newer";
   const state: WisPanelState = { store: new Map(), mysql: options.mariadb ? mariadbSide(options.mariadb) : noMysql, shape, logins: [] };

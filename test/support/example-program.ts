@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { StackFile } from "../harness/run-program";
+import { ScanRecord } from "../harness/scan-record";
 import { writeSecretFile } from "../harness/secret-file";
 import { packageRoot } from "../../provider/version";
 
@@ -21,7 +22,15 @@ export function runExample(example: string, operation: "preview" | "up" | "refre
   let output = "";
   child.stdout.on("data", (c) => (output += c));
   child.stderr.on("data", (c) => (output += c));
-  return new Promise((resolve) => child.once("exit", (code) => resolve({ code, output })));
+  return new Promise((resolve) =>
+    // "close", not "exit": the output is whole only once both streams have ended.
+    child.once("close", (code) => {
+      const record = ScanRecord.open("example");
+      record.text(`${example} ${operation} output`, output);
+      record.close();
+      resolve({ code, output });
+    }),
+  );
 }
 
 /** A new stack with no resources yet: `pulumi config set` for each key, `--secret` for those in `secretConfig`. */

@@ -2,12 +2,13 @@ import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { InputError } from "../../kit/errors";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { AccountData, AccountDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { identifier, int32Id, password, PASSWORD_RULE } from "./rules";
 
 const inputs = {
@@ -98,17 +99,32 @@ export const Account = defineResource({
         },
       ]);
     }
-    const answer = await client.createAccount(
-      { identifier: args.identifier, servicepack_id: args.servicepackId, ...(args.ftpPassword !== undefined ? { ftp_password: args.ftpPassword } : {}) },
-      ctx,
-    );
+    const mine = async (lookCtx: OperationContext) => (await accountsNamed(client, args.identifier, lookCtx)).find((a) => a.servicepack_id === args.servicepackId);
+    // The job's id was in a lost answer: the account is found only once the job has finished.
+    const answer = await createOnce(ctx, {
+      api: "Combell",
+      untilListed: UNTIL_LISTED,
+      subject: `account ${args.identifier}`,
+      token: "hosting:combell:Account",
+      importId: "<account id>",
+      create: () =>
+        client.createAccount(
+          { identifier: args.identifier, servicepack_id: args.servicepackId, ...(args.ftpPassword !== undefined ? { ftp_password: args.ftpPassword } : {}) },
+          ctx,
+        ),
+      candidates: async (look) => {
+        const found = await mine(look);
+        return found ? [provisioned("accounts", found.id)] : [];
+      },
+      describe: foundAs(`account ${args.identifier}`, "accounts"),
+    });
     const id = await provisionedId(ctx, {
       answer,
       collection: "accounts",
       subject: `account ${args.identifier}`,
       follow: (job, jobCtx) => client.followJob(job, `create account ${args.identifier}`, jobCtx),
       find: async (lookCtx) => {
-        const found = (await accountsNamed(client, args.identifier, lookCtx)).find((a) => a.servicepack_id === args.servicepackId);
+        const found = await mine(lookCtx);
         return found && String(found.id);
       },
       importHint: "pulumi import hosting:combell:Account <name> <account id>",

@@ -1,12 +1,10 @@
 import { BadRequestError } from "../../http/errors";
-import { InputError, type CheckFailure } from "../../kit/errors";
+import { InputError } from "../../kit/errors";
+import { REFUSAL_SEPARATOR, refusalAsInputError, refusalsAsInputErrors as readRefusals, type RefusalReading } from "../../kit/refusals";
 
 // How the reseller API explains a refusal. A 400 carries `{"validation_errors":[{"error_code",
 // "error_text"}]}` (the OpenAPI's BadRequestResponse); the document says other errors "usually
 // contain an errorcode and errormessage", so those spellings are read too.
-
-/** Joins the explanations of one answer; also what `inputErrorOf` splits on. */
-const SEPARATOR = "; ";
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
@@ -28,7 +26,7 @@ export function combellErrorMessage(_status: number, body: unknown): string | un
   const errors = (body as { validation_errors?: unknown }).validation_errors;
   if (Array.isArray(errors)) {
     const lines = errors.map(explained).filter((line): line is string => line !== undefined);
-    if (lines.length > 0) return lines.join(SEPARATOR);
+    if (lines.length > 0) return lines.join(REFUSAL_SEPARATOR);
   }
   return explained(body);
 }
@@ -57,28 +55,19 @@ function fieldNamed(line: string, fields: FieldNames): string | undefined {
   return candidates.find((c) => lower.includes(c.spelling))?.input;
 }
 
-/**
- * A 400 whose validation errors name inputs, as an InputError on those inputs (Pulumi shows it
- * next to the property); anything else comes back unchanged. Messages are the ApiError's own,
- * already stripped of secrets.
- */
+/** A 400 tells its explanations' inputs by the API's field names, in any of their spellings. */
+function reading(fields: FieldNames): RefusalReading {
+  return { inputsOf: (line) => fieldNamed(line, fields) };
+}
+
+/** A 400 whose validation errors name inputs, as an InputError on those inputs; anything else unchanged. */
 export function inputErrorOf(error: unknown, fields: FieldNames): unknown {
-  if (!(error instanceof BadRequestError) || !error.apiMessage) return error;
-  const failures: CheckFailure[] = error.apiMessage.split(SEPARATOR).map((line) => {
-    const input = fieldNamed(line, fields);
-    return { property: input ?? "", reason: `${error.apiName} refused it: ${line}` };
-  });
-  if (failures.every((f) => f.property === "")) return error;
-  return new InputError(failures);
+  return refusalAsInputError(error, reading(fields));
 }
 
 /** Runs a call that sends the user's inputs, turning the API's validation errors into InputErrors. */
-export async function refusalsAsInputErrors<T>(fields: FieldNames, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw inputErrorOf(error, fields);
-  }
+export function refusalsAsInputErrors<T>(fields: FieldNames, call: () => Promise<T>): Promise<T> {
+  return readRefusals(reading(fields), call);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { combellErrorMessage } from "./api-errors";
 import { hmacAuthorizer } from "./auth";
@@ -10,6 +11,8 @@ export function endpointPrefix(endpoint: string): string {
   const path = new URL(endpoint).pathname.replace(/\/+$/, "");
   return path.endsWith(API_VERSION_PATH) ? path.slice(0, -API_VERSION_PATH.length) : path;
 }
+
+const CA_CERTIFICATE = caCertificateVariable("combellCaCertificate", "COMBELL_CA_CERTIFICATE", "the endpoint");
 
 export const combellApi = defineApi({
   name: "Combell",
@@ -38,8 +41,9 @@ export const combellApi = defineApi({
       default: "https://api.combell.com",
       validate: validateEndpoint,
     },
+    caCertificate: CA_CERTIFICATE,
   },
-  connect({ apiKey, apiSecret, endpoint }, { http }) {
+  connect({ apiKey, apiSecret, endpoint, caCertificate }, { http }) {
     const prefix = endpointPrefix(endpoint);
     // No client-side rate: the document states none; the X-RateLimit-* headers and 429s are followed.
     return new CombellClient(
@@ -48,6 +52,8 @@ export const combellApi = defineApi({
         credentials: [apiSecret],
         authorize: hmacAuthorizer({ apiKey, apiSecret }, prefix),
         errorMessage: combellErrorMessage,
+        caCertificates: caCertificate,
+        certificateHint: certificateHint(CA_CERTIFICATE, "the endpoint"),
       }),
     );
   },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field, metaOf } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { DnsRecordBody, DnsRecordData } from "./answers";
@@ -114,6 +115,16 @@ function recordToApi(args: RecordInputs): DnsRecordBody {
   return body;
 }
 
+/** Whether a listed record is the one these inputs ask for: its type, TTL and every property of its type, compared as Combell stores them. */
+function isRecordOf(args: RecordInputs, listed: DnsRecordData): boolean {
+  const found = recordFromApi(args.domainName, listed).inputs as Record<string, unknown>;
+  const same = (name: TypedField) => {
+    const normalize = (value: unknown) => String(metaOf(inputs[name])?.normalize?.(value) ?? value ?? "").toLowerCase();
+    return normalize(found[name]) === normalize(args[name]);
+  };
+  return found.type === args.type && found.ttl === args.ttl && FIELDS_OF[args.type].every(same);
+}
+
 export const DnsRecord = defineResource({
   token: "hosting:combell:DnsRecord",
   description:
@@ -130,7 +141,18 @@ export const DnsRecord = defineResource({
   defaults: (args) => recordDefaults(args.type),
   rules: (args) => recordRules(args.type, args),
   async create(ctx, args) {
-    const recordId = await ctx.client.createDnsRecord(args.domainName, recordToApi(args), ctx);
+    const client = ctx.client;
+    // The API refuses a second record of the same name and content (or SRV target), and records
+    // carry no creation time: one with every input of the program's is the one asked for.
+    const recordId = await createOnce(ctx, {
+      api: "Combell",
+      subject: `${args.type} record ${args.type === "SRV" ? `${args.service}.${args.protocol}` : (args.recordName ?? "@")} in ${args.domainName}`,
+      token: "hosting:combell:DnsRecord",
+      importId: `${args.domainName}/<record id>`,
+      create: () => client.createDnsRecord(args.domainName, recordToApi(args), ctx),
+      candidates: async (look) => (await client.listDnsRecords(args.domainName, { type: args.type }, look)).filter((r) => isRecordOf(args, r)).map((r) => r.id),
+      describe: (found) => `the record: recorded as ${recordIdOf(args.domainName, found)}`,
+    });
     const id = recordIdOf(args.domainName, recordId);
     ctx.created(id, { recordId });
     return { id, outputs: { recordId } };

@@ -2,13 +2,14 @@ import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { InputError } from "../../kit/errors";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { DomainData, DomainDetailData } from "./answers";
 import { combellApi } from "./api";
 import type { DomainCalls } from "./client-domains";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { nameServer, normalizeHostName, registrableDomainName } from "./rules";
 
 const inputs = {
@@ -101,9 +102,18 @@ export const Domain = defineResource({
     }
     const servers = args.nameServers ? { name_servers: args.nameServers.map((ns) => normalizeHostName(ns) as string) } : {};
     const transfer = args.transferAuthCode !== undefined;
-    const answer = transfer
-      ? await client.transfer({ domain_name: name, auth_code: args.transferAuthCode!, ...servers }, ctx)
-      : await client.register({ domain_name: name, ...servers }, ctx);
+    // The job's id was in a lost answer: the domain is found only once the job has finished.
+    const answer = await createOnce(ctx, {
+      api: "Combell",
+      untilListed: UNTIL_LISTED,
+      subject: `${transfer ? "transfer" : "registration"} of domain ${name}`,
+      token: Domain.token,
+      importId: name,
+      create: () =>
+        transfer ? client.transfer({ domain_name: name, auth_code: args.transferAuthCode!, ...servers }, ctx) : client.register({ domain_name: name, ...servers }, ctx),
+      candidates: async (look) => ((await client.get(name, look)) ? [provisioned("domains", name)] : []),
+      describe: foundAs(`domain ${name}`, "domains"),
+    });
     const id = await provisionedId(ctx, {
       answer,
       collection: "domains",

@@ -120,6 +120,8 @@ export const LinuxHostingSettings = defineResource({
         { property: "domainName", reason: `Combell has no Linux hosting ${domain}: it comes with an Account whose servicepack includes one (see getServicepacks)` },
       ]);
     }
+    // Nothing is created: each setting is a PUT of its whole value, which the API takes the same
+    // way twice, so the HTTP client retries it after a lost answer instead of looking for it.
     ctx.created(domain);
     const settings = { ...args, domainName: domain } as HostingSettings;
     // Until each is sent, a failure records these as unknown, so the next `up` sends them.

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { AutoForwardData, AutoReplyData, MailboxData, MailboxDetailData } from "./answers";
@@ -132,7 +133,17 @@ export const Mailbox = defineResource({
   async create(ctx, args) {
     const client = ctx.client.mailboxes;
     const address = args.emailAddress.toLowerCase();
-    const name = (await client.create({ email_address: address, account_id: args.accountId, password: args.password }, ctx)).toLowerCase();
+    // Addresses are unique, and mailboxes carry no creation time: the address decides.
+    const made = await createOnce(ctx, {
+      api: "Combell",
+      subject: `mailbox ${address}`,
+      token: "hosting:combell:Mailbox",
+      importId: address,
+      create: () => client.create({ email_address: address, account_id: args.accountId, password: args.password }, ctx),
+      candidates: async (look) => ((await client.get(address, look)) ? [address] : []),
+      describe: (found) => `mailbox ${found}: recorded`,
+    });
+    const name = made.toLowerCase();
     // Recorded now: a refused auto-reply or auto-forward leaves a mailbox the next up finishes.
     ctx.created(name);
     if (args.autoReply) await client.setAutoReply(name, autoReplyBody(args.autoReply), ctx);

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { MysqlDatabaseData, MysqlUserData } from "./answers";
 import { combellApi } from "./api";
 import type { CombellClient } from "./client";
 import { deletableId, readProvisioned, updatableId } from "./pending-job";
-import { provisionedId } from "./provisioned-create";
+import { foundAs, provisioned, provisionedId, UNTIL_LISTED } from "./provisioned-create";
 import { databaseName, int32Id, password, PASSWORD_RULE, unprefixedDatabaseName } from "./rules";
 
 const inputs = {
@@ -78,19 +79,29 @@ export const MysqlDatabase = defineResource({
   uniqueKeys: (args) => [args.databaseName.toLowerCase()],
   async create(ctx, args) {
     const client = ctx.client;
-    const answer = await client.createMysqlDatabase({ database_name: args.databaseName, account_id: args.accountId, password: args.password }, ctx);
+    const wanted = args.databaseName.toLowerCase();
+    const mine = async (lookCtx: OperationContext) =>
+      (await client.listMysqlDatabases(lookCtx)).find((db) => db.account_id === args.accountId && unprefixedDatabaseName(db.name).toLowerCase() === wanted)?.name;
+    // The job's id was in a lost answer: the database is found only once the job has finished.
+    const answer = await createOnce(ctx, {
+      api: "Combell",
+      untilListed: UNTIL_LISTED,
+      subject: `MySQL database ${args.databaseName} of account ${args.accountId}`,
+      token: "hosting:combell:MysqlDatabase",
+      importId: `<provisioned name, such as ID${args.accountId}_${wanted}>`,
+      create: () => client.createMysqlDatabase({ database_name: args.databaseName, account_id: args.accountId, password: args.password }, ctx),
+      candidates: async (look) => {
+        const found = await mine(look);
+        return found ? [provisioned("mysqldatabases", found)] : [];
+      },
+      describe: foundAs(`MySQL database ${args.databaseName}`, "mysqldatabases"),
+    });
     const id = await provisionedId(ctx, {
       answer,
       collection: "mysqldatabases",
       subject: `MySQL database ${args.databaseName}`,
       follow: (job, jobCtx) => client.followJob(job, `create MySQL database ${args.databaseName} in account ${args.accountId}`, jobCtx),
-      find: async (lookCtx) => {
-        const wanted = args.databaseName.toLowerCase();
-        const found = (await client.listMysqlDatabases(lookCtx)).find(
-          (db) => db.account_id === args.accountId && unprefixedDatabaseName(db.name).toLowerCase() === wanted,
-        );
-        return found?.name;
-      },
+      find: mine,
       importHint: "pulumi import hosting:combell:MysqlDatabase <name> <provisioned name, such as ID111125_tests>",
     });
     const observed = await readDatabase(client, id, ctx);

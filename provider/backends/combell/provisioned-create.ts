@@ -30,6 +30,21 @@ export interface ProvisionedCreate {
   importHint: string;
 }
 
+/** What a create answered, for a result found after its answer was lost: a 201 linking to it. */
+export function provisioned(collection: string, id: string | number): CreateAnswer & { kind: "created" } {
+  return { kind: "created", links: [`/v2/${collection}/${encodeURIComponent(String(id))}`] };
+}
+
+/** After a lost create answer, the document's rule: never provision again while a job may run. */
+export const UNTIL_LISTED =
+  "A provisioning job may still be making it: wait until Combell lists it, or until you are sure it does not come, before running `pulumi up` again, or it may be provisioned twice";
+
+/** How a lost create's warning names the result found: "account x.be: recorded as 42". */
+export const foundAs =
+  (subject: string, collection: string) =>
+  (answer: CreateAnswer): string =>
+    `${subject}: recorded as ${answer.kind === "created" ? idInLinks(answer.links, collection) : `provisioning job ${answer.job.id}`}`;
+
 /**
  * The id of what a create made, recorded through ctx.created the moment it is known: at once
  * for a 201, when the job finishes for a 202. A wait that fails is rethrown after the look

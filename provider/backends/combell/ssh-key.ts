@@ -1,6 +1,8 @@
+import type { OperationContext } from "../../http/context";
 import { z } from "zod";
 import { NotFoundError } from "../../http/errors";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { SshKeyData } from "./answers";
 import { combellApi } from "./api";
@@ -50,16 +52,30 @@ export const SshKey = defineResource({
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;
     const wanted = publicKeyData(args.publicKey);
-    const attached = () => client.listSshKeys(domain, ctx).then((keys) => keys.find((k) => publicKeyData(k.public_key) === wanted));
+    const attached = (look: OperationContext = ctx) => client.listSshKeys(domain, look).then((keys) => keys.find((k) => publicKeyData(k.public_key) === wanted));
     // The same key attached already (a create whose read-back failed, or one made by hand) is
     // this resource: Combell would refuse it twice, and the key itself is all there is to it.
     let key = await attached();
     if (key) {
       ctx.warn(`this key was attached to ${domain} already (fingerprint ${key.fingerprint}): it is adopted, not attached again`);
     } else {
-      await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
-      // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list.
-      key = await attached();
+      // The 201 points at the hosting's keys, not at this one: its fingerprint is in the list,
+      // where a key attached by a create whose answer was lost is found the same way.
+      key = await createOnce(ctx, {
+        api: "Combell",
+        subject: `SSH key on ${domain}`,
+        token: "hosting:combell:SshKey",
+        importId: `${domain}/<fingerprint>`,
+        create: async () => {
+          await client.addSshKey(domain, normalizePublicKey(args.publicKey) as string, ctx);
+          return attached();
+        },
+        candidates: async (look) => {
+          const found = await attached(look);
+          return found ? [found] : [];
+        },
+        describe: (found) => `the key: recorded as ${sshKeyIdOf(domain, found!.fingerprint)}`,
+      });
     }
     if (!key) {
       throw new Error(

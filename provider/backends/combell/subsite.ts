@@ -1,5 +1,7 @@
+import type { OperationContext } from "../../http/context";
 import { z } from "zod";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { LinuxSiteData } from "./answers";
@@ -62,10 +64,20 @@ export const Subsite = defineResource({
     const client = ctx.client.hostings;
     const domain = normalizeHostName(args.domainName) as string;
     const site = normalizeHostName(args.siteName) as string;
-    await client.createSubsite(domain, { domain_name: site, ...(args.path !== undefined ? { path: args.path } : {}) }, ctx);
+    const shown = async (look: OperationContext = ctx) => (await client.get(domain, look))?.sites?.find((s) => s.name.toLowerCase() === site);
     const id = subsiteIdOf(domain, site);
+    // A name is one site or host name on the hosting, and sites carry no creation time: the name decides.
+    await createOnce(ctx, {
+      api: "Combell",
+      subject: `subsite ${site} of ${domain}`,
+      token: "hosting:combell:Subsite",
+      importId: id,
+      create: () => client.createSubsite(domain, { domain_name: site, ...(args.path !== undefined ? { path: args.path } : {}) }, ctx),
+      candidates: async (look) => ((await shown(look)) ? [undefined] : []),
+      describe: () => `subsite ${site}: recorded as ${id}`,
+    });
     ctx.created(id);
-    const found = (await client.get(domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === site);
+    const found = await shown();
     if (!found) throw new Error(`Combell created subsite ${site}, but Linux hosting ${domain} does not show it (GET /v2/linuxhostings/${domain})`);
     return { id, outputs: subsiteFromApi(domain, found).outputs };
   },

@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { DbaasClient } from "./client";
 
@@ -11,6 +12,8 @@ export function endpointBase(endpoint: string): string {
   const path = url.pathname.replace(/\/+$/, "");
   return `${url.origin}${path.endsWith(API_PATH) ? path.slice(0, -API_PATH.length) : path}${API_PATH}`;
 }
+
+const CA_CERTIFICATE = caCertificateVariable("dbaasCaCertificate", "DBAAS_CA_CERTIFICATE", "the endpoint");
 
 export const dbaasApi = defineApi({
   name: "DBaaS",
@@ -32,8 +35,9 @@ export const dbaasApi = defineApi({
       required: true,
       validate: validateHeaderToken,
     },
+    caCertificate: CA_CERTIFICATE,
   },
-  connect({ endpoint, apiToken }, { http }) {
+  connect({ endpoint, apiToken, caCertificate }, { http }) {
     const bearer = `Bearer ${apiToken}`;
     // No client-side rate: the DBaaS enforces none.
     return new DbaasClient(
@@ -47,6 +51,8 @@ export const dbaasApi = defineApi({
           const error = (body as { error?: unknown } | undefined)?.error;
           return typeof error === "string" ? error : undefined;
         },
+        caCertificates: caCertificate,
+        certificateHint: certificateHint(CA_CERTIFICATE, "the endpoint"),
       }),
     );
   },

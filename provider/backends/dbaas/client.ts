@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { HttpClient, OperationContext } from "../../http/client";
-import { BadRequestError } from "../../http/errors";
 import { followJob } from "../../http/job";
 import { waitUntilGone } from "../../http/wait";
-import { InputError } from "../../kit/errors";
+import { refusalsAsInputErrors, type RefusalReading } from "../../kit/refusals";
 import { parseAnswer, parseCreatedAnswer, topLevelId } from "../../kit/parse";
 
 // Typed calls to the DBaaS API (/api/v1). Answers are parsed with zod at the boundary. Errors are
@@ -65,13 +64,14 @@ const INPUT_OF_FIELD: Record<string, string> = {
   name: "name",
 };
 
-/** A 400 or 422 naming a field, as an error on that input (Pulumi shows it next to the property). */
-function asInputError(error: unknown): unknown {
-  if (!(error instanceof BadRequestError) || !error.apiMessage) return error;
-  const lower = error.apiMessage.toLowerCase();
-  const field = Object.keys(INPUT_OF_FIELD).find((f) => lower.includes(f) || lower.includes(INPUT_OF_FIELD[f].toLowerCase()));
-  return field ? new InputError([{ property: INPUT_OF_FIELD[field], reason: `${error.apiName} refused it: ${error.apiMessage}` }]) : error;
-}
+/** A 400 or 422 naming a field is about that input (Pulumi shows it next to the property). */
+const REFUSALS: RefusalReading = {
+  inputsOf: (line) => {
+    const lower = line.toLowerCase();
+    const field = Object.keys(INPUT_OF_FIELD).find((f) => lower.includes(f) || lower.includes(INPUT_OF_FIELD[f].toLowerCase()));
+    return field && INPUT_OF_FIELD[field];
+  },
+};
 
 const path = (id: string) => `/databases/${encodeURIComponent(id)}`;
 
@@ -103,12 +103,7 @@ export class DbaasClient {
    * answer is parsed any further, so a malformed answer cannot lose it.
    */
   async createDatabase(body: CreateDatabaseBody, ctx: OperationContext, accepted: (id: string) => void) {
-    let response;
-    try {
-      response = await this.http.post("/databases", body, {}, ctx);
-    } catch (error) {
-      throw asInputError(error);
-    }
+    const response = await refusalsAsInputErrors(REFUSALS, () => this.http.post("/databases", body, {}, ctx));
     return parseCreatedAnswer(CreatedData, response.body, "DBaaS API POST /databases", topLevelId, accepted);
   }
 

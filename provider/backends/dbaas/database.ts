@@ -134,6 +134,9 @@ export const Database = defineResource({
     // is adopted.
     const created = await createOnce(ctx, {
       api: "the DBaaS",
+      subject: `${args.dbType} database ${args.name}`,
+      token: "hosting:dbaas:Database",
+      importId: "<database id>",
       create: () => client.createDatabase(body, ctx, (id) => ctx.created(id)),
       candidates: async (look) =>
         (await client.listDatabases(look)).filter(

@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { APPLICATION_API_PATH } from "./api-path";
 import { PterodactylClient } from "./client";
@@ -12,6 +13,8 @@ export function applicationApiUrl(endpoint: string): string {
   if (path.endsWith(APPLICATION_API_PATH)) path = path.slice(0, -APPLICATION_API_PATH.length);
   return `${url.origin}${path}${APPLICATION_API_PATH}`;
 }
+
+const CA_CERTIFICATE = caCertificateVariable("pterodactylCaCertificate", "PTERODACTYL_CA_CERTIFICATE", "the panel");
 
 export const pterodactylApi = defineApi({
   name: "Pterodactyl",
@@ -33,8 +36,9 @@ export const pterodactylApi = defineApi({
       required: true,
       validate: validateHeaderToken,
     },
+    caCertificate: CA_CERTIFICATE,
   },
-  connect({ endpoint, apiKey }, { http }) {
+  connect({ endpoint, apiKey, caCertificate }, { http }) {
     const bearer = `Bearer ${apiKey}`;
     return new PterodactylClient(
       http({
@@ -44,6 +48,8 @@ export const pterodactylApi = defineApi({
           headers.authorization = bearer;
         },
         errorMessage: pterodactylErrorMessage,
+        caCertificates: caCertificate,
+        certificateHint: certificateHint(CA_CERTIFICATE, "the panel"),
       }),
     );
   },

@@ -1,3 +1,4 @@
+import type { OperationContext } from "../../http/context";
 import type { ResourceContext } from "../../kit/context";
 import { InputError } from "../../kit/errors";
 import { createOnce } from "../../kit/lost-create";
@@ -10,9 +11,9 @@ import { storedName } from "./rules";
 
 const IMPORT = "pulumi import hosting:pterodactyl:ServerDatabase <name>";
 
-async function findByName(ctx: ResourceContext<PterodactylClient>, serverId: number, name: string): Promise<DatabaseData | undefined> {
+async function findByName(client: PterodactylClient, look: OperationContext, serverId: number, name: string): Promise<DatabaseData | undefined> {
   try {
-    return (await ctx.client.listDatabases(serverId, ctx)).find((d) => d.database === name);
+    return (await client.listDatabases(serverId, look)).find((d) => d.database === name);
   } catch {
     return undefined; // the original error says more than this one
   }
@@ -31,9 +32,12 @@ export async function createDatabaseOnce(
   try {
     return await createOnce(ctx, {
       api: "the panel",
+      subject: `database ${name} of server ${serverId}`,
+      token: "hosting:pterodactyl:ServerDatabase",
+      importId: `${serverId}/<database id>`,
       create: () => ctx.client.createDatabase(serverId, body, ctx, accepted),
       candidates: async (look) => {
-        const found = await findByName({ ...ctx, deadline: look.deadline }, serverId, name);
+        const found = await findByName(ctx.client, look, serverId, name);
         return found ? [found] : [];
       },
       createdAt: (found) => found.createdAt,
@@ -41,7 +45,7 @@ export async function createDatabaseOnce(
     });
   } catch (error) {
     if (!isTakenRefusal(error)) throw error;
-    const existing = await findByName(ctx, serverId, name);
+    const existing = await findByName(ctx.client, ctx, serverId, name);
     if (!existing) throw error;
     const hint = ` ${name} is database ${databaseIdOf(serverId, existing.id)}; to manage it here, run \`${IMPORT} ${databaseIdOf(serverId, existing.id)}\`.`;
     throw new InputError(error.failures.map((f) => (f.property === "database" ? { ...f, reason: `${f.reason}${hint}` } : f)));

@@ -1,14 +1,12 @@
 import { BadRequestError, ConflictError, NotFoundError } from "../../http/errors";
-import { InputError, type CheckFailure } from "../../kit/errors";
+import { InputError } from "../../kit/errors";
+import { REFUSAL_SEPARATOR, refusalAsInputError } from "../../kit/refusals";
 
 // How the panel explains a refusal: {"errors":[{"code","status","detail"}]}, one entry per
 // problem; a 422 ValidationException adds meta {source_field, rule} (the real panel; the
 // document shows none). A duplicate name is a 409 in the document and a 400 on the real panel.
 // A panel run with debugging on puts the failed SQL in its 500s, bindings and all: a password
 // it generated (one the provider has never seen, so the redactor cannot know it) is masked here.
-
-/** Joins the explanations of one answer; also what inputErrorOf splits on. */
-const SEPARATOR = "; ";
 
 // ALTER USER ... IDENTIFIED BY 'secret' (with or without PASSWORD), "password":"secret" in an
 // echoed body, password=secret or password: secret in a trace. A quoted value ends at its
@@ -54,7 +52,7 @@ export function pterodactylErrorMessage(_status: number, body: unknown): string 
   const lines = Array.isArray(errors)
     ? errors.filter((e): e is PanelError => e !== null && typeof e === "object").map(explained).filter((l): l is string => l !== undefined)
     : [];
-  const message = lines.length > 0 ? lines.join(SEPARATOR) : text((body as { message?: unknown }).message);
+  const message = lines.length > 0 ? lines.join(REFUSAL_SEPARATOR) : text((body as { message?: unknown }).message);
   return message === undefined ? undefined : maskGeneratedPasswords(message);
 }
 
@@ -82,11 +80,9 @@ export function inputErrorOf(error: unknown): unknown {
   if (error instanceof NotFoundError) {
     return new InputError([{ property: "serverId", reason: `${error.apiName} has no such server (${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ""})` }]);
   }
-  if (!(error instanceof BadRequestError || error instanceof ConflictError) || !error.apiMessage) return error;
-  const failures: CheckFailure[] = error.apiMessage.split(SEPARATOR).map((line) => ({
-    property: inputNamed(line) ?? "",
-    reason: `${error.apiName} refused it (${error.status}): ${line}`,
-  }));
-  if (failures.every((f) => f.property === "")) return error;
-  return new InputError(failures);
+  return refusalAsInputError(error, {
+    inputsOf: inputNamed,
+    refuses: (e) => e instanceof BadRequestError || e instanceof ConflictError,
+    showStatus: true,
+  });
 }

@@ -1,6 +1,9 @@
 import { defineApi } from "../../kit/api";
+import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { ServerPilotClient } from "./client";
+
+const CA_CERTIFICATE = caCertificateVariable("serverpilotCaCertificate", "SERVERPILOT_CA_CERTIFICATE", "the endpoint");
 
 export const serverPilotApi = defineApi({
   name: "ServerPilot",
@@ -29,8 +32,9 @@ export const serverPilotApi = defineApi({
       default: "https://api.serverpilot.io/v1",
       validate: validateEndpoint,
     },
+    caCertificate: CA_CERTIFICATE,
   },
-  connect({ clientId, apiKey, endpoint }, { http }) {
+  connect({ clientId, apiKey, endpoint, caCertificate }, { http }) {
     const basic = `Basic ${Buffer.from(`${clientId}:${apiKey}`).toString("base64")}`;
     return new ServerPilotClient(
       http({
@@ -40,6 +44,8 @@ export const serverPilotApi = defineApi({
           headers.authorization = basic;
         },
         errorMessage: (_status, body) => (body as { error?: { message?: string } } | undefined)?.error?.message,
+        caCertificates: caCertificate,
+        certificateHint: certificateHint(CA_CERTIFICATE, "the endpoint"),
       }),
     );
   },

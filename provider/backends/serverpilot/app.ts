@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { OperationContext } from "../../http/client";
 import { InputError, type CheckFailure } from "../../kit/errors";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { containsUnknown, isUnknown } from "../../kit/values";
 import { serverPilotApi } from "./api";
 import { applySsl, customSslField, planSsl, sslSettingsOf, type SslSettings } from "./app-ssl";
-import type { AppData, ServerData, ServerPilotClient } from "./client";
+import { unixTime, type AppData, type ServerData, type ServerPilotClient } from "./client";
 import { apiId, appName, domainName, MAX_DOMAINS_PER_APP, nonEmpty, normalizeDomain, passwordLength, runtime } from "./rules";
 
 const inputs = {
@@ -160,26 +161,35 @@ export const App = defineResource({
   async create(ctx, args) {
     requireOfferedRuntime(await serverOfSysUser(ctx.client, args.sysuserId, ctx), args.runtime);
     const { wordpress } = args;
-    const created = await ctx.client.createApp(
-      {
-        name: args.name,
-        sysuserid: args.sysuserId,
-        runtime: args.runtime,
-        domains: args.domains,
-        ...(wordpress
-          ? {
-              wordpress: {
-                site_title: wordpress.siteTitle,
-                admin_user: wordpress.adminUser,
-                admin_password: wordpress.adminPassword,
-                admin_email: wordpress.adminEmail,
-              },
-            }
-          : {}),
-      },
-      ctx,
-      (accepted) => ctx.created(accepted),
-    );
+    const client = ctx.client;
+    const body = {
+      name: args.name,
+      sysuserid: args.sysuserId,
+      runtime: args.runtime,
+      domains: args.domains,
+      ...(wordpress
+        ? {
+            wordpress: {
+              site_title: wordpress.siteTitle,
+              admin_user: wordpress.adminUser,
+              admin_password: wordpress.adminPassword,
+              admin_email: wordpress.adminEmail,
+            },
+          }
+        : {}),
+    };
+    // App names are unique per server: the system user and the name decide, among apps made since the POST.
+    const created = await createOnce(ctx, {
+      api: "ServerPilot",
+      subject: `app ${args.name}`,
+      token: "hosting:serverpilot:App",
+      importId: "<app id>",
+      create: () => client.createApp(body, ctx, (accepted) => ctx.created(accepted)),
+      candidates: async (look) =>
+        (await client.listApps(look)).filter((a) => a.sysuserid === args.sysuserId && a.name === args.name).map((data) => ({ data, what: `create app ${args.name}` })),
+      createdAt: (found) => unixTime(found.data.datecreated),
+      describe: (found) => `app ${args.name}: recorded as ${found.data.id}`,
+    });
     const id = created.data.id;
     ctx.created(id, appFromApi(created.data).outputs);
     await ctx.client.settle(created, ctx);

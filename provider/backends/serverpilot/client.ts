@@ -79,6 +79,9 @@ function idIn(body: unknown): string | undefined {
   return typeof id === "string" && id !== "" ? id : undefined;
 }
 
+/** A `datecreated` (Unix seconds) as ISO 8601. */
+export const unixTime = (seconds: number) => new Date(seconds * 1000).toISOString();
+
 /** Told the new resource's id the moment the API has answered a create. */
 export type Accepted = (id: string) => void;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
 import type { DatabaseData } from "./client";
@@ -53,7 +54,21 @@ export const Database = defineResource({
   // Database names and user names are unique per server.
   uniqueKeys: (args) => [args.name, args.user?.name ?? ""],
   async create(ctx, args) {
-    const created = await ctx.client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx, (id) => ctx.created(id));
+    const client = ctx.client;
+    // Database and user names are unique per server, and databases carry no creation time: the
+    // app, the name and the user's name decide.
+    const created = await createOnce(ctx, {
+      api: "ServerPilot",
+      subject: `database ${args.name}`,
+      token: "hosting:serverpilot:Database",
+      importId: "<database id>",
+      create: () => client.createDatabase({ appid: args.appId, name: args.name, user: args.user }, ctx, (id) => ctx.created(id)),
+      candidates: async (look) =>
+        (await client.listDatabases(look))
+          .filter((db) => db.appid === args.appId && db.name === args.name && db.user.name === args.user.name)
+          .map((data) => ({ data, what: `create database ${args.name}` })),
+      describe: (found) => `database ${args.name}: recorded as ${found.data.id}`,
+    });
     const { id, outputs } = databaseFromApi(created.data);
     ctx.created(id, outputs);
     await ctx.client.settle(created, ctx);

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
-import type { ServerData } from "./client";
+import { unixTime, type ServerData } from "./client";
 import { serverName } from "./rules";
 
 const inputs = {
@@ -57,8 +58,25 @@ export const Server = defineResource({
   inputs,
   outputs,
   async create(ctx, args) {
-    const created = await ctx.client.createServer({ name: args.name }, ctx, (id) => ctx.created(id));
+    const client = ctx.client;
+    // Names are not unique: a candidate is one of the name made since the POST.
+    const created = await createOnce(ctx, {
+      api: "ServerPilot",
+      subject: `server ${args.name}`,
+      token: "hosting:serverpilot:Server",
+      importId: "<server id>",
+      create: () => client.createServer({ name: args.name }, ctx, (id) => ctx.created(id)),
+      candidates: async (look) =>
+        (await client.listServers(look)).filter((s) => s.name === args.name).map((data) => ({ data, what: `create server ${args.name}` })),
+      createdAt: (found) => unixTime(found.data.datecreated),
+      describe: (found) => `server ${args.name}: recorded as ${found.data.id}`,
+    });
     const { id, apikey } = created.data;
+    if (apikey === undefined) {
+      ctx.warn(
+        `the server's one-time API key was in the lost answer, and ServerPilot never shows it again: without it serverpilot-installer cannot connect server ${id}. To get a server with a key, replace this one: \`pulumi up --replace ${ctx.urn}\``,
+      );
+    }
     // The one-time API key is recorded even when a later step fails: it is never shown again.
     ctx.created(id, { apikey });
     await ctx.client.settle(created, ctx);

@@ -1,4 +1,5 @@
 import { field } from "../../kit/fields";
+import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import { serverPilotApi } from "./api";
 import type { SysUserData } from "./client";
@@ -50,9 +51,19 @@ export const SysUser = defineResource({
     return [];
   },
   async create(ctx, args) {
-    const created = await ctx.client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx, (id) =>
-      ctx.created(id),
-    );
+    const client = ctx.client;
+    // Names are unique per server, and system users carry no creation time: the name decides.
+    const created = await createOnce(ctx, {
+      api: "ServerPilot",
+      subject: `system user ${args.name}`,
+      token: "hosting:serverpilot:SysUser",
+      importId: "<system user id>",
+      create: () => client.createSysUser({ serverid: args.serverId, name: args.name, password: args.password }, ctx, (id) => ctx.created(id)),
+      candidates: async (look) =>
+        (await client.listSysUsers(look)).filter((u) => u.serverid === args.serverId && u.name === args.name).map((data) => ({ data, what: `create system user ${args.name}` })),
+      describe: (found) => `system user ${args.name}: recorded as ${found.data.id}`,
+    });
+    ctx.created(created.data.id);
     await ctx.client.settle(created, ctx);
     return { id: created.data.id, outputs: {} };
   },

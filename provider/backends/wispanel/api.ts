@@ -1,5 +1,5 @@
-import { X509Certificate } from "node:crypto";
 import { defineApi } from "../../kit/api";
+import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { WisPanelClient } from "./client";
 import { wispanelErrorMessage } from "./errors";
@@ -20,20 +20,7 @@ export function validateApiToken(value: string): string | undefined {
   return validateHeaderToken(value);
 }
 
-/** One or more PEM certificates that parse: a panel's self-signed CA. */
-export function validateCaCertificate(value: string): string | undefined {
-  if (value.length > 262_144) return "must be at most 256 KiB of PEM";
-  const blocks = value.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
-  if (!blocks) return "must be a PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----), the CA that signed the panel's certificate";
-  for (const [index, block] of blocks.entries()) {
-    try {
-      new X509Certificate(block);
-    } catch {
-      return `certificate ${index + 1} of ${blocks.length} is not a valid X.509 certificate`;
-    }
-  }
-  return undefined;
-}
+const CA_CERTIFICATE = caCertificateVariable("wispanelCaCertificate", "WISPANEL_CA_CERTIFICATE", "the panel");
 
 export const wisPanelApi = defineApi({
   name: "WisPanel",
@@ -55,13 +42,7 @@ export const wisPanelApi = defineApi({
       required: true,
       validate: validateApiToken,
     },
-    caCertificate: {
-      key: "wispanelCaCertificate",
-      description:
-        "PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on).",
-      env: ["WISPANEL_CA_CERTIFICATE"],
-      validate: validateCaCertificate,
-    },
+    caCertificate: CA_CERTIFICATE,
   },
   connect({ endpoint, apiToken, caCertificate }, { http }) {
     return new WisPanelClient(
@@ -75,8 +56,7 @@ export const wisPanelApi = defineApi({
         // The document's 60 a minute per token, until the panel's X-RateLimit-* headers say otherwise.
         rateLimit: { documentedPerMinute: 60 },
         caCertificates: caCertificate,
-        certificateHint:
-          "if the panel uses a self-signed certificate, set hosting:wispanelCaCertificate (or WISPANEL_CA_CERTIFICATE) to the PEM of the CA that signed it",
+        certificateHint: certificateHint(CA_CERTIFICATE, "the panel"),
       }),
     );
   },

@@ -113,6 +113,9 @@ export const Database = defineResource({
     const client = ctx.client;
     const created = await createOnce(ctx, {
       api: "WisPanel",
+      subject: `database ${args.name}`,
+      token: "hosting:wispanel:Database",
+      importId: `<full name, such as john_${args.name}>`,
       create: () => client.createDatabase({ name: args.name, user: args.user, password: args.password, domain: args.domain }, ctx, (id) => ctx.created(id)),
       // Names and users are unique per owner: one with both of the program's is the one asked for,
       // when the list is one owner's. An admin's key lists every user's databases, and which owner

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { apiErrorFor } from "../../http/errors";
 import { InputError } from "../../kit/errors";
-import { apiBaseUrl, validateApiToken, validateCaCertificate } from "./api";
+import { validateCaCertificate } from "../../kit/ca-certificate";
+import { apiBaseUrl, validateApiToken } from "./api";
 import { DATABASE_FIELDS } from "./client";
 import { inputErrorOf, wispanelErrorMessage } from "./errors";
 

@@ -1,13 +1,11 @@
 import { BadRequestError, ConflictError } from "../../http/errors";
-import { InputError, type CheckFailure } from "../../kit/errors";
+import { REFUSAL_SEPARATOR, refusalAsInputError, refusalsAsInputErrors as readRefusals, type RefusalReading } from "../../kit/refusals";
 
 // WisPanel's public pages show two error shapes, and a panel may answer with either:
 //   newer: {"success":false,"code":"VALIDATION_ERROR","error":"...","message":"...","status":400}
 //   older: {"error":{"code":"VALIDATION_ERROR","message":"...","details":{"name":["..."]}}} (422)
 // Both are read here into one line; the details keep their field names ("name: ..."), which is
 // how a refusal finds the input it is about.
-
-const SEPARATOR = "; ";
 
 function text(value: unknown): string | undefined {
   return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
@@ -36,7 +34,7 @@ export function wispanelErrorMessage(_status: number, body: unknown): string | u
   const details = detailLines(nested?.details ?? top.details);
   const head = message ? (code ? `${message} (${code})` : message) : code;
   const lines = [head, ...details].filter((line): line is string => line !== undefined);
-  return lines.length > 0 ? lines.join(SEPARATOR) : undefined;
+  return lines.length > 0 ? lines.join(REFUSAL_SEPARATOR) : undefined;
 }
 
 /** An input and how WisPanel's messages name it: the body field, then words of a sentence. */
@@ -54,24 +52,22 @@ function inputsNamed(line: string, fields: FieldNames): string[] {
     .map(([input]) => input);
 }
 
-/**
- * A 400, 422 or 409 about the inputs sent, as an InputError on those inputs, so Pulumi shows it
- * next to the property; anything else (or a refusal naming none of them) comes back unchanged.
- */
+/** A 400, 422 or 409 is about the inputs sent; each explanation's field or words name them. */
+function reading(fields: FieldNames): RefusalReading {
+  return {
+    inputsOf: (line) => inputsNamed(line, fields),
+    refuses: (error) => error instanceof BadRequestError || error instanceof ConflictError,
+    showStatus: true,
+    unnamedSumUp: true,
+  };
+}
+
+/** A refusal as an InputError on the inputs it names, so Pulumi shows it next to the property; anything else unchanged. */
 export function inputErrorOf(error: unknown, fields: FieldNames): unknown {
-  if (!(error instanceof BadRequestError || error instanceof ConflictError) || !error.apiMessage) return error;
-  const lines = error.apiMessage.split(SEPARATOR);
-  const failures: CheckFailure[] = lines.flatMap((line) =>
-    inputsNamed(line, fields).map((property) => ({ property, reason: `${error.apiName} refused it (${error.status}): ${line}` })),
-  );
-  return failures.length > 0 ? new InputError(failures) : error;
+  return refusalAsInputError(error, reading(fields));
 }
 
 /** Runs a call that sends the user's inputs, turning WisPanel's refusals into InputErrors. */
-export async function refusalsAsInputErrors<T>(fields: FieldNames, call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw inputErrorOf(error, fields);
-  }
+export function refusalsAsInputErrors<T>(fields: FieldNames, call: () => Promise<T>): Promise<T> {
+  return readRefusals(reading(fields), call);
 }

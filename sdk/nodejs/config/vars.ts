@@ -49,6 +49,17 @@ Object.defineProperty(exports, "serverpilotEndpoint", {
 });
 
 /**
+ * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `SERVERPILOT_CA_CERTIFICATE`.
+ */
+export declare const serverpilotCaCertificate: string | undefined;
+Object.defineProperty(exports, "serverpilotCaCertificate", {
+    get() {
+        return __config.get("serverpilotCaCertificate") ?? process.env["SERVERPILOT_CA_CERTIFICATE"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
  * Combell reseller API key (control panel > API). Falls back to `COMBELL_API_KEY`.
  */
 export declare const combellApiKey: string | undefined;
@@ -82,6 +93,17 @@ Object.defineProperty(exports, "combellEndpoint", {
 });
 
 /**
+ * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `COMBELL_CA_CERTIFICATE`.
+ */
+export declare const combellCaCertificate: string | undefined;
+Object.defineProperty(exports, "combellCaCertificate", {
+    get() {
+        return __config.get("combellCaCertificate") ?? process.env["COMBELL_CA_CERTIFICATE"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
  * DBaaS API URL, without the API path: the provider adds /api/v1. Falls back to `DBAAS_ENDPOINT`.
  */
 export declare const dbaasEndpoint: string | undefined;
@@ -99,6 +121,17 @@ export declare const dbaasApiToken: string | undefined;
 Object.defineProperty(exports, "dbaasApiToken", {
     get() {
         return __config.get("dbaasApiToken") ?? process.env["DBAAS_API_TOKEN"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
+ * PEM certificate of the authority that signed the endpoint's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `DBAAS_CA_CERTIFICATE`.
+ */
+export declare const dbaasCaCertificate: string | undefined;
+Object.defineProperty(exports, "dbaasCaCertificate", {
+    get() {
+        return __config.get("dbaasCaCertificate") ?? process.env["DBAAS_CA_CERTIFICATE"] ?? undefined;
     },
     enumerable: true,
 });
@@ -126,6 +159,17 @@ Object.defineProperty(exports, "pterodactylApiKey", {
 });
 
 /**
+ * PEM certificate of the authority that signed the panel's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `PTERODACTYL_CA_CERTIFICATE`.
+ */
+export declare const pterodactylCaCertificate: string | undefined;
+Object.defineProperty(exports, "pterodactylCaCertificate", {
+    get() {
+        return __config.get("pterodactylCaCertificate") ?? process.env["PTERODACTYL_CA_CERTIFICATE"] ?? undefined;
+    },
+    enumerable: true,
+});
+
+/**
  * The WisPanel panel's address, such as https://panel.example.com:2083; the provider adds /api/v1. Falls back to `WISPANEL_ENDPOINT`.
  */
 export declare const wispanelEndpoint: string | undefined;
@@ -148,7 +192,7 @@ Object.defineProperty(exports, "wispanelApiToken", {
 });
 
 /**
- * PEM certificate of the authority that signed the panel's certificate, for panels with a self-signed one: the panel's certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
+ * PEM certificate of the authority that signed the panel's certificate, for a self-signed one: the certificate is checked against it instead of the system's authorities (checks stay on). Falls back to `WISPANEL_CA_CERTIFICATE`.
  */
 export declare const wispanelCaCertificate: string | undefined;
 Object.defineProperty(exports, "wispanelCaCertificate", {
