@@ -16,5 +16,5 @@ afterAll(async () => {
 });
 
 describe("Pterodactyl and WisPanel under seeded faults", () => {
-  describeChaos({ file: "test/chaos/panels.test.ts", world: () => world, parts: [pterodactylPart, wisPanelPart], seeds: [301, 302, 303, 304, 305, 306, 307, 308, 309, 310, 311], rate: 0.2 });
+  describeChaos({ file: "test/chaos/panels.test.ts", world: () => world, parts: [pterodactylPart, wisPanelPart], seeds: [301, 302, 303, 304, 305, 306, 307, 308, 309, 310], rate: 0.15 });
 });

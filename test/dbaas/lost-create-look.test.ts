@@ -1,5 +1,5 @@
-// A create whose answer came too late, and whose deadline then passed: the look for what it made
-// still gets its time, so the database is recorded, not made a second time by the next up.
+// A create whose POST answer came too late, near the end of the create's time: the look for what
+// it made still gets time of its own, so the database is recorded, not made again by the next up.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PluginError } from "../harness/plugin";
 import { startDbaasEnvironment, type DbaasEnvironment } from "../support/dbaas-environment";
