@@ -1,6 +1,7 @@
 import { HttpClient } from "../http/client";
 import { credentialHint, howToSet, userAgent, type Api, type ConfigVariable } from "./api";
 import type { CheckFailure } from "./errors";
+import { configVariablesOf, requestTimeout } from "./provider-config";
 import { isUnknown } from "./values";
 
 /**
@@ -23,7 +24,7 @@ export class ProviderConfiguration {
     const values = new Map<string, string>();
     const unknown = new Set<string>();
     const fromEnvironment = new Map<ConfigVariable, string>();
-    for (const variable of apis.flatMap((api) => api.variables)) {
+    for (const variable of configVariablesOf(apis)) {
       if (isUnknown(given[variable.key])) unknown.add(variable.key);
       const configured = stringValue(given[variable.key]);
       const envName = configured === undefined ? variable.env.find((e) => env[e]) : undefined;
@@ -62,9 +63,10 @@ export class ProviderConfiguration {
     if (!this.clients.has(api)) {
       const values = Object.fromEntries(Object.entries(api.localNames).map(([local, key]) => [local, this.values.get(key)]));
       const hint = credentialHint(api);
+      const requestTimeoutMs = Number(this.values.get(requestTimeout.key) ?? requestTimeout.default) * 1000;
       const client = api.connect(values, {
         // The one error a user fixes in their config, not in their program: a 401 says where.
-        http: (options) => new HttpClient({ ...options, apiName: api.name, userAgent: userAgent(), unauthorizedHint: hint }),
+        http: (options) => new HttpClient({ ...options, apiName: api.name, userAgent: userAgent(), unauthorizedHint: hint, requestTimeoutMs }),
       });
       this.clients.set(api, client);
     }

@@ -12,7 +12,10 @@ import type { ResourceContext } from "./context";
 /** How much older than the POST a thing found after a lost answer may look (clocks differ). */
 const CLOCK_TOLERANCE_MS = 10 * 60_000;
 
-/** How long the look may take when the create's own time is up (its deadline passed, or Cancel). */
+/**
+ * How long the look may take when the create's own time is up (its deadline passed, or Cancel),
+ * and at least how long it has after a lost answer that came late in the create's time.
+ */
 const LOOK_AFTER_MS = 10_000;
 
 /** The errors after which the API may have made the thing without saying so. */
@@ -22,9 +25,15 @@ const answerMayBeLost = (error: unknown): boolean =>
   error instanceof ServerError ||
   ((error instanceof DeadlineExceededError || error instanceof CancelledError) && error.mayHaveArrived);
 
-/** The create's context, or one of the look's own when the create ran out of time or was cancelled. */
+/**
+ * One of the look's own when the create ran out of time or was cancelled; otherwise the create's,
+ * its deadline at least LOOK_AFTER_MS away: a POST that timed out a moment before the deadline
+ * left its look no time, and what it made was made again by the next up.
+ */
 const lookContext = (ctx: ResourceContext<unknown>, error: unknown): OperationContext =>
-  error instanceof DeadlineExceededError || error instanceof CancelledError ? { deadline: Date.now() + LOOK_AFTER_MS, log: (line) => ctx.log(line) } : ctx;
+  error instanceof DeadlineExceededError || error instanceof CancelledError
+    ? { deadline: Date.now() + LOOK_AFTER_MS, log: (line) => ctx.log(line) }
+    : { ...ctx, deadline: ctx.deadline === undefined ? undefined : Math.max(ctx.deadline, Date.now() + LOOK_AFTER_MS) };
 
 /** Whether a thing the API lists with this creation time (ISO 8601, when it gives one) may be the one just asked for. */
 function madeSince(createdAt: string | undefined, startedMs: number): boolean {

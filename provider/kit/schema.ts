@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Api, ConfigVariable } from "./api";
 import { metaOf } from "./fields";
+import { configVariablesOf } from "./provider-config";
 import { unwrap } from "./introspect";
 import { splitToken, type ProviderFunction, type Resource } from "./resource";
 
@@ -66,7 +67,7 @@ export const SDK_PACKAGE_NAME = "@hosting/pulumi";
 
 export function buildSchema(source: SchemaSource, version: string): PackageSchema {
   const types: PackageSchema["types"] = {};
-  const configProperties = Object.fromEntries(source.apis.flatMap((api) => api.variables).map((v) => [v.key, configSpec(v)]));
+  const configProperties = Object.fromEntries(configVariablesOf(source.apis).map((v) => [v.key, configSpec(v)]));
   const schema: PackageSchema = {
     name: "hosting",
     displayName: "Hosting",

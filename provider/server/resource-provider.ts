@@ -7,6 +7,7 @@ import { checkInputs } from "../kit/check";
 import { checkConfigValues, configKey, ProviderConfiguration } from "../kit/config";
 import type { PropertyChange } from "../kit/diff";
 import { InputError } from "../kit/errors";
+import { configVariablesOf } from "../kit/provider-config";
 import { buildSchema } from "../kit/schema";
 import { wrapDeclaredSecrets } from "../kit/secrets";
 import { containsUnknown, unwrapSecrets, type PropertyMap } from "../kit/values";
@@ -152,5 +153,5 @@ function answerableError(error: unknown): grpc.ServiceError {
 }
 
 function configVariables() {
-  return registry().apis.flatMap((api) => api.variables);
+  return configVariablesOf(registry().apis);
 }

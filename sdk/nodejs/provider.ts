@@ -12,6 +12,7 @@ export class Provider extends pulumi.ProviderResource {
 
     constructor(name: string, args?: ProviderArgs, opts?: pulumi.ResourceOptions) {
         let resourceInputs: pulumi.Inputs = {};
+        resourceInputs["requestTimeout"] = args?.requestTimeout;
         resourceInputs["serverpilotClientId"] = args?.serverpilotClientId;
         resourceInputs["serverpilotApiKey"] = args?.serverpilotApiKey ? pulumi.secret(args.serverpilotApiKey) : undefined;
         resourceInputs["serverpilotEndpoint"] = args?.serverpilotEndpoint;
@@ -36,6 +37,10 @@ export class Provider extends pulumi.ProviderResource {
 
 /** The settings of an explicit hosting provider; each falls back to its environment variable. */
 export interface ProviderArgs {
+    /**
+     * How long, in seconds, one HTTP request to an API may take, headers and body, before it counts as failed and is retried where that is safe; default 30. Waits for actions, jobs and provisioning are bounded by the resource's customTimeouts instead. Falls back to `HOSTING_REQUEST_TIMEOUT`.
+     */
+    requestTimeout?: pulumi.Input<string>;
     /**
      * ServerPilot API client id (Account > API). Falls back to `SERVERPILOT_CLIENT_ID`.
      */

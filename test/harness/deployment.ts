@@ -55,6 +55,12 @@ export class ProtectedError extends Error {
 export class Deployment {
   /** In registration order, as the engine's snapshot. */
   readonly state = new Map<string, ResourceState>();
+  /**
+   * Replaced resources not deleted yet, kept as the engine keeps them (`delete: true` in its
+   * snapshot) when the replacement's create failed half-way or the old one's delete failed: the
+   * next deployment deletes them first (the engine's GeneratePendingDeletes).
+   */
+  readonly pendingDeletes: ResourceState[] = [];
 
   constructor(
     readonly plugin: PluginProcess,
@@ -74,6 +80,7 @@ export class Deployment {
     options: { preview?: boolean; importId?: string; timeout?: number; protect?: boolean } = {},
   ): Promise<Step> {
     const urn = this.urn(type, name);
+    if (!options.preview) await this.deletePending();
     const old = this.state.get(urn);
     const protect = options.protect || undefined;
     if (options.importId && !old) return this.import(type, name, options.importId, inputs, protect);
@@ -100,13 +107,26 @@ export class Deployment {
         return { op: "replace", urn, diff, state: { urn, type, id: "", inputs: checked.inputs, outputs: planned.properties } };
       }
       if (diff.deleteBeforeReplace) {
-        await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
+        await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
         this.state.delete(urn);
         const created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
         return { op: "replace", urn, diff, state: created };
       }
-      const created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
-      await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs });
+      // As the engine: the old one is pending deletion from the moment its replacement's create
+      // ran, half-done or not, until its delete succeeds.
+      let created: ResourceState;
+      try {
+        created = await this.createOrRecord(urn, type, checked.inputs, { ...options, protect });
+      } catch (error) {
+        if (this.state.get(urn) !== old) this.pendingDeletes.push(old);
+        throw error;
+      }
+      try {
+        await this.plugin.delete(urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
+      } catch (error) {
+        this.pendingDeletes.push(old);
+        throw error;
+      }
       return { op: "replace", urn, diff, state: created };
     }
     let outputs: Props;
@@ -179,8 +199,18 @@ export class Deployment {
     return { op: "delete", urn };
   }
 
-  /** `pulumi destroy`: dependents first (reverse registration order). */
+  /** What the previous deployment left pending deletion, oldest first; one that fails stays pending. */
+  async deletePending(options: { timeout?: number } = {}): Promise<void> {
+    while (this.pendingDeletes.length > 0) {
+      const old = this.pendingDeletes[0];
+      await this.plugin.delete(old.urn, old.id, old.outputs, { oldInputs: old.inputs, timeout: options.timeout });
+      this.pendingDeletes.shift();
+    }
+  }
+
+  /** `pulumi destroy`: what is pending deletion, then dependents first (reverse registration order). */
   async destroyAll(): Promise<Step[]> {
+    await this.deletePending();
     const steps: Step[] = [];
     for (const urn of [...this.state.keys()].reverse()) steps.push(await this.delete(urn));
     return steps;

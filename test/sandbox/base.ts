@@ -18,6 +18,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { DEFAULT_MAX_BODY_BYTES, parseJsonBody, readBody } from "./base-body";
 import { Reply, type EmulatorDefinition, type EmulatorRequest, type Query, type RequestHead } from "./base-definition";
+import { Chaos, chaosControls, type ChaosControls } from "./base-chaos";
 import { EmulatorError, type HeaderMap } from "./base-error";
 import { FaultList, type InjectedFault } from "./base-faults";
 import { SerialQueue } from "./base-queue";
@@ -25,6 +26,7 @@ import { matchRoute } from "./base-routing";
 import { ScanRecord } from "../harness/scan-record";
 
 export * from "./base-body";
+export * from "./base-chaos";
 export * from "./base-definition";
 export * from "./base-error";
 export * from "./base-faults";
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** Serves HTTPS with this key and certificate (PEM) instead of plain HTTP: a panel's own certificate. */
   tls?: { key: string; cert: string };
+  /** Seeded random faults, off until switched on; a sandbox passes its own to share it with its background work. */
+  chaos?: Chaos;
 }
 
 export interface ServedRequest {
@@ -53,7 +57,7 @@ export interface ServedRequest {
   at: number;
 }
 
-export interface Emulator {
+export interface Emulator extends ChaosControls {
   /** Origin and base path, e.g. "http://127.0.0.1:41234/v1" (https:// when served with tls). */
   readonly url: string;
   readonly port: number;
@@ -100,6 +104,7 @@ export async function startEmulator<P, B = unknown>(
   const parseBody = definition.parseBody ?? (parseJsonBody as (request: EmulatorRequest) => B);
   const requests: ServedRequest[] = [];
   const faults = new FaultList();
+  const chaos = options.chaos ?? new Chaos();
   const mutations = new SerialQueue();
   const sleepers = new Set<() => void>();
   let closed = false;
@@ -168,7 +173,8 @@ export async function startEmulator<P, B = unknown>(
     bodyRead.catch(() => undefined);
 
     try {
-      const fault = faults.take(method, head.path);
+      // A test's own fault first: it was asked for this very request.
+      const fault = faults.take(method, head.path) ?? chaos.requestFault(method, head.path);
       /** True when the fault answered (or dropped the connection) in the real answer's place. */
       const answerWith = async (fault: InjectedFault): Promise<boolean> => {
         if (fault.delayMs && !(await pause(fault.delayMs))) {
@@ -226,6 +232,7 @@ export async function startEmulator<P, B = unknown>(
     url: `${options.tls ? "https" : "http"}://127.0.0.1:${port}${basePath}`,
     port,
     requests,
+    ...chaosControls(chaos),
     injectFault(fault) {
       faults.add(fault);
     },

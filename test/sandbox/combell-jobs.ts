@@ -10,6 +10,7 @@
 // ongoing) or when polled, whichever comes first; so a custom clock that jumps
 // ahead is honoured by the next poll.
 import { randomUUID } from "node:crypto";
+import type { Chaos } from "./base-chaos";
 import type { JobRecord } from "./combell-store";
 
 const TICK_MS = 20;
@@ -31,6 +32,8 @@ export class JobRunner {
   private readonly pending = new Map<string, JobWork>();
   private readonly settling = new Map<string, Promise<void>>();
   private readonly reserved = new Set<string>();
+  /** Jobs chaos made hang: ongoing until chaos is off. */
+  private readonly held = new Set<string>();
   private failNext: FailedOutcome | null = null;
   private ticker: NodeJS.Timeout | null = null;
   private closed = false;
@@ -39,6 +42,7 @@ export class JobRunner {
     private readonly jobs: Map<string, JobRecord>,
     private readonly clock: () => number,
     private durationMs: number,
+    private readonly chaos?: Chaos,
   ) {}
 
   setDuration(ms: number): void {
@@ -58,17 +62,27 @@ export class JobRunner {
 
   start(work: JobWork): JobRecord {
     const now = this.clock();
+    const id = randomUUID();
+    const chaotic = this.failNext ? "ok" : (this.chaos?.asyncOutcome("provisioning job", `/v2/provisioningjobs/${id}`) ?? "ok");
     const job: JobRecord = {
-      id: randomUUID(),
+      id,
       kind: work.kind,
       status: "ongoing",
       created_at: now,
       due_at: now + this.durationMs,
-      outcome: this.failNext ?? "finished",
+      outcome: this.failNext ?? (chaotic === "fail" ? "failed" : "finished"),
       resource_links: [],
       failure: null,
     };
     this.failNext = null;
+    if (chaotic === "hang") {
+      this.held.add(id);
+      // Its estimate goes by meanwhile, as a stuck job's does; once chaos is off it takes its usual time.
+      void this.chaos!.whenCalm().then(() => {
+        this.held.delete(id);
+        job.due_at = this.clock() + this.durationMs;
+      });
+    }
     this.jobs.set(job.id, job);
     this.pending.set(job.id, work);
     for (const name of work.reserves ?? []) this.reserved.add(name);
@@ -79,7 +93,7 @@ export class JobRunner {
   /** Settles the job if it is due; resolves once it has (or at once when not due). */
   async settle(job: JobRecord): Promise<void> {
     const work = this.pending.get(job.id);
-    if (!work || job.status !== "ongoing" || this.clock() < job.due_at) return this.settling.get(job.id);
+    if (!work || job.status !== "ongoing" || this.clock() < job.due_at || this.held.has(job.id)) return this.settling.get(job.id);
     let running = this.settling.get(job.id);
     if (!running) {
       running = this.run(job, work).finally(() => this.settling.delete(job.id));

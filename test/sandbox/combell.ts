@@ -11,7 +11,7 @@
 // routes. The order of handling, faults, routing and the request log are the
 // base's (base.ts). The url is the origin: clients add /v2 themselves.
 import { randomBytes, randomInt } from "node:crypto";
-import { EmulatorError, FixedWindowRateLimiter, startEmulator, type EmulatorDefinition, type InjectedFault, type RequestHead, type ServedRequest } from "./base";
+import { Chaos, EmulatorError, FixedWindowRateLimiter, startEmulator, type ChaosControls, type EmulatorDefinition, type InjectedFault, type RequestHead, type ServedRequest } from "./base";
 import { HmacVerifier } from "./combell-auth";
 import { mariadbDatabases, storeOnlyDatabases } from "./combell-databases";
 import { combellErrorBody } from "./combell-errors";
@@ -57,7 +57,8 @@ export interface CombellSandboxOptions {
   clock?: () => number;
 }
 
-export interface CombellSandbox {
+/** Chaos covers its provisioning jobs too: one may end "failed" or stay "ongoing" until chaos is off. */
+export interface CombellSandbox extends ChaosControls {
   /** The origin, e.g. "http://127.0.0.1:41234"; the API is under /v2. */
   readonly url: string;
   readonly apiKey: string;
@@ -106,7 +107,9 @@ export async function startCombellSandbox(options: CombellSandboxOptions = {}): 
   recordSecret("Combell sandbox: its API secret", apiSecret);
   const clock = options.clock ?? Date.now;
   const store = emptyStore(options.servicepacks ?? DEFAULT_SERVICEPACKS);
-  const jobs = new JobRunner(store.jobs, clock, options.jobDurationMs ?? 300);
+  // The document's 429: Retry-After and X-RateLimit-Reset, both in seconds from now.
+  const chaos = new Chaos((seconds) => ({ "Retry-After": String(seconds), "X-RateLimit-Reset": String(seconds), "X-RateLimit-Remaining": "0" }));
+  const jobs = new JobRunner(store.jobs, clock, options.jobDurationMs ?? 300, chaos);
   // A random start, so sandboxes sharing one MariaDB rarely meet the same ID{account}_ names.
   let lastAccountId = randomInt(100_000, 900_000);
   const state: CombellState = {
@@ -140,7 +143,7 @@ export async function startCombellSandbox(options: CombellSandboxOptions = {}): 
     parseBody: parseCombellBody,
     rateLimit: options.rateLimit ? rateLimitHook(options.rateLimit, clock) : undefined,
   };
-  const emulator = await startEmulator(definition, { port: options.port });
+  const emulator = await startEmulator(definition, { port: options.port, chaos });
 
   return {
     url: new URL(emulator.url).origin,
@@ -148,6 +151,9 @@ export async function startCombellSandbox(options: CombellSandboxOptions = {}): 
     apiSecret,
     store,
     requests: emulator.requests,
+    chaos: emulator.chaos,
+    chaosOff: emulator.chaosOff,
+    faultLog: emulator.faultLog,
     injectFault(fault) {
       emulator.injectFault(fault);
     },

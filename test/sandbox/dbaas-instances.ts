@@ -86,6 +86,11 @@ export class Instances {
     }
   }
 
+  /** The ids with a redis-server of their own, for inventories of what is left. */
+  redisIds(): string[] {
+    return [...this.redisServers.keys()];
+  }
+
   /** Whether a real instance still stands behind the id (Redis), for tests of "nothing left". */
   hasRedis(id: string): boolean {
     return this.redisServers.has(id);

@@ -7,7 +7,7 @@
 // (dbaas-instances.ts), or `error` when a test asks for that outcome. A delete takes a moment
 // too: the database is listed until it is gone.
 import { randomBytes } from "node:crypto";
-import { EmulatorError, reply, startEmulator, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
+import { Chaos, EmulatorError, reply, startEmulator, type ChaosControls, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
 import { Instances, type Credentials, type InstanceBackends } from "./dbaas-instances";
 import { positiveInteger, slugOf, validateCreate } from "./dbaas-validation";
 import { recordSecret } from "../harness/scan-record";
@@ -38,7 +38,8 @@ export interface DbaasSandboxOptions extends InstanceBackends {
   deleteMs?: number;
 }
 
-export interface DbaasSandbox {
+/** Chaos covers provisioning too: a new database may end in `error` or stay `provisioning` until chaos is off. */
+export interface DbaasSandbox extends ChaosControls {
   /** The origin, e.g. "http://127.0.0.1:41234"; the API is under /api/v1. */
   readonly url: string;
   /** Scopes databases:read and databases:write. */
@@ -84,6 +85,8 @@ export async function startDbaasSandbox(options: DbaasSandboxOptions = {}): Prom
   const deleteMs = options.deleteMs ?? 100;
   let failNext = false;
   let closed = false;
+  // The document enforces no rate limit; a 429 from a proxy in front says Retry-After.
+  const chaos = new Chaos();
 
   const later = (ms: number, run: () => Promise<void>) =>
     new Promise<void>((resolve) => {
@@ -148,9 +151,11 @@ export async function startDbaasSandbox(options: DbaasSandboxOptions = {}): Prom
             created_at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
           };
           store.set(id, record);
-          const fail = failNext;
+          const chaotic = failNext ? "fail" : chaos.asyncOutcome("database", `/api/v1/databases/${id}`);
           failNext = false;
-          void later(provisioningMs, () => provision(id, fail));
+          // A hung database stays `provisioning` until chaos is off, then takes the usual time.
+          const start = chaotic === "hang" ? chaos.whenCalm() : Promise.resolve();
+          void start.then(() => later(provisioningMs, () => provision(id, chaotic === "fail")));
           return reply(201, { id, name: record.name, db_type: record.db_type, status: record.status, created_at: record.created_at });
         },
       },
@@ -198,13 +203,16 @@ export async function startDbaasSandbox(options: DbaasSandboxOptions = {}): Prom
     ],
   };
 
-  const emulator = await startEmulator(definition, { port: options.port });
+  const emulator = await startEmulator(definition, { port: options.port, chaos });
   return {
     url: `http://127.0.0.1:${emulator.port}`,
     token,
     readOnlyToken,
     store,
     requests: emulator.requests,
+    chaos: emulator.chaos,
+    chaosOff: emulator.chaosOff,
+    faultLog: emulator.faultLog,
     instances,
     injectFault: (fault) => emulator.injectFault(fault),
     setProvisioningDelay(ms) {

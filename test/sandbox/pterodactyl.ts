@@ -9,7 +9,7 @@
 // What is the panel's here: Bearer auth, the errors[] shape and the routes. The order of
 // handling, faults, routing and the request log are the base's (base.ts).
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { EmulatorError, FixedWindowRateLimiter, startEmulator, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
+import { Chaos, EmulatorError, FixedWindowRateLimiter, startEmulator, type ChaosControls, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
 import type { MariaDB } from "./mariadb";
 import { mariadbDatabases, storeOnlyDatabases } from "./pterodactyl-databases";
 import { panelRoutes, type PanelState } from "./pterodactyl-routes";
@@ -43,7 +43,7 @@ export interface PterodactylSandboxOptions {
   rateLimit?: { limit: number; windowMs: number };
 }
 
-export interface PterodactylSandbox {
+export interface PterodactylSandbox extends ChaosControls {
   /** The panel's base URL (the Application API is under /api/application). */
   readonly url: string;
   readonly mode: PanelMode;
@@ -122,7 +122,9 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
       ? new FixedWindowRateLimiter({ ...options.rateLimit, reset: "unix", message: () => "Too Many Attempts." }).hook()
       : undefined,
   };
-  const emulator = await startEmulator(definition, { port: options.port });
+  // The panel's Laravel throttle: Retry-After in seconds, X-RateLimit-Reset a Unix time.
+  const chaos = new Chaos((seconds) => ({ "Retry-After": String(seconds), "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + seconds) }));
+  const emulator = await startEmulator(definition, { port: options.port, chaos });
   url = new URL(emulator.url).origin;
   const databaseOf = (id: number) => {
     const db = store.databases.get(id);
@@ -136,6 +138,9 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
     apiKey,
     store,
     requests: emulator.requests,
+    chaos: emulator.chaos,
+    chaosOff: emulator.chaosOff,
+    faultLog: emulator.faultLog,
     injectFault: (fault) => emulator.injectFault(fault),
     clearFaults: () => emulator.clearFaults(),
     async call(method, path, body) {

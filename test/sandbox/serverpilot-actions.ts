@@ -2,15 +2,18 @@
 // data and an action id, while the server does the work in the background. The
 // action is "open" for a while, then "success" (or "error"). Providers must poll
 // it; the delay here is what makes a provider that does not wait visible.
+import type { Chaos } from "./base-chaos";
 import { newId, unixSeconds, type ActionRecord } from "./serverpilot-records";
 
 export class ActionTracker {
   private readonly pendingTimers = new Set<NodeJS.Timeout>();
   private failNext = false;
+  private closed = false;
 
   constructor(
     private readonly actions: Map<string, ActionRecord>,
     private delayMs: number,
+    private readonly chaos?: Chaos,
   ) {}
 
   setDelay(ms: number): void {
@@ -29,8 +32,17 @@ export class ActionTracker {
   start(serverid: string, onSuccess?: () => void): string {
     const action: ActionRecord = { id: newId(), serverid, status: "open", datecreated: unixSeconds() };
     this.actions.set(action.id, action);
-    const outcome = this.failNext ? "error" : "success";
+    const chaotic = this.failNext ? "fail" : (this.chaos?.asyncOutcome("action", `/v1/actions/${action.id}`) ?? "ok");
+    const outcome = chaotic === "fail" ? "error" : "success";
     this.failNext = false;
+    // A hung action stays open until chaos is off, then takes its usual time.
+    if (chaotic === "hang") void this.chaos!.whenCalm().then(() => this.complete(action, outcome, onSuccess));
+    else this.complete(action, outcome, onSuccess);
+    return action.id;
+  }
+
+  private complete(action: ActionRecord, outcome: "success" | "error", onSuccess?: () => void): void {
+    if (this.closed) return;
     const timer = setTimeout(() => {
       this.pendingTimers.delete(timer);
       action.status = outcome;
@@ -39,10 +51,10 @@ export class ActionTracker {
     // An open action must not keep a test process alive.
     timer.unref();
     this.pendingTimers.add(timer);
-    return action.id;
   }
 
   close(): void {
+    this.closed = true;
     for (const timer of this.pendingTimers) clearTimeout(timer);
     this.pendingTimers.clear();
   }

@@ -9,7 +9,7 @@
 // bodies read as JSON objects whatever the Content-Type, and the routes. The
 // order of handling, faults, routing and the request log are the base's (base.ts).
 import { timingSafeEqual } from "node:crypto";
-import { EmulatorError, parseJsonBody, startEmulator, type EmulatorDefinition, type EmulatorRequest, type InjectedFault, type ServedRequest } from "./base";
+import { Chaos, EmulatorError, parseJsonBody, startEmulator, type ChaosControls, type EmulatorDefinition, type EmulatorRequest, type InjectedFault, type ServedRequest } from "./base";
 import { ActionTracker } from "./serverpilot-actions";
 import { badRequest, serverPilotErrorBody } from "./serverpilot-errors";
 import { isObject, type JsonObject } from "./serverpilot-fields";
@@ -47,7 +47,8 @@ export interface ServerPilotSandboxOptions {
   autoSslDelayMs?: number;
 }
 
-export interface ServerPilotSandbox {
+/** Chaos covers its actions too: one may end in "error" or stay "open" until chaos is off. */
+export interface ServerPilotSandbox extends ChaosControls {
   readonly url: string;
   readonly clientId: string;
   readonly apiKey: string;
@@ -115,7 +116,9 @@ export async function startServerPilotSandbox(options: ServerPilotSandboxOptions
   const apiKey = options.apiKey ?? randomAlphanumeric(43);
   recordSecret("ServerPilot sandbox: its API key", apiKey);
   const store = emptyStore();
-  const actions = new ActionTracker(store.actions, options.actionDelayMs ?? 300);
+  // The document says nothing of rate limits: a 429 says Retry-After, the HTTP standard's way.
+  const chaos = new Chaos();
+  const actions = new ActionTracker(store.actions, options.actionDelayMs ?? 300, chaos);
   const state: EmulatorState = {
     store,
     actions,
@@ -132,7 +135,7 @@ export async function startServerPilotSandbox(options: ServerPilotSandboxOptions
     routes: buildRoutes(state),
     parseBody: parseServerPilotBody,
   };
-  const emulator = await startEmulator(definition, { port: options.port });
+  const emulator = await startEmulator(definition, { port: options.port, chaos });
 
   return {
     url: emulator.url,
@@ -140,6 +143,9 @@ export async function startServerPilotSandbox(options: ServerPilotSandboxOptions
     apiKey,
     store,
     requests: emulator.requests,
+    chaos: emulator.chaos,
+    chaosOff: emulator.chaosOff,
+    faultLog: emulator.faultLog,
     injectFault(fault) {
       emulator.injectFault(fault);
     },

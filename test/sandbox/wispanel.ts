@@ -4,7 +4,7 @@
 // public pages show, 60 requests per window and token with X-RateLimit-* (Reset as a Unix
 // timestamp), and, with a MariaDB, real databases and users behind each database.
 import { randomBytes } from "node:crypto";
-import { EmulatorError, FixedWindowRateLimiter, startEmulator, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
+import { Chaos, EmulatorError, FixedWindowRateLimiter, startEmulator, type ChaosControls, type EmulatorDefinition, type InjectedFault, type ServedRequest } from "./base";
 import type { MariaDB } from "./mariadb";
 import { makeTestCertificates } from "../support/test-ca";
 import { wispanelErrorBody, type ErrorShape } from "./wispanel-errors";
@@ -26,7 +26,7 @@ export interface WisPanelSandboxOptions {
   port?: number;
 }
 
-export interface WisPanelSandbox {
+export interface WisPanelSandbox extends ChaosControls {
   /** The panel's address, e.g. "https://127.0.0.1:41234"; the API is under /api/v1. */
   readonly url: string;
   /** The CA (PEM) that signed the sandbox's certificate: what hosting:wispanelCaCertificate takes. */
@@ -77,7 +77,9 @@ export async function startWisPanelSandbox(options: WisPanelSandboxOptions = {})
     rateLimit: limiter.hook(),
   };
   const certificates = makeTestCertificates("WisPanel Sandbox CA");
-  const emulator = await startEmulator(definition, { port: options.port, tls: certificates });
+  // The document's form: no Retry-After, X-RateLimit-Reset the Unix time the window ends.
+  const chaos = new Chaos((seconds) => ({ "X-RateLimit-Limit": String(limiter.limit), "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": String(Math.ceil(Date.now() / 1000) + seconds) }));
+  const emulator = await startEmulator(definition, { port: options.port, tls: certificates, chaos });
   return {
     url: new URL(emulator.url).origin,
     ca: certificates.ca,
@@ -86,6 +88,9 @@ export async function startWisPanelSandbox(options: WisPanelSandboxOptions = {})
     store: state.store,
     logins: state.logins,
     requests: emulator.requests,
+    chaos: emulator.chaos,
+    chaosOff: emulator.chaosOff,
+    faultLog: emulator.faultLog,
     rateLimiter: limiter,
     injectFault: (fault) => emulator.injectFault(fault),
     close: () => emulator.close(),

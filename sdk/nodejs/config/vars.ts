@@ -5,6 +5,17 @@ import * as pulumi from "@pulumi/pulumi";
 const __config = new pulumi.Config("hosting");
 
 /**
+ * How long, in seconds, one HTTP request to an API may take, headers and body, before it counts as failed and is retried where that is safe; default 30. Waits for actions, jobs and provisioning are bounded by the resource's customTimeouts instead. Falls back to `HOSTING_REQUEST_TIMEOUT`.
+ */
+export declare const requestTimeout: string | undefined;
+Object.defineProperty(exports, "requestTimeout", {
+    get() {
+        return __config.get("requestTimeout") ?? process.env["HOSTING_REQUEST_TIMEOUT"] ?? "30";
+    },
+    enumerable: true,
+});
+
+/**
  * ServerPilot API client id (Account > API). Falls back to `SERVERPILOT_CLIENT_ID`.
  */
 export declare const serverpilotClientId: string | undefined;
