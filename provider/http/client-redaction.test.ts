@@ -4,6 +4,7 @@ import { secrets } from "./redact";
 import { bearer, failure, useTestServers } from "../../test/support/http-client-fixtures";
 import { sendJson, type Handler } from "../../test/support/http-test-server";
 import { waitFor } from "./wait";
+import { MEGABYTE_SECRETS } from "../../test/support/megabyte-secrets";
 
 // Secrets an API echoes back must not survive into messages, whatever shape they come back in.
 
@@ -166,5 +167,36 @@ describe("secrets in other messages", () => {
     );
     expect(logs.length).toBeGreaterThan(0);
     for (const line of logs) expect(line).toMatch(/^still waiting for job 2: working on \*\*\*, then \*\*\*…, \d+ms elapsed$/);
+  });
+});
+
+describe("secrets of a megabyte echoed in error bodies, which are read to their first 64 KiB", () => {
+  const prefix = 'WisPanel API POST /api/users failed with 400 Bad Request: {"message":"password ***';
+
+  for (const kind of ["lines, like a PEM bundle", "emoji and other non-ASCII", "regex metacharacters and quotes"]) {
+    it(`shows nothing of one of ${kind} echoed whole, JSON-escaped and cut at 64 KiB`, async () => {
+      const secret = MEGABYTE_SECRETS[kind]!;
+      secrets.add(secret);
+      const server = await serve(echoPassword((password) => ({ message: `password ${password} is too long` })));
+      const started = performance.now();
+      const err = (await failure(clientFor(server).post("/users", { password: secret }))) as ApiError;
+      // Cut inside a character, the body ends in U+FFFD for its bytes: all that shows after the mask.
+      expect(err.message.startsWith(prefix), err.message.slice(0, 200)).toBe(true);
+      expect(err.message.slice(prefix.length)).toMatch(/^\uFFFD*$/);
+      expect(err.apiMessage).toMatch(/^\{"message":"password \*\*\*\uFFFD*$/);
+      expect(performance.now() - started).toBeLessThan(5000);
+    });
+  }
+
+  it("shows nothing of one echoed URL-encoded in a form body and cut at 64 KiB", async () => {
+    const secret = MEGABYTE_SECRETS["emoji and other non-ASCII"]!;
+    secrets.add(secret);
+    const server = await serve((req, res) => {
+      const password = (JSON.parse(req.body) as { password: string }).password;
+      res.writeHead(400, { "content-type": "text/plain" });
+      res.end(`could not parse user=x&password=${encodeURIComponent(password)}`);
+    });
+    const err = await failure(clientFor(server).post("/users", { password: secret }));
+    expect(err.message).toBe("WisPanel API POST /api/users failed with 400 Bad Request: could not parse user=x&password=***");
   });
 });

@@ -1,4 +1,5 @@
 import { LiteralMatcher, type Range } from "./literal-matcher";
+import { reversed } from "./reversed";
 import { MIN_SECRET_LENGTH, secretForms } from "./secret-forms";
 
 /**
@@ -19,15 +20,7 @@ const MIN_STOPPED_FRAGMENT_LENGTH = 12;
 // The same rules hold for an end of a secret, which an API that keeps the end of a long value
 // leaves ("...Battery-Staple"): found as the start of the reversed secret in the reversed text.
 // Only after an ellipsis, not at the start of a text: a property path or a word scrubbed on its
-// own ("password") would be masked whenever a secret ends like it. Reversed by UTF-16 code
-// units, literals and text alike, so surrogate pairs still match.
-function reversed(text: string): string {
-  // Native and linear: the code units' bytes reversed, then each unit's two bytes swapped back.
-  const bytes = Buffer.from(text, "utf16le");
-  bytes.reverse();
-  bytes.swap16();
-  return bytes.toString("utf16le");
-}
+// own ("password") would be masked whenever a secret ends like it.
 
 /** Both lists sorted and without overlaps; overlapping ranges join, touching ones stay apart. */
 function union(a: Range[], b: Range[]): Range[] {
@@ -61,13 +54,15 @@ function looksLikeToken(word: string): boolean {
 /** Secrets whose forms are searched by one pair of matchers, built when first needed. */
 interface Level {
   values: string[];
-  /** Characters in all its values: what building its matchers costs. */
+  /** Characters in all its values: what deriving their forms costs, once. */
   size: number;
   matchers?: { starts: LiteralMatcher; ends: LiteralMatcher };
 }
 
 export class SecretRedactor {
-  private readonly values = new Set<string>();
+  // Every secret known, with its forms once a level needed them: levels that merge reuse them,
+  // and for a secret of a megabyte, deriving them is most of what building a matcher costs.
+  private readonly known = new Map<string, string[] | undefined>();
   // Adding a secret builds matchers only for a level of its own size or so, not for every secret
   // known: a megabyte-long secret is built into one a few times in all, not once for every small
   // one added after it. Sizes at least double down the list, so a scrub runs few matchers.
@@ -75,8 +70,8 @@ export class SecretRedactor {
 
   add(value: string | undefined): void {
     if (value === undefined || value.length < MIN_SECRET_LENGTH) return;
-    if (this.values.has(value)) return;
-    this.values.add(value);
+    if (this.known.has(value)) return;
+    this.known.set(value, undefined);
     let level: Level = { values: [value], size: value.length };
     while (this.levels.length > 0 && this.levels[this.levels.length - 1]!.size <= 2 * level.size) {
       const smaller = this.levels.pop()!;
@@ -113,8 +108,8 @@ export class SecretRedactor {
   /** `backwards` is `text` reversed, shared by every level. */
   private rangesOf(level: Level, text: string, backwards: string): Range[] {
     if (!level.matchers) {
-      const forms = level.values.flatMap(secretForms);
-      level.matchers = { starts: new LiteralMatcher(forms), ends: new LiteralMatcher(forms.map(reversed)) };
+      const forms = level.values.flatMap((value) => this.formsOf(value));
+      level.matchers = { starts: new LiteralMatcher(forms), ends: new LiteralMatcher(forms, { backwards: true }) };
     }
     const n = text.length;
     const ends = level.matchers.ends
@@ -122,6 +117,12 @@ export class SecretRedactor {
       .map(({ start, end }) => ({ start: n - end, end: n - start }))
       .reverse();
     return union(level.matchers.starts.ranges(text, MIN_FRAGMENT_LENGTH, MIN_STOPPED_FRAGMENT_LENGTH), ends);
+  }
+
+  private formsOf(value: string): string[] {
+    let forms = this.known.get(value);
+    if (!forms) this.known.set(value, (forms = secretForms(value)));
+    return forms;
   }
 }
 
