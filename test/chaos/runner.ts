@@ -4,18 +4,21 @@
 // step what exists (each sandbox's own state, MariaDB, PostgreSQL, Redis) must be exactly what
 // the engine stand-in recorded, and another `up` must change nothing; after destroy nothing is
 // left. A failing seed says how to replay it and shows every fault the sandboxes injected.
-import { expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { Deployment, type ResourceState } from "../harness/deployment";
 import { seededRandom } from "../sandbox/base";
 import { inventory, linesOf, subtract, type InventoryScope } from "./inventory";
 import type { IdOf, ProgramPart, ProgramResource, Random } from "./programs";
 import { sparedFaults } from "./spared-faults";
-import { SLOW_MS, type ChaosWorld } from "./world";
+import { SLOW_MS, startChaosWorld, type ApiName, type ChaosWorld } from "./world";
 
 export interface ChaosSuite {
   /** The test file, for the replay line. */
   file: string;
-  world: () => ChaosWorld;
+  /** The APIs whose sandboxes the world starts, once for the file. */
+  apis: readonly ApiName[];
+  /** Made once the world is up, before any fault: what every run's program hangs off. */
+  prepare?: (world: ChaosWorld) => Promise<void>;
   /** The parts a run's program is made of; a seed picks one or more of them. */
   parts: ProgramPart[];
   seeds: number[];
@@ -106,12 +109,19 @@ function seedsToRun(suite: ChaosSuite): number[] {
 }
 
 export function describeChaos(suite: ChaosSuite): void {
+  let world: ChaosWorld;
+  beforeAll(async () => {
+    world = await startChaosWorld(suite.apis);
+    await suite.prepare?.(world);
+  });
+  afterAll(async () => {
+    await world?.stop();
+  });
   const seeds = seedsToRun(suite);
-  for (const seed of seeds) it(`seed ${seed}`, () => runSeed(suite, seed), 180_000);
+  for (const seed of seeds) it(`seed ${seed}`, () => runSeed(suite, world, seed), 180_000);
 }
 
-async function runSeed(suite: ChaosSuite, seed: number): Promise<void> {
-  const world = suite.world();
+async function runSeed(suite: ChaosSuite, world: ChaosWorld, seed: number): Promise<void> {
   const random = seededRandom(seed);
   const tag = `c${seed}`;
   const program = programOf(suite, random, tag);
