@@ -27,6 +27,15 @@ const declaration = {
 const base = { name: "a", domains: ["x.com", "y.com"], user: { name: "u", password: "p1" } };
 
 describe("diffInputs", () => {
+  it("replaces a resource whose recorded state no update can finish, whatever the inputs, deleting first when it keeps its name", () => {
+    const broken = { ...declaration, replaceWhen: (recorded: Record<string, unknown>) => (recorded.status === "error" ? { output: "status", reason: "r" } : undefined) };
+    const diff = diffInputs(broken, base, base, new Set(), { ...base, status: "error" });
+    expect(diff.detailedDiff).toEqual({ status: { kind: "update", replace: true } });
+    expect(diff.replaces).toEqual(["status"]);
+    expect(diff.deleteBeforeReplace).toBe(true);
+    expect(diffInputs(broken, base, base, new Set(), { ...base, status: "running" }).replaces).toEqual([]);
+  });
+
   it("sees no change in order or case of an unordered, normalised list", () => {
     expect(diffInputs(declaration, base, { ...base, domains: ["Y.com", "x.com"] }).detailedDiff).toEqual({});
   });

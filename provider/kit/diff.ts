@@ -44,14 +44,18 @@ export class Changes {
  * that manages only the inputs the program sets, an input (or map key) it stops setting is none.
  */
 export function diffInputs(
-  declaration: Pick<Resource, "inputs" | "uniqueKeys" | "managesOnlySetInputs">,
+  declaration: Pick<Resource, "inputs" | "uniqueKeys" | "managesOnlySetInputs" | "replaceWhen">,
   olds: PropertyMap,
   news: PropertyMap,
   /** Write-only paths whose old value was never known (imported): the program's value stands. */
   unreadable: ReadonlySet<string> = new Set(),
+  /** The recorded state, outputs included, for `replaceWhen`. */
+  recorded: PropertyMap = {},
 ): DiffResult {
   const detailedDiff: Record<string, PropertyChange> = {};
   diffShape(declaration.inputs, olds, news, "", false, detailedDiff);
+  const beyondRepair = declaration.replaceWhen?.(recorded as never);
+  if (beyondRepair) detailedDiff[beyondRepair.output] = { kind: "update", replace: true };
   for (const path of unreadable) if (valueAt(olds, path) === undefined) delete detailedDiff[path];
   // What the program stops setting is left as it is, which changes nothing.
   if (declaration.managesOnlySetInputs) for (const [path, change] of Object.entries(detailedDiff)) if (change.kind === "delete") delete detailedDiff[path];

@@ -83,6 +83,11 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
    * (the data of a database): warned at Diff, so preview and up both show it.
    */
   describeReplace?: (olds: Infer<IS>, news: Infer<IS>, changes: Changes) => string[];
+  /**
+   * A recorded state no update can finish (a database whose provisioning failed): Diff then
+   * replaces the resource whatever the inputs, showing the output that says so and why.
+   */
+  replaceWhen?: (recorded: Partial<Infer<OS>>) => { output: keyof OS & string; reason: string } | undefined;
 
   create(ctx: CreateContext<C>, inputs: Infer<IS>): Promise<{ id: string; outputs: Infer<OS> }>;
   /** undefined when the resource no longer exists. */

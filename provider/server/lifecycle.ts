@@ -43,7 +43,7 @@ export class ResourceLifecycle {
     rememberSecretsOf(olds, unwrappedNews);
     const news = unwrappedNews.values;
     const unreadable = unreadableOf(state);
-    const result = diffInputs(resource, priorInputs, news, unreadable);
+    const result = diffInputs(resource, priorInputs, news, unreadable, state);
     const assumed = [...unreadable].filter((path) => valueAt(priorInputs, path) === undefined && valueAt(news, path) !== undefined);
     if (assumed.length > 0) {
       await this.source.engine.send(
@@ -52,6 +52,8 @@ export class ResourceLifecycle {
         req.getUrn(),
       );
     }
+    const beyondRepair = resource.replaceWhen?.(state as never);
+    if (beyondRepair) await this.source.engine.send("warning", secrets.scrub(`will replace it: ${beyondRepair.reason}`), req.getUrn());
     if (result.replaces.length > 0) {
       const changes = new Changes(result.detailedDiff);
       for (const line of resource.describeReplace?.(priorInputs as never, news as never, changes) ?? []) {

@@ -147,20 +147,28 @@ describe("a create whose answer is lost", () => {
 });
 
 describe("provisioning", () => {
-  it("a database whose provisioning ends in error is recorded with its id; the next up says so again, destroy deletes it", async () => {
+  it("a database whose provisioning ends in error is recorded with its id; the next up replaces it, saying why", async () => {
     const d = env.deployment;
     env.sandbox.failNextProvisioning();
     const error = await d.register(DATABASE, "broken", redisDb({ name: "broken" })).catch((e) => e);
-    expect(error.message).toMatch(/DBaaS database db_[0-9a-f]{8} \(create redis database broken\) ended with status "error": the DBaaS reports a provisioning error/);
+    expect(error.message).toMatch(/DBaaS database db_[0-9a-f]{8} \(create redis database broken\) ended with status "error": the DBaaS reports a provisioning error, which it cannot repair; the next `pulumi up` replaces the database/);
     const id = error.initFailure.id as string;
     expect(id).toMatch(/^db_[0-9a-f]{8}$/);
     const recorded = d.state.get(d.urn(DATABASE, "broken"))!;
     expect(recorded).toMatchObject({ id, outputs: { status: "error" } });
     expect(recorded.initErrors?.length).toBeGreaterThan(0);
-    const again = await d.register(DATABASE, "broken", redisDb({ name: "broken" })).catch((e) => e);
-    expect(again.message).toMatch(/ended with status "error"/);
-    await d.delete(d.urn(DATABASE, "broken"));
+    const preview = await d.register(DATABASE, "broken", redisDb({ name: "broken" }), { preview: true });
+    expect(preview.op).toBe("replace");
+    expect(preview.diff!.replaces).toEqual(["status"]);
+    const warnings = env.plugin.logs.filter((l) => l.urn.endsWith("::broken") && l.severity === "warning").map((l) => l.message);
+    expect(warnings).toContainEqual(expect.stringMatching(/^will replace it: its provisioning ended in error, which the DBaaS cannot repair/));
+    const again = await d.register(DATABASE, "broken", redisDb({ name: "broken" }));
+    expect(again.op).toBe("replace");
+    expect(again.state!.id).not.toBe(id);
+    expect(again.state!.outputs.status).toBe("running");
     expect(env.sandbox.store.has(id)).toBe(false);
+    await d.delete(d.urn(DATABASE, "broken"));
+    expect([...env.sandbox.store.values()].filter((db) => db.name === "broken")).toEqual([]);
   });
 
   it("a create that outlasts its timeout is recorded while it provisions, with progress lines, and the next up finishes it", async () => {

@@ -134,7 +134,7 @@ export class DbaasClient {
           if (!data) return { state: "failed", status: "destroyed", detail: "the database no longer exists" };
           if (data.status === "running" || data.status === "stopped") return { state: "succeeded", value: data };
           if (data.status === "error") {
-            return { state: "failed", status: "error", detail: "the DBaaS reports a provisioning error; delete it (`pulumi destroy`, or `pulumi up --replace`) and try again" };
+            return { state: "failed", status: "error", detail: "the DBaaS reports a provisioning error, which it cannot repair; the next `pulumi up` replaces the database" };
           }
           return { state: "running", status: data.status };
         },

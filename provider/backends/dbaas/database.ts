@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OperationContext } from "../../http/client";
+import { JobFailedError } from "../../http/errors";
 import { field } from "../../kit/fields";
 import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
@@ -89,8 +90,12 @@ async function readDatabase(client: DbaasClient, id: string, ctx: OperationConte
 }
 
 /** Follows a database until it runs, then reads its credentials. */
-async function provisioned(client: DbaasClient, id: string, what: string, ctx: OperationContext) {
-  const data = await client.waitUntilProvisioned(id, what, ctx);
+async function provisioned(client: DbaasClient, id: string, what: string, ctx: OperationContext, recordStatus: (status: string) => void) {
+  const data = await client.waitUntilProvisioned(id, what, ctx).catch((error: unknown) => {
+    // Recorded even when the read-back after the failure fails too: Diff replaces on it.
+    if (error instanceof JobFailedError) recordStatus(error.status);
+    throw error;
+  });
   const credentials = await client.getCredentials(id, ctx);
   if (!credentials) throw new Error(`DBaaS database ${id} was provisioned, but GET /databases/${id}/credentials answered 404`);
   return databaseFromApi(data, credentials).outputs;
@@ -115,6 +120,10 @@ export const Database = defineResource({
   timeouts: { create: 1800, update: 1800, delete: 900 },
   defaults: (args) => ({ version: newestVersion(args.dbType) }),
   rules: (args) => versionFailures(args.dbType, args.version),
+  replaceWhen: (recorded) =>
+    recorded.status === "error"
+      ? { output: "status", reason: "its provisioning ended in error, which the DBaaS cannot repair; a new one is created and the broken one deleted" }
+      : undefined,
   describeReplace: (olds, _news, changes) => [
     `replace DBaaS database ${olds.name} (${changes.paths.join(", ")} changed, and the DBaaS cannot change a database): the old instance and all its data are permanently destroyed once the new one runs, and nothing is copied. Set \`protect: true\` on databases that hold data`,
   ],
@@ -149,7 +158,7 @@ export const Database = defineResource({
     });
     ctx.created(created.id, { status: created.status, ...(created.created_at ? { createdAt: created.created_at } : {}) });
     ctx.log(`DBaaS accepted ${args.dbType} ${body.version} database ${args.name} as ${created.id} (status ${created.status}); waiting until it is running`);
-    const outputs = await provisioned(client, created.id, `create ${args.dbType} database ${args.name}`, ctx);
+    const outputs = await provisioned(client, created.id, `create ${args.dbType} database ${args.name}`, ctx, (status) => ctx.created(created.id, { status }));
     return { id: created.id, outputs };
   },
   async read(ctx, id) {
@@ -159,7 +168,7 @@ export const Database = defineResource({
   // Cancel), following the database until it runs.
   async update(ctx, id, _olds, _news, changes) {
     if (changes.paths.length > 0) throw new Error(`DBaaS database ${id} cannot be changed in place (${changes.paths.join(", ")}); it must be replaced`);
-    return provisioned(ctx.client, id, `finish creating database ${id}`, ctx);
+    return provisioned(ctx.client, id, `finish creating database ${id}`, ctx, () => undefined);
   },
   async delete(ctx, id) {
     await ctx.client.deleteDatabase(id, ctx);
