@@ -1,6 +1,7 @@
 import type { OperationContext } from "../http/context";
 import { CancelledError, DeadlineExceededError, NetworkError, RequestTimeoutError, ServerError } from "../http/errors";
 import { secrets } from "../http/redact";
+import { waitFor } from "../http/wait";
 import type { ResourceContext } from "./context";
 
 // A create is sent once: a POST is never repeated. Where its answer was lost (the connection
@@ -17,6 +18,12 @@ const CLOCK_TOLERANCE_MS = 10 * 60_000;
  * and at least how long it has after a lost answer that came late in the create's time.
  */
 const LOOK_AFTER_MS = 10_000;
+
+/**
+ * How long to keep looking, within the create's own time, for a thing made by a job that the
+ * API lists only once the job is done: a create whose answer was lost may well have started one.
+ */
+const LISTED_WITHIN_MS = 2 * 60_000;
 
 /** The errors after which the API may have made the thing without saying so. */
 const answerMayBeLost = (error: unknown): boolean =>
@@ -60,7 +67,11 @@ export interface CreateOnceOptions<Made> {
   createdAt?: (made: Made) => string | undefined;
   /** How the warning names what was found: "s1_stats: recorded as 1/7". */
   describe: (made: Made) => string;
-  /** Said when nothing is listed, where it may come later (a job still running): what to wait for before the next `up`. */
+  /**
+   * For things the API lists only once the job making them is done: the look keeps looking (up
+   * to LISTED_WITHIN_MS, within the create's deadline), and when nothing comes, the error says
+   * this: what to wait for before the next `up`.
+   */
   untilListed?: string;
 }
 
@@ -77,12 +88,34 @@ export async function createOnce<Made>(ctx: ResourceContext<unknown>, options: C
     if (!answerMayBeLost(error)) throw error;
     const message = error instanceof Error ? error.message : String(error);
     // A failed look is no answer: the error says what to do without one.
-    const recent = (await options.candidates(lookContext(ctx, error)).catch(() => [])).filter((made) => madeSince(options.createdAt?.(made), started));
+    const look = (lookCtx: OperationContext) =>
+      options.candidates(lookCtx).then((found) => found.filter((made) => madeSince(options.createdAt?.(made), started)), () => []);
+    let recent = await look(lookContext(ctx, error));
+    const timeLeft = !(error instanceof DeadlineExceededError || error instanceof CancelledError);
+    if (recent.length === 0 && options.untilListed && timeLeft) recent = await untilListed(ctx, options.subject, look);
     if (recent.length !== 1) throw new Error(secrets.scrub(`${message}. ${mayExist(ctx, options, recent.length)}`), { cause: error });
     const [found] = recent;
     ctx.warn(`${options.api}'s answer to the create was lost (${message}), but it had made ${options.describe(found)}`);
     return found;
   }
+}
+
+/** Looks again, backing off, until something is listed, the time is up or the create is cancelled. */
+async function untilListed<Made>(ctx: ResourceContext<unknown>, subject: string, look: (ctx: OperationContext) => Promise<Made[]>): Promise<Made[]> {
+  ctx.log(`the answer to the create of ${subject} was lost: looking for it until it is listed, for up to ${LISTED_WITHIN_MS / 60_000} minutes`);
+  const deadline = Math.min(ctx.deadline ?? Number.POSITIVE_INFINITY, Date.now() + LISTED_WITHIN_MS);
+  return waitFor(
+    {
+      what: `${subject} to be listed`,
+      initialDelayMs: 500,
+      maxDelayMs: 10_000,
+      poll: async (pollCtx) => {
+        const found = await look(pollCtx);
+        return found.length > 0 ? { done: true, value: found } : { done: false, status: "not listed" };
+      },
+    },
+    { ...ctx, deadline },
+  ).catch(() => []);
 }
 
 function mayExist(ctx: ResourceContext<unknown>, options: Pick<CreateOnceOptions<unknown>, "api" | "subject" | "token" | "importId" | "untilListed">, found: number): string {

@@ -126,25 +126,40 @@ describe.each(cases)("a $what create whose answer is lost", ({ type, path, fault
 });
 
 describe("a lost create whose provisioning job has not finished when the provider looks", () => {
-  it("fails saying the account may be made all the same and how to import it; the next up refuses to provision it again", async () => {
+  const name = "stillrunning.example.com";
+  const accounts = () => [...store().accounts.values()].filter((a) => a.identifier === name);
+
+  it("keeps looking until Combell lists the account, then records it, and the next up creates nothing", async () => {
     const d = new Deployment(env.plugin, "lost-running");
-    const name = "stillrunning.example.com";
-    // Long enough that the provider's look comes before the job ends, however busy the machine.
-    env.sandbox.setJobDuration(3000);
+    // The job outlasts the first look, however busy the machine.
+    env.sandbox.setJobDuration(2500);
     env.sandbox.injectFault({ method: "POST", path: /^\/v2\/accounts$/, afterServing: true, status: 500 });
-    const error = await d.register(ACCOUNT, "running", { identifier: name, servicepackId: 3002 }).catch((e) => e);
-    env.sandbox.setJobDuration(150);
-    expect(error.message).toMatch(/POST \/v2\/accounts failed with 500/);
-    expect(error.message).toContain(`Combell may have made the account ${name} all the same`);
-    expect(error.message).toContain("pulumi import hosting:combell:Account running <account id>");
-    expect(error.message).toMatch(/A provisioning job may still be making it: wait until Combell lists it, .* before running `pulumi up` again/);
-    expect(d.state.has(d.urn(ACCOUNT, "running"))).toBe(false);
-    const accounts = () => [...store().accounts.values()].filter((a) => a.identifier === name);
-    await waitFor(() => accounts().length === 1);
-    const again = await d.register(ACCOUNT, "running", { identifier: name, servicepackId: 3002 }).catch((e) => e);
-    expect(again.message).toContain(`pulumi import hosting:combell:Account <name> ${accounts()[0].id}`);
-    await d.import(ACCOUNT, "running", String(accounts()[0].id));
+    const step = await d.register(ACCOUNT, "running", { identifier: name, servicepackId: 3002 }).finally(() => env.sandbox.setJobDuration(150));
+    expect(accounts().map((a) => String(a.id))).toEqual([step.state!.id]);
+    expect(warningsOf(d, "running").join("\n")).toMatch(/Combell's answer to the create was lost .*, but it had made account stillrunning\.example\.com: recorded/);
+    expect(env.plugin.logs.map((l) => l.message)).toContainEqual(expect.stringMatching(/^the answer to the create of account stillrunning\.example\.com was lost: looking for it until it is listed/));
     expect((await d.register(ACCOUNT, "running", { identifier: name, servicepackId: 3002 })).op).toBe("same");
     expect(accounts()).toHaveLength(1);
+  });
+
+  it("when it is not listed within the create's time, fails saying it may be made all the same and how to import it", async () => {
+    const d = new Deployment(env.plugin, "lost-late");
+    const late = "stilllate.example.com";
+    const lateAccounts = () => [...store().accounts.values()].filter((a) => a.identifier === late);
+    env.sandbox.setJobDuration(5000);
+    env.sandbox.injectFault({ method: "POST", path: /^\/v2\/accounts$/, afterServing: true, status: 500 });
+    const error = await d
+      .register(ACCOUNT, "late", { identifier: late, servicepackId: 3002 }, { timeout: 2 })
+      .catch((e) => e)
+      .finally(() => env.sandbox.setJobDuration(150));
+    expect(error.message).toMatch(/POST \/v2\/accounts failed with 500/);
+    expect(error.message).toContain(`Combell may have made the account ${late} all the same`);
+    expect(error.message).toContain("pulumi import hosting:combell:Account late <account id>");
+    expect(error.message).toMatch(/A provisioning job may still be making it: wait until Combell lists it, .* before running `pulumi up` again/);
+    expect(d.state.has(d.urn(ACCOUNT, "late"))).toBe(false);
+    await waitFor(() => lateAccounts().length === 1);
+    await d.import(ACCOUNT, "late", String(lateAccounts()[0].id));
+    expect((await d.register(ACCOUNT, "late", { identifier: late, servicepackId: 3002 })).op).toBe("same");
+    expect(lateAccounts()).toHaveLength(1);
   });
 });
