@@ -19,6 +19,15 @@ describe("SecretRedactor", () => {
     expect(r.scrub("ab1 is fine")).toBe("ab1 is fine");
   });
 
+  it("masks a short secret standing apart, but not inside a longer word", () => {
+    const r = new SecretRedactor();
+    r.add("mail");
+    expect(r.scrub('emailAddress "mail" rejected; password=mail, mail.')).toBe('emailAddress "***" rejected; password=***, ***.');
+    expect(r.scrub("mailbox webmail")).toBe("mailbox webmail");
+    r.add("Hunter2-long-enough");
+    expect(r.scrub("xHunter2-long-enoughx")).toBe("x***x");
+  });
+
   it("masks authorization headers and scheme tokens it was never told about", () => {
     const r = new SecretRedactor();
     expect(r.scrub("Authorization: hmac key:c2lnbmF0dXJl:nonce:1700000000")).toBe("Authorization: ***");

@@ -51,6 +51,20 @@ function looksLikeToken(word: string): boolean {
   return /[0-9+/=_.:~-]/.test(word) || /[A-Z]/.test(word.slice(1));
 }
 
+const isWordCharacter = (text: string, at: number) => at >= 0 && at < text.length && /[\p{L}\p{N}]/u.test(text[at]!);
+
+/**
+ * A short secret (shorter than any fragment that is masked) found inside a longer word: a
+ * 4-character password "mail" is no reason to mask "emailAddress". A secret echoed as a value
+ * stands apart from the words around it, by quotes, spaces or punctuation.
+ */
+function isPartOfWord(text: string, { start, end }: Range): boolean {
+  if (end - start >= MIN_FRAGMENT_LENGTH) return false;
+  const joinsBefore = isWordCharacter(text, start - 1) && isWordCharacter(text, start);
+  const joinsAfter = isWordCharacter(text, end - 1) && isWordCharacter(text, end);
+  return joinsBefore || joinsAfter;
+}
+
 /** Secrets whose forms are searched by one pair of matchers, built when first needed. */
 interface Level {
   values: string[];
@@ -93,7 +107,9 @@ export class SecretRedactor {
   private maskSecrets(text: string): string {
     if (this.levels.length === 0) return text;
     const backwards = reversed(text);
-    const ranges = this.levels.reduce<Range[]>((found, level) => union(found, this.rangesOf(level, text, backwards)), []);
+    const ranges = this.levels
+      .reduce<Range[]>((found, level) => union(found, this.rangesOf(level, text, backwards)), [])
+      .filter((range) => !isPartOfWord(text, range));
     if (ranges.length === 0) return text;
     const parts: string[] = [];
     let at = 0;
