@@ -1,0 +1,77 @@
+// The engine stand-in on a thread of its own, for the rows that time creates. In a real `pulumi
+// up` the engine, the plugin and the API are three programs; run on the benchmark's main thread
+// beside the sandbox, the engine's gRPC work and the sandbox's answers would wait on one event
+// loop, and the row would time the test equipment's queue as much as the provider.
+//
+// The thread starts the plugin, warms it with creates of its own if asked, then tells the main
+// thread it is ready, so that the sandbox's request log can be cut there, and times the creates.
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { createMany, type CreateRun } from "./creates";
+import { cpuMs } from "./process-stats";
+import { configuredPlugin, wispanelDatabase } from "./worlds";
+
+export interface EngineRun extends CreateRun {
+  pluginCpuMsPerCreate: number;
+  /** The same figures for the warm-up, when there was one: what a plugin just started does. */
+  warmUp?: CreateRun & { pluginCpuMsPerCreate: number };
+}
+
+interface Job {
+  config: Record<string, string>;
+  count: number;
+  parallel: number;
+  prefix: string;
+  warmUpCount: number;
+}
+
+type FromThread = { ready: true } | { done: EngineRun } | { failed: string };
+
+/**
+ * `count` WisPanel Database creates through a plugin that an engine thread starts and configures
+ * with `config`. `onReady` runs once the plugin is up (and warm), just before the timed creates.
+ */
+export function createsOnEngineThread(job: Job, onReady: () => void = () => undefined): Promise<EngineRun> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(__filename, { workerData: job });
+    worker.on("message", (message: FromThread) => {
+      if ("ready" in message) {
+        onReady();
+        worker.postMessage("go");
+      } else if ("done" in message) resolve(message.done);
+      else reject(new Error(message.failed));
+    });
+    worker.on("error", reject);
+    worker.on("exit", (code) => reject(new Error(`the engine thread exited (${code}) before it answered`)));
+  });
+}
+
+async function runJob(job: Job): Promise<EngineRun> {
+  const { plugin, deployment } = await configuredPlugin(job.config);
+  const timedCreates = async (prefix: string, count: number, offset: number) => {
+    const cpuBefore = cpuMs(plugin.child.pid!);
+    const run = await createMany(deployment, "hosting:wispanel:Database", (i) => wispanelDatabase(offset + i), { count, parallel: job.parallel, prefix });
+    return { ...run, pluginCpuMsPerCreate: (cpuMs(plugin.child.pid!) - cpuBefore) / count };
+  };
+  try {
+    const warmUp = job.warmUpCount > 0 ? await timedCreates(`${job.prefix}warm`, job.warmUpCount, 500_000) : undefined;
+    parentPort!.postMessage({ ready: true } satisfies FromThread);
+    await new Promise<void>((go) => parentPort!.once("message", () => go()));
+    return { ...(await timedCreates(job.prefix, job.count, 0)), ...(warmUp ? { warmUp } : {}) };
+  } finally {
+    await plugin.stop();
+  }
+}
+
+if (!isMainThread && parentPort) {
+  runJob(workerData as Job).then(
+    (done) => {
+      parentPort!.postMessage({ done } satisfies FromThread);
+      // The plugin's client and timers must not keep the thread alive.
+      process.exit(0);
+    },
+    (error) => {
+      parentPort!.postMessage({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromThread);
+      process.exit(0);
+    },
+  );
+}
