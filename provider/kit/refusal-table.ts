@@ -13,7 +13,7 @@ import type { Resource } from "./resource";
 // the lifecycle explains every failed create, update and delete through it.
 
 /** The operation that was refused. */
-export type RefusedOperation = "create" | "update" | "delete";
+export type RefusedOperation = "create" | "read" | "update" | "delete";
 
 export interface RefusalRule {
   /** The answers it explains: their statuses, and a pattern the API's message matches. */
@@ -92,15 +92,26 @@ function shownValue(context: RefusalContext, field: string): string {
  */
 export function explainRefusal(error: unknown, context: RefusalContext, table: readonly RefusalRule[]): unknown {
   const refusal = refusalOf(error);
-  if (!refusal) return error;
+  const explained = refusal && explainedBy(table, refusal, error, context);
+  if (explained) return explained;
+  // Bad input a backend found itself (an account that exists already) still names its resource.
+  if (error instanceof InputError) return new InputError(error.failures, { message: `${subject(context)}: ${error.message}`, cause: error.cause });
+  return error;
+}
+
+function subject(context: RefusalContext): string {
+  return `${context.resource.api.name} ${typeName(context.resource.token)} "${context.name}"`;
+}
+
+function explainedBy(table: readonly RefusalRule[], refusal: ApiError, error: unknown, context: RefusalContext): Error | undefined {
   const rules = refusal instanceof UnauthorizedError ? [...table, credentialRule(context.resource.api)] : table;
   const rule = rules.find((r) => matches(r, refusal, context));
-  if (!rule) return error;
+  if (!rule) return undefined;
   // The backend's reading of the answer: which input each explanation is about, with an id to import where it found one.
   const failures = error instanceof InputError ? error.failures : [];
   const read = rule.field !== undefined ? failures.find((f) => f.property === rule.field) : failures.find((f) => f.property !== "" && (!rule.message || rule.message.test(f.reason)));
   const field = rule.field ?? read?.property;
-  if (field === undefined) return error;
+  if (field === undefined) return undefined;
   const api = context.resource.api.name;
   const importCommand = `\`pulumi import ${context.resource.token} ${context.name} <id>\``;
   const remedy = rule.remedy.replace("{import}", importCommand);
@@ -108,7 +119,7 @@ export function explainRefusal(error: unknown, context: RefusalContext, table: r
   const isInput = Object.hasOwn(context.resource.inputs, field.split(".")[0]!);
   const value = isInput ? shownValue(context, field) : "";
   const reason = `${rule.problem}; ${remedy} (${said})`;
-  const message = `${api} ${typeName(context.resource.token)} "${context.name}": ${field}${value} ${reason}`;
+  const message = `${subject(context)}: ${field}${value} ${reason}`;
   if (!isInput) return new RefusalError(message, refusal);
   const others = failures.filter((f) => f !== read && f.property !== field);
   return new InputError([{ property: field, reason: `${value.trim() ? `${value.trim()} ` : ""}${reason}` }, ...others], { message, cause: refusal });

@@ -102,7 +102,9 @@ export class ResourceLifecycle {
     rememberSecretsOf(priorState, priorInputs);
     const isImport = Object.keys(priorState.values).length === 0 && Object.keys(priorInputs.values).length === 0;
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
-    const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
+    const observed = await operation.run((ctx) => resource.read(ctx, req.getId())).catch((refused: unknown) => {
+      throw explained(refused, resource, req.getUrn(), priorInputs.values, "read");
+    });
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
     if (observed.pending) {
       // Kept as recorded and unfinished: the engine calls Update on the next `up`.
