@@ -112,15 +112,15 @@ function explainedBy(table: readonly RefusalRule[], refusal: ApiError, error: un
   const read = rule.field !== undefined ? failures.find((f) => f.property === rule.field) : failures.find((f) => f.property !== "" && (!rule.message || rule.message.test(f.reason)));
   const field = rule.field ?? read?.property;
   if (field === undefined) return undefined;
-  const api = context.resource.api.name;
   const importCommand = `\`pulumi import ${context.resource.token} ${context.name} <id>\``;
   const remedy = rule.remedy.replace("{import}", importCommand);
-  const said = read?.reason ?? `${api} answered ${refusal.status}${refusal.apiMessage ? `: ${refusal.apiMessage}` : ""}`;
+  // What the backend read from the answer (with an id to import where it found one), or the API error itself.
+  const said = read ? `${read.property}: ${read.reason}` : refusal.message;
   const isInput = Object.hasOwn(context.resource.inputs, field.split(".")[0]!);
   const value = isInput ? shownValue(context, field) : "";
   const reason = `${rule.problem}; ${remedy} (${said})`;
   const message = `${subject(context)}: ${field}${value} ${reason}`;
   if (!isInput) return new RefusalError(message, refusal);
-  const others = failures.filter((f) => f !== read && f.property !== field);
-  return new InputError([{ property: field, reason: `${value.trim() ? `${value.trim()} ` : ""}${reason}` }, ...others], { message, cause: refusal });
+  if (read) return new InputError(failures, { message, cause: refusal });
+  return new InputError([{ property: field, reason: `${value.trim() ? `${value.trim()} ` : ""}${reason}` }], { message, cause: refusal });
 }

@@ -36,6 +36,12 @@ export const combellRefusals: RefusalRule[] = [
   },
   {
     status: 400,
+    message: /\(out_of_range\)/,
+    problem: "is outside the range Combell allows",
+    remedy: "choose a value within the range it names",
+  },
+  {
+    status: 400,
     message: /\(ssl_required\)/,
     problem: "needs SSL on the site first",
     remedy: "set letsEncrypt for one of the site's host names, apply it, then set this",
