@@ -93,7 +93,7 @@ function expectExplained(error: PluginError, kind: string, name: string, field: 
 let serverId: string;
 let sysuserId: string;
 
-describe("ServerPilot", () => {
+describe.concurrent("ServerPilot", () => {
   beforeAll(async () => {
     serverId = (await d.register(SERVER, "web", { name: "web" })).state!.id;
     sysuserId = (await d.register(SYSUSER, "deployer", { serverId, name: "deployer", password: secret(PASSWORD) })).state!.id;
@@ -134,7 +134,7 @@ const DNS_RECORD = "hosting:combell:DnsRecord";
 const SSH_KEY = "hosting:combell:SshKey";
 const ED25519_KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFeckW6xwhA1E3TE1UBWQzVbiFYrJRqHbe2bGi99ncXA t@h";
 
-describe("Combell", () => {
+describe.concurrent("Combell", () => {
   let accountId: number;
   beforeAll(async () => {
     accountId = Number((await d.register(ACCOUNT, "shop", { identifier: "shop.example.com", servicepackId: 3001 })).state!.id);
@@ -167,7 +167,7 @@ describe("Combell", () => {
 
 const SERVER_DATABASE = "hosting:pterodactyl:ServerDatabase";
 
-describe("Pterodactyl", () => {
+describe.concurrent("Pterodactyl", () => {
   beforeAll(async () => {
     await d.register(SERVER_DATABASE, "stats", { serverId: 1, database: "stats", host: 1 });
     await d.register(SERVER_DATABASE, "limit1", { serverId: 2, database: "one", host: 1 });
@@ -197,7 +197,7 @@ describe("Pterodactyl", () => {
 
 const WISPANEL_DATABASE = "hosting:wispanel:Database";
 
-describe("WisPanel", () => {
+describe.concurrent("WisPanel", () => {
   beforeAll(async () => {
     await d.register(WISPANEL_DATABASE, "forum", { name: "forum", user: "forum", password: secret(PASSWORD) });
   });
@@ -227,7 +227,7 @@ describe("WisPanel", () => {
 const DBAAS_DATABASE = "hosting:dbaas:Database";
 const DBAAS_INPUTS = { name: "analytics", dbType: "postgresql", planId: "starter", region: "eu-west" };
 
-describe("DBaaS", () => {
+describe.concurrent("DBaaS", () => {
   it("a token without the databases:write scope", async () => {
     const error = await refusal(new Deployment(readOnlyKeys).register(DBAAS_DATABASE, "readonly", DBAAS_INPUTS));
     expectExplained(error, "DBaaS Database", "readonly", "hosting:dbaasApiToken", /make a token with the databases:read and databases:write scopes/, false);
