@@ -9,8 +9,11 @@ import type { ResourceProviderService } from "./server/resource-provider";
 /** How long answers in flight may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 3000;
 
-/** Without an engine address (run by hand), log messages go to stderr. */
-export async function serve(engineAddress: string | undefined): Promise<grpc.Server> {
+/**
+ * Without an engine address (run by hand), log messages go to stderr. `verbosity` is the
+ * engine's `-v=N`: from 5 on, the plugin logs its HTTP requests (server/request-logging.ts).
+ */
+export async function serve(engineAddress: string | undefined, verbosity = 0): Promise<grpc.Server> {
   const engine = new EngineLog(engineAddress);
   const server = new grpc.Server({
     "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -24,7 +27,7 @@ export async function serve(engineAddress: string | undefined): Promise<grpc.Ser
       const { ResourceProviderService: Service } = require("./server/resource-provider") as {
         ResourceProviderService: typeof ResourceProviderService;
       };
-      service = new Service(engine);
+      service = new Service(engine, verbosity);
       handlers = service.handlers();
     }
     return handlers;

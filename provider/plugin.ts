@@ -9,7 +9,7 @@ const NAME = "pulumi-resource-hosting";
 /** Exit code for a command line the plugin does not understand, as getopt-style tools use. */
 const USAGE_ERROR = 2;
 
-type Command = { run: "serve"; engineAddress?: string } | { run: "help" } | { run: "version" } | { run: "refuse"; reason: string };
+type Command = { run: "serve"; engineAddress?: string; verbosity: number } | { run: "help" } | { run: "version" } | { run: "refuse"; reason: string };
 
 function usage(): string {
   return `Usage: ${NAME} [--logtostderr] [-v=N] [--tracing <address>] <engine address>
@@ -19,15 +19,19 @@ the hosting package: it passes the address of its own gRPC service (host:port) a
 port this plugin serves on from the first line of stdout. You normally never run it by hand:
 install the package and run \`pulumi preview\` or \`pulumi up\`.
 
-Options the engine passes on (accepted; the plugin's messages go to the engine either way):
+Options the engine passes on (the plugin's messages go to the engine either way):
   --logtostderr          the engine logs to stderr
-  -v=N                   the engine's log verbosity
+  -v=N                   the engine's log verbosity: from 5 on, each HTTP request to an API is
+                         logged on stderr (method, URL, status, duration, request id), from 9
+                         on with its bodies; credentials and secrets masked
   --tracing <address>    the engine's tracing endpoint
 
   --help                 print this text and exit
   --version              print the version (${packageVersion()}) and exit
 
 Without an engine address it serves all the same, and its log messages go to stderr.
+PULUMI_HOSTING_DEBUG=1 in its environment logs the requests and bodies as debug messages on
+the engine's log, next to the resource they are for (shown by \`pulumi up --debug\`).
 `;
 }
 
@@ -48,6 +52,7 @@ function isEngineAddress(arg: string): boolean {
  */
 export function parseCommandLine(argv: string[]): Command {
   let engineAddress: string | undefined;
+  let verbosity = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") return { run: "help" };
@@ -55,6 +60,7 @@ export function parseCommandLine(argv: string[]): Command {
     if (arg === "--logtostderr") continue;
     if (arg.startsWith("-v=")) {
       if (!/^\d+$/.test(arg.slice(3))) return { run: "refuse", reason: `${JSON.stringify(arg)}: the level must be a whole number, as in -v=9` };
+      verbosity = Number(arg.slice(3));
       continue;
     }
     if (arg === "--tracing") {
@@ -73,7 +79,7 @@ export function parseCommandLine(argv: string[]): Command {
     if (engineAddress !== undefined) return { run: "refuse", reason: `unexpected second engine address ${JSON.stringify(arg)}` };
     engineAddress = arg;
   }
-  return { run: "serve", engineAddress };
+  return { run: "serve", engineAddress, verbosity };
 }
 
 const command = parseCommandLine(process.argv.slice(2));
@@ -90,7 +96,7 @@ switch (command.run) {
     break;
   case "serve": {
     const { serve } = require("./main") as typeof import("./main");
-    serve(command.engineAddress).catch((err: unknown) => {
+    serve(command.engineAddress, command.verbosity).catch((err: unknown) => {
       process.stderr.write(`${NAME}: ${err instanceof Error ? err.message : String(err)}\n`);
       process.exit(1);
     });

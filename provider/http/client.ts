@@ -16,6 +16,7 @@ import {
 } from "./errors";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit";
 import { secrets } from "./redact";
+import { logExchange } from "./request-log";
 import { requestUrl, type QueryParameters } from "./url";
 import { packageVersion } from "../version";
 
@@ -202,10 +203,19 @@ export class HttpClient {
         // Every attempt takes a slot, retries included: they count against the limit too.
         const slot = await this.limiter.acquire(ctx, what, started);
         let outcome: AttemptOutcome | undefined;
+        const sentAt = Date.now();
         try {
           outcome = await sendAttempt(attempt, this.attemptSettings, ctx);
+        } catch (err) {
+          logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: err instanceof Error ? err.message : String(err) }, ctx);
+          throw err;
         } finally {
           slot.release(outcome?.kind === "response" ? outcome : undefined);
+        }
+        if (outcome.kind === "response") {
+          const { status, headers, body: answerBody, attemptSecrets } = outcome;
+          const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v);
+          logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: status, requestId, responseBody: answerBody, attemptSecrets }, ctx);
         }
         if (outcome.kind === "deadline") {
           throw new DeadlineExceededError({

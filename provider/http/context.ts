@@ -4,4 +4,6 @@ export interface OperationContext {
   deadline?: number;
   /** User-visible progress, e.g. "rate limited by ServerPilot, retrying in 5s". */
   log?: (message: string) => void;
+  /** Detail for debugging (the request log), tied to the resource like `log`. */
+  debug?: (message: string) => void;
 }

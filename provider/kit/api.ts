@@ -1,5 +1,6 @@
 import { HttpClient, type HttpClientOptions } from "../http/client";
 import { packageVersion } from "../version";
+import type { RefusalRule } from "./refusal-table";
 
 /** One provider configuration variable, declared once: schema, SDK, CheckConfig and Configure read it. */
 export interface ConfigVariable {
@@ -35,6 +36,8 @@ export interface ApiDeclaration<V extends ConfigVariables, C> {
   summary: string;
   keywords: string[];
   config: V;
+  /** What the API refuses that the user caused, and what to do about it (kit/refusal-table.ts). */
+  refusals?: RefusalRule[];
   /** Builds the typed client resources use; the kit calls it once per configuration. */
   connect(values: ConfigValues<V>, tools: ConnectTools): C;
 }
@@ -45,6 +48,7 @@ export interface Api<C = unknown> {
   summary: string;
   keywords: string[];
   variables: ConfigVariable[];
+  refusals: readonly RefusalRule[];
   connect(values: Record<string, string | undefined>, tools: ConnectTools): C;
   /** Local name in `config` -> variable, for connect. */
   localNames: Record<string, string>;
@@ -56,6 +60,7 @@ export function defineApi<const V extends ConfigVariables, C>(declaration: ApiDe
     summary: declaration.summary,
     keywords: declaration.keywords,
     variables: Object.values(declaration.config),
+    refusals: declaration.refusals ?? [],
     localNames: Object.fromEntries(Object.entries(declaration.config).map(([local, v]) => [local, v.key])),
     connect: (values, tools) => declaration.connect(values as ConfigValues<V>, tools),
   };

@@ -36,7 +36,7 @@ export function refusalAsInputError(error: unknown, reading: RefusalReading): un
     return (inputs.length > 0 ? inputs : [""]).map((property) => ({ property, reason: refused + line }));
   });
   if (failures.every((f) => f.property === "")) return error;
-  return new InputError(reading.unnamedSumUp ? failures.filter((f) => f.property !== "") : failures);
+  return new InputError(reading.unnamedSumUp ? failures.filter((f) => f.property !== "") : failures, { cause: error });
 }
 
 /** Runs a call that sends the user's inputs, turning the API's refusals into InputErrors. */

@@ -11,7 +11,7 @@ import {
   UnauthorizedError,
   ForbiddenError,
 } from "../http/errors";
-import { InputError } from "../kit/errors";
+import { InputError, RefusalError } from "../kit/errors";
 import { PartialStateError } from "./partial-state";
 import { userPath, userText } from "./user-text";
 
@@ -61,6 +61,7 @@ function codeOf(error: unknown): grpc.status {
   // The engine reads the init failure from an UNKNOWN status.
   if (error instanceof PartialStateError) return grpc.status.UNKNOWN;
   if (error instanceof InputError) return grpc.status.INVALID_ARGUMENT;
+  if (error instanceof RefusalError) return codeOf(error.cause);
   if (error instanceof CancelledError) return grpc.status.CANCELLED;
   if (error instanceof DeadlineExceededError) return grpc.status.DEADLINE_EXCEEDED;
   if (error instanceof NotFoundError) return grpc.status.NOT_FOUND;

@@ -6,6 +6,7 @@ import { checkInputs } from "../kit/check";
 import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
 import { observedInputs, reconcileInputs } from "../kit/reconcile";
+import { explainRefusal, type RefusedOperation } from "../kit/refusal-table";
 import type { Resource } from "../kit/resource";
 import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
 import { unreadableOf, unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
@@ -78,7 +79,8 @@ export class ResourceLifecycle {
       const { id, outputs } = await operation.run((ctx) => resource.create(ctx, inputs as never));
       rememberSecrets(resource.outputs, outputs as PropertyMap);
       return new rpc.CreateResponse().setId(id).setProperties(toStruct(stateOf(resource, inputs, outputs as PropertyMap, props.secretPaths).properties));
-    } catch (error) {
+    } catch (refused) {
+      const error = explained(refused, resource, req.getUrn(), inputs, "create");
       const accepted = operation.accepted;
       if (!accepted) throw error;
       rememberSecrets(resource.outputs, accepted.outputs);
@@ -102,7 +104,9 @@ export class ResourceLifecycle {
     rememberSecretsOf(priorState, priorInputs);
     const isImport = Object.keys(priorState.values).length === 0 && Object.keys(priorInputs.values).length === 0;
     const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
-    const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
+    const observed = await operation.run((ctx) => resource.read(ctx, req.getId())).catch((refused: unknown) => {
+      throw explained(refused, resource, req.getUrn(), priorInputs.values, "read");
+    });
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
     if (observed.pending) {
       // Kept as recorded and unfinished: the engine calls Update on the next `up`.
@@ -158,7 +162,8 @@ export class ResourceLifecycle {
         resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes),
       );
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
-    } catch (error) {
+    } catch (refused) {
+      const error = explained(refused, resource, req.getUrn(), news.values, "update");
       // Bad input the API refused changed nothing; anything else may have come after part of
       // the update was applied: record what is true now, so the next preview shows what is left.
       if (error instanceof InputError) throw error;
@@ -183,9 +188,18 @@ export class ResourceLifecycle {
     const state = unwrapped.values;
     const inputs = priorInputsOf(resource, state);
     const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"));
-    await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
+    try {
+      await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
+    } catch (refused) {
+      throw explained(refused, resource, req.getUrn(), inputs, "delete");
+    }
     return new Empty();
   }
+}
+
+/** A refusal the resource's API declares, as its sentence naming the resource, the field and the remedy. */
+function explained(error: unknown, resource: Resource, urn: string, inputs: PropertyMap, operation: RefusedOperation): unknown {
+  return explainRefusal(error, { resource, name: urn.split("::").at(-1) ?? urn, inputs, operation }, resource.api.refusals);
 }
 
 export function resourceOf(type: string, urn: string): Resource {

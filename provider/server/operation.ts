@@ -47,6 +47,7 @@ export class Operation<C = unknown> {
       deadline: options.timeoutSeconds > 0 ? Date.now() + options.timeoutSeconds * 1000 : undefined,
       log: (message) => void this.pending.push(engine.send("info", message, urn)),
       warn: (message) => void this.pending.push(engine.send("warning", message, urn)),
+      debug: (message) => void this.pending.push(engine.send("debug", message, urn)),
       created: (id, knownOutputs = {}) => {
         this.accepted = { id, outputs: { ...(this.accepted?.outputs ?? {}), ...knownOutputs }, notApplied: this.accepted?.notApplied ?? this.notApplied };
       },

@@ -16,6 +16,7 @@ import { packageVersion } from "../version";
 import type { EngineLog } from "./engine-log";
 import { toGrpcError } from "./grpc-errors";
 import { ResourceLifecycle } from "./lifecycle";
+import { startRequestLog } from "./request-logging";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, type OperationSource } from "./operation";
 import { useNativeUtf8 } from "./protobuf-strings";
 import { diffResponse, shortKeys, toCheckFailure, toJs, toStruct } from "./wire";
@@ -36,7 +37,13 @@ export class ResourceProviderService implements OperationSource {
   private readonly cancelled = new AbortController();
   private readonly lifecycle = new ResourceLifecycle(this);
 
-  constructor(readonly engine: EngineLog) {}
+  /** `verbosity`: the `-v=N` the engine started the plugin with (0 without). */
+  constructor(
+    readonly engine: EngineLog,
+    verbosity = 0,
+  ) {
+    startRequestLog(verbosity);
+  }
 
   configuration(): ProviderConfiguration {
     return this.current;

@@ -202,7 +202,7 @@ describe("LinuxHostingSettings beyond the table", () => {
     env.sandbox.injectFault({ method: "PUT", path: /\/phpsettings\/memorylimit$/, status: 400, body: { validation_errors: [{ error_code: "out_of_range", error_text: "memory_limit is too high" }] } });
     const inputs = { ...settings({ domainName: "half.example.com", http2: { "half.example.com": true }, letsEncrypt: { "half.example.com": true }, autoRedirect: { "half.example.com": true } }) };
     const error = await d.register(SETTINGS, "half", inputs).catch((e) => e);
-    expect(error.message).toMatch(/^created half\.example\.com, but then: phpMemoryLimit: Combell refused it: memory_limit is too high/);
+    expect(error.message).toMatch(/^created half\.example\.com, but then: Combell LinuxHostingSettings "half": phpMemoryLimit "512" is outside the range Combell allows; choose a value within the range it names \(phpMemoryLimit: Combell refused it: memory_limit is too high/);
     expect(error.initFailure.id).toBe("half.example.com");
     const recorded = d.state.get(d.urn(SETTINGS, "half"))!.outputs;
     expect(recorded).toMatchObject({ phpVersion: "8.3", gzipCompression: false });

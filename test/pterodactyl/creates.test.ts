@@ -64,7 +64,7 @@ for (const mode of PANEL_MODES) {
       env.sandbox.injectFault({ method: "GET", path: /\/databases\/\d+$/, status: 403, body: { errors: [{ code: "AccessDeniedHttpException", status: "403", detail: "This action is unauthorized." }] } });
       const d = env.deployment;
       const error = await d.register(SERVER_DATABASE, "partial", { serverId: 1, database: "partial", host: 1 }).catch((e) => e);
-      expect(error.message).toMatch(/^created 1\/\d+, but then: Pterodactyl API GET .* failed with 403 Forbidden: This action is unauthorized\./);
+      expect(error.message).toMatch(/^created 1\/\d+, but then: Pterodactyl ServerDatabase "partial": hosting:pterodactylApiKey may not manage server databases .*\(Pterodactyl API GET .* failed with 403 Forbidden: This action is unauthorized\.\)/);
       const recorded = d.state.get(d.urn(SERVER_DATABASE, "partial"))!;
       expect(recorded.id).toBe(`1/${attributes.id}`);
       expect(recorded.outputs).toMatchObject({ name: "s1_partial", username: attributes.username });

@@ -48,6 +48,8 @@ export interface PterodactylSandbox extends ChaosControls {
   readonly url: string;
   readonly mode: PanelMode;
   readonly apiKey: string;
+  /** A key that may read server databases but not change them: its writes get 403. */
+  readonly readOnlyApiKey: string;
   readonly store: PanelStore;
   readonly requests: ServedRequest[];
   injectFault(fault: InjectedFault): void;
@@ -84,16 +86,28 @@ export function panelErrorBody(status: number, message: string, details?: unknow
   return { errors: [{ code: d.code ?? CODES[status] ?? "HttpException", status: String(status), detail: message, ...(d.meta ? { meta: d.meta } : {}) }] };
 }
 
-function checkBearer(header: string | undefined, apiKey: string): void {
-  const given = /^Bearer (\S{1,512})$/.exec(header ?? "")?.[1] ?? "";
+function sameKey(given: string, key: string): boolean {
   const a = Buffer.from(given);
-  const b = Buffer.from(apiKey);
-  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new EmulatorError(401, "Unauthenticated.");
+  const b = Buffer.from(key);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The document's 401 (no such key) and 403 ("Insufficient permissions"): an Application API key
+ * whose permission on server databases is Read may list them but not change them.
+ */
+function checkBearer(header: string | undefined, method: string, apiKey: string, readOnlyApiKey: string): void {
+  const given = /^Bearer (\S{1,512})$/.exec(header ?? "")?.[1] ?? "";
+  if (sameKey(given, apiKey)) return;
+  if (!sameKey(given, readOnlyApiKey)) throw new EmulatorError(401, "Unauthenticated.");
+  if (method !== "GET") throw new EmulatorError(403, "This action is unauthorized.");
 }
 
 export async function startPterodactylSandbox(options: PterodactylSandboxOptions): Promise<PterodactylSandbox> {
   const apiKey = options.apiKey ?? `ptla_${randomBytes(32).toString("base64url").slice(0, 43)}`;
   recordSecret("Pterodactyl sandbox: its API key", apiKey);
+  const readOnlyApiKey = `ptla_${randomBytes(32).toString("base64url").slice(0, 43)}`;
+  recordSecret("Pterodactyl sandbox: its read-only API key", readOnlyApiKey);
   const servers = options.servers ?? [
     { id: 1, uuid: randomUUID(), databaseLimit: null },
     { id: 2, uuid: randomUUID(), databaseLimit: 2 },
@@ -115,7 +129,7 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
   const definition: EmulatorDefinition = {
     name: `Pterodactyl (${options.mode})`,
     basePath: "/api/application",
-    authenticate: (request) => checkBearer(request.headers.authorization, apiKey),
+    authenticate: (request) => checkBearer(request.headers.authorization, request.method, apiKey, readOnlyApiKey),
     errorBody: panelErrorBody,
     routes: panelRoutes(state),
     rateLimit: options.rateLimit
@@ -136,6 +150,7 @@ export async function startPterodactylSandbox(options: PterodactylSandboxOptions
     url,
     mode: options.mode,
     apiKey,
+    readOnlyApiKey,
     store,
     requests: emulator.requests,
     chaos: emulator.chaos,

@@ -26,7 +26,7 @@ describe("runtimes", () => {
     const before = appRequests();
     const error = await env.deployment.register(APP, "old", { name: "oldphp", sysuserId, runtime: "php7.0" }).catch((e) => e);
     expect(error).toBeInstanceOf(PluginError);
-    expect(error.message).toMatch(/^runtime: php7\.0 is not offered by server rules \([A-Za-z0-9]{16}\); it offers php7\.4, php8\.0, php8\.1, php8\.2, php8\.3$/);
+    expect(error.message).toMatch(/^ServerPilot App "old": runtime: php7\.0 is not offered by server rules \([A-Za-z0-9]{16}\); it offers php7\.4, php8\.0, php8\.1, php8\.2, php8\.3$/);
     expect(error.propertyErrors).toEqual([{ property: "runtime", reason: expect.stringContaining("is not offered") }]);
     expect(error.initFailure).toBeUndefined();
     expect(appRequests()).toBe(before);

@@ -78,7 +78,7 @@ export async function refusalsAsErrorsOn<T>(property: string, call: () => Promis
   try {
     return await call();
   } catch (error) {
-    if (error instanceof BadRequestError && error.apiMessage) throw new InputError([{ property, reason: `${error.apiName} refused it: ${error.apiMessage}` }]);
+    if (error instanceof BadRequestError && error.apiMessage) throw new InputError([{ property, reason: `${error.apiName} refused it: ${error.apiMessage}` }], { cause: error });
     throw error;
   }
 }

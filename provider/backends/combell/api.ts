@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { combellRefusals } from "./refusals";
 import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { combellErrorMessage } from "./api-errors";
@@ -18,6 +19,7 @@ export const combellApi = defineApi({
   name: "Combell",
   summary: "Combell reseller accounts, domains, DNS records, Linux hostings (settings, SSH keys, subsites) and MySQL databases",
   keywords: ["combell"],
+  refusals: combellRefusals,
   config: {
     apiKey: {
       key: "combellApiKey",

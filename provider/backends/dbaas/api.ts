@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { dbaasRefusals } from "./refusals";
 import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { DbaasClient } from "./client";
@@ -19,6 +20,7 @@ export const dbaasApi = defineApi({
   name: "DBaaS",
   summary: "DBaaS database instances (PostgreSQL, MySQL, Redis and MongoDB)",
   keywords: ["dbaas", "postgresql", "mysql", "redis", "mongodb"],
+  refusals: dbaasRefusals,
   config: {
     endpoint: {
       key: "dbaasEndpoint",

@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { pterodactylRefusals } from "./refusals";
 import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { APPLICATION_API_PATH } from "./api-path";
@@ -20,6 +21,7 @@ export const pterodactylApi = defineApi({
   name: "Pterodactyl",
   summary: "Pterodactyl and Pelican game-server panels: server databases (Application API)",
   keywords: ["pterodactyl", "pelican"],
+  refusals: pterodactylRefusals,
   config: {
     endpoint: {
       key: "pterodactylEndpoint",

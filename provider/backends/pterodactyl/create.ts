@@ -48,6 +48,9 @@ export async function createDatabaseOnce(
     const existing = await findByName(ctx.client, ctx, serverId, name);
     if (!existing) throw error;
     const hint = ` ${name} is database ${databaseIdOf(serverId, existing.id)}; to manage it here, run \`${IMPORT} ${databaseIdOf(serverId, existing.id)}\`.`;
-    throw new InputError(error.failures.map((f) => (f.property === "database" ? { ...f, reason: `${f.reason}${hint}` } : f)));
+    throw new InputError(
+      error.failures.map((f) => (f.property === "database" ? { ...f, reason: `${f.reason}${hint}` } : f)),
+      { cause: error.cause },
+    );
   }
 }

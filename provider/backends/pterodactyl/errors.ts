@@ -78,7 +78,7 @@ function inputNamed(line: string): string | undefined {
 export function inputErrorOf(error: unknown): unknown {
   // The routes of a create name only the server: a 404 says there is no such server.
   if (error instanceof NotFoundError) {
-    return new InputError([{ property: "serverId", reason: `${error.apiName} has no such server (${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ""})` }]);
+    return new InputError([{ property: "serverId", reason: `${error.apiName} has no such server (${error.status}${error.apiMessage ? `: ${error.apiMessage}` : ""})` }], { cause: error });
   }
   return refusalAsInputError(error, {
     inputsOf: inputNamed,

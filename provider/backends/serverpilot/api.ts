@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { serverPilotRefusals } from "./refusals";
 import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { ServerPilotClient } from "./client";
@@ -9,6 +10,7 @@ export const serverPilotApi = defineApi({
   name: "ServerPilot",
   summary: "ServerPilot servers, system users, apps (with SSL) and databases",
   keywords: ["serverpilot"],
+  refusals: serverPilotRefusals,
   config: {
     clientId: {
       key: "serverpilotClientId",

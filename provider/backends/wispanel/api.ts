@@ -1,4 +1,5 @@
 import { defineApi } from "../../kit/api";
+import { wisPanelRefusals } from "./refusals";
 import { caCertificateVariable, certificateHint } from "../../kit/ca-certificate";
 import { validateEndpoint, validateHeaderToken } from "../../kit/config";
 import { WisPanelClient } from "./client";
@@ -26,6 +27,7 @@ export const wisPanelApi = defineApi({
   name: "WisPanel",
   summary: "WisPanel MySQL/MariaDB databases and their users",
   keywords: ["wispanel"],
+  refusals: wisPanelRefusals,
   config: {
     endpoint: {
       key: "wispanelEndpoint",

@@ -86,7 +86,10 @@ async function withImportHint(client: WisPanelClient, name: string, ctx: Resourc
   const taken = (await client.listDatabases(ctx).catch(() => [])).find((db) => unprefixed(db.name, db.owner) === name);
   if (!taken) return error;
   const hint = `; if it is the one this program made, import it: pulumi import ${Database.token} ${ctx.urn.split("::").at(-1)} ${taken.id}`;
-  return new InputError(error.failures.map((f) => (f.property === "name" ? { ...f, reason: f.reason + hint } : f)));
+  return new InputError(
+    error.failures.map((f) => (f.property === "name" ? { ...f, reason: f.reason + hint } : f)),
+    { cause: error.cause },
+  );
 }
 
 function remoteRules(args: { remoteAccess?: boolean; remoteHost?: string }): CheckFailure[] {
