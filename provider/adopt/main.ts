@@ -1,0 +1,77 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { secrets } from "../http/redact";
+import type { Api } from "../kit/api";
+import { checkConfigValues, ProviderConfiguration } from "../kit/config";
+import { adopt } from "./adopt";
+import { flagOf, parseArguments, USAGE, UsageError, variablesOf } from "./cli";
+import { adoptableModules, resourcesOf } from "./scan";
+
+// `hosting-adopt <api>`: what bin/hosting-adopt runs. Everything it prints goes to stderr, with
+// every secret it knows masked; it exits 0 once the files are written, 1 when the API or the
+// credentials fail, 2 for a command line it does not understand.
+
+export interface AdoptOutput {
+  line(text: string): void;
+}
+
+const stderr: AdoptOutput = { line: (text) => void process.stderr.write(`${text}\n`) };
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, output: AdoptOutput = stderr, cwd = process.cwd()): Promise<number> {
+  const say = (text: string) => output.line(secrets.scrub(text));
+  let api: Api | undefined;
+  try {
+    const args = parseArguments(argv, (module) => (api = apiOf(module)));
+    const chosen = api!;
+    const variables = variablesOf(chosen);
+    for (const variable of variables) if (variable.secret) secrets.add(args.config[variable.key] ?? variable.env.map((e) => env[e]).find(Boolean));
+    const refused = checkConfigValues(variables, args.config);
+    if (refused.length > 0) {
+      const byKey = new Map(variables.map((v) => [v.key, v]));
+      throw new UsageError(refused.map((f) => `${flagOf(byKey.get(f.property)!)}: ${f.reason}`).join("; "));
+    }
+    const configuration = ProviderConfiguration.resolve([chosen], args.config, env);
+    const problems = configuration.environmentProblems();
+    if (problems.length > 0) return fail(say, problems.map((p) => `hosting:${p.property} ${p.reason}`).join("; "));
+    const missing = chosen.variables.filter((v) => v.required && !configuration.get(v.key));
+    if (missing.length > 0) {
+      return fail(say, `${chosen.name} credentials are missing: ${missing.map((v) => `set ${v.env.join(" or ")} (or pass ${flagOf(v)})`).join("; ")}`);
+    }
+
+    const adoption = await adopt(args.module, configuration, { progress: say, note: say });
+    const outPath = resolve(cwd, args.out);
+    writeFileSync(outPath, `${JSON.stringify(adoption.importFile, null, 2)}\n`);
+    say(`wrote ${args.out}: ${adoption.resources.length} resources; adopt them with \`pulumi import --file ${args.out}\``);
+    if (args.program) {
+      writeFileSync(resolve(cwd, args.program), adoption.program({ sdk: args.sdk, importIds: args.importIds }));
+      say(`wrote ${args.program}: the program that declares them`);
+    }
+    if (adoption.secretConfig.length > 0) {
+      say(`${chosen.name} never returns these secrets; set each before \`pulumi up\`:`);
+      for (const { key, resource, path } of adoption.secretConfig) say(`  pulumi config set --secret ${key} <value>   # ${path} of ${resource.resource.token} ${resource.name}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      if (error.message) say(`hosting-adopt: ${error.message}`);
+      say(USAGE);
+      return 2;
+    }
+    return fail(say, api ? `${api.name}: ${messageOf(error)}` : messageOf(error));
+  }
+}
+
+function apiOf(module: string): Api {
+  const modules = adoptableModules();
+  if (!modules.includes(module)) throw new UsageError(`unknown API "${module}": choose one of ${modules.join(", ")}`);
+  return resourcesOf(module)[0].api;
+}
+
+function fail(say: (text: string) => void, message: string): number {
+  say(`hosting-adopt: ${message}`);
+  return 1;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
