@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { secrets } from "../http/redact";
 import type { Api } from "../kit/api";
 import { checkConfigValues, ProviderConfiguration } from "../kit/config";
-import { adopt } from "./adopt";
+import { adopt, type Adoption } from "./adopt";
 import { flagOf, parseArguments, USAGE, UsageError, variablesOf } from "./cli";
 import { adoptableModules, resourcesOf } from "./scan";
 
@@ -18,6 +18,16 @@ export interface AdoptOutput {
 const stderr: AdoptOutput = { line: (text) => void process.stderr.write(`${text}\n`) };
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, output: AdoptOutput = stderr, cwd = process.cwd()): Promise<number> {
+  return (await adoptCommand(argv, env, output, cwd)).code;
+}
+
+/** The command, with what it adopted once it got that far. */
+export async function adoptCommand(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  output: AdoptOutput,
+  cwd: string,
+): Promise<{ code: number; adoption?: Adoption }> {
   const say = (text: string) => output.line(secrets.scrub(text));
   let api: Api | undefined;
   try {
@@ -50,12 +60,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
       say(`${chosen.name} never returns these secrets; set each before \`pulumi up\`:`);
       for (const { key, resource, path } of adoption.secretConfig) say(`  pulumi config set --secret ${key} <value>   # ${path} of ${resource.resource.token} ${resource.name}`);
     }
-    return 0;
+    return { code: 0, adoption };
   } catch (error) {
     if (error instanceof UsageError) {
       if (error.message) say(`hosting-adopt: ${error.message}`);
       say(USAGE);
-      return 2;
+      return { code: 2 };
     }
     return fail(say, api ? `${api.name}: ${messageOf(error)}` : messageOf(error));
   }
@@ -67,9 +77,9 @@ function apiOf(module: string): Api {
   return resourcesOf(module)[0].api;
 }
 
-function fail(say: (text: string) => void, message: string): number {
+function fail(say: (text: string) => void, message: string): { code: number } {
   say(`hosting-adopt: ${message}`);
-  return 1;
+  return { code: 1 };
 }
 
 function messageOf(error: unknown): string {
