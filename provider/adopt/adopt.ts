@@ -10,8 +10,8 @@ export interface Adoption {
   /** In dependency order: each after what it refers to. */
   resources: Adopted[];
   importFile: ImportFile;
-  /** The stack config keys of the secrets the program reads, with the resource each belongs to. */
-  secretConfig: { key: string; resource: Adopted; path: string }[];
+  /** The stack config keys the program reads, with the resource and input each is for. */
+  config: { key: string; secret: boolean; resource: Adopted; path: string }[];
   program(options: ProgramOptions): string;
 }
 
@@ -23,14 +23,16 @@ export async function adopt(module: string, configuration: ProviderConfiguration
     ...f,
     ...names[i],
     references: [],
-    secretConfig: new Map(f.secretPaths.map((path) => [path, `${names[i].variable}${path.split(".").map(capitalized).join("")}`])),
+    configKeys: new Map(f.configInputs.map(({ path }) => [path, `${names[i].variable}${path.split(".").map(capitalized).join("")}`])),
   }));
   for (const resource of adopted) resource.references = findReferences(resource, adopted);
   const resources = dependencyOrder(adopted);
   return {
     resources,
     importFile: importFile(resources),
-    secretConfig: resources.flatMap((resource) => [...resource.secretConfig].map(([path, key]) => ({ key, resource, path }))),
+    config: resources.flatMap((resource) =>
+      resource.configInputs.map(({ path, secret }) => ({ key: resource.configKeys.get(path)!, secret, resource, path })),
+    ),
     program: (options) => programText(resources, options),
   };
 }

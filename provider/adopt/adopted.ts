@@ -1,5 +1,6 @@
 import type { Resource } from "../kit/resource";
 import type { PropertyMap } from "../kit/values";
+import type { ConfigInput } from "./secret-inputs";
 
 /** A resource found in the account, as Read sees it, before it is named. */
 export interface Found {
@@ -11,8 +12,8 @@ export interface Found {
   id: string;
   /** The inputs Read returned, without the values a program must not hold in plain text. */
   inputs: PropertyMap;
-  /** Paths ("user.password") of secret inputs the program takes from its config. */
-  secretPaths: string[];
+  /** Inputs ("user.password") the program takes from its config. */
+  configInputs: ConfigInput[];
 }
 
 /** Another adopted resource an input refers to: `serverId: server.id` instead of the id itself. */
@@ -31,6 +32,6 @@ export interface Adopted extends Found {
   name: string;
   variable: string;
   references: Reference[];
-  /** Secret path -> the stack config key the program reads it from. */
-  secretConfig: Map<string, string>;
+  /** Path -> the stack config key the program reads it from. */
+  configKeys: Map<string, string>;
 }

@@ -4,6 +4,7 @@ import { secrets } from "../http/redact";
 import type { Api } from "../kit/api";
 import { checkConfigValues, ProviderConfiguration } from "../kit/config";
 import { adopt, type Adoption } from "./adopt";
+import { configSetCommand } from "./program";
 import { flagOf, parseArguments, USAGE, UsageError, variablesOf } from "./cli";
 import { adoptableModules, resourcesOf } from "./scan";
 
@@ -56,9 +57,9 @@ export async function adoptCommand(
       writeFileSync(resolve(cwd, args.program), adoption.program({ sdk: args.sdk, importIds: args.importIds }));
       say(`wrote ${args.program}: the program that declares them`);
     }
-    if (adoption.secretConfig.length > 0) {
-      say(`${chosen.name} never returns these secrets; set each before \`pulumi up\`:`);
-      for (const { key, resource, path } of adoption.secretConfig) say(`  pulumi config set --secret ${key} <value>   # ${path} of ${resource.resource.token} ${resource.name}`);
+    if (adoption.config.length > 0) {
+      say(`${chosen.name} never returns these values; set each before \`pulumi up\`:`);
+      for (const { key, secret, resource, path } of adoption.config) say(`  ${configSetCommand(key, secret)}   # ${path} of ${resource.resource.token} ${resource.name}`);
     }
     return { code: 0, adoption };
   } catch (error) {

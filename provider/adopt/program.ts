@@ -15,16 +15,14 @@ export interface ProgramOptions {
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 export function programText(resources: readonly Adopted[], options: ProgramOptions): string {
-  const secretKeys = resources.flatMap((r) => [...r.secretConfig.values()]);
+  const commands = resources.flatMap((r) => r.configInputs.map((c) => configSetCommand(r.configKeys.get(c.path)!, c.secret)));
   const lines = [
     "// Written by hosting-adopt from what the account has; every resource is protected from deletion.",
-    ...(secretKeys.length > 0
-      ? ["// The API never returns these secrets: set each before `pulumi up`.", ...secretKeys.map((key) => `//   pulumi config set --secret ${key} <value>`)]
-      : []),
+    ...(commands.length > 0 ? ["// The API never returns these values: set each before `pulumi up`.", ...commands.map((c) => `//   ${c}`)] : []),
     `import * as pulumi from "@pulumi/pulumi";`,
     `import * as hosting from ${JSON.stringify(options.sdk)};`,
     "",
-    ...(secretKeys.length > 0 ? ["const config = new pulumi.Config();", ""] : []),
+    ...(commands.length > 0 ? ["const config = new pulumi.Config();", ""] : []),
   ];
   for (const resource of resources) {
     const opts = [`protect: true`, ...(options.importIds ? [`import: ${JSON.stringify(resource.id)}`] : [])];
@@ -46,13 +44,18 @@ function programInputs(resource: Adopted): PropertyMap {
     const target = `${reference.target.variable}.${reference.property}`;
     inputs[reference.key] = new Code(reference.numeric ? `${target}.apply(Number)` : target);
   }
-  for (const [path, key] of resource.secretConfig) {
+  for (const { path, secret, kind } of resource.configInputs) {
     const parts = path.split(".");
     let parent = inputs;
     for (const part of parts.slice(0, -1)) parent = parent[part] as PropertyMap;
-    parent[parts.at(-1)!] = new Code(`config.requireSecret(${JSON.stringify(key)})`);
+    const read = `require${secret ? "Secret" : ""}${kind === "string" ? "" : kind === "number" ? "Number" : "Boolean"}`;
+    parent[parts.at(-1)!] = new Code(`config.${read}(${JSON.stringify(resource.configKeys.get(path))})`);
   }
   return inputs;
+}
+
+export function configSetCommand(key: string, secret: boolean): string {
+  return `pulumi config set ${secret ? "--secret " : ""}${key} <value>`;
 }
 
 function literal(value: unknown, indent: string): string {

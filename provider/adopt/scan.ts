@@ -4,7 +4,7 @@ import { splitToken, type Resource } from "../kit/resource";
 import type { PropertyMap } from "../kit/values";
 import { registry } from "../registry";
 import type { Found } from "./adopted";
-import { definedOnly, takeSecretInputs } from "./secret-inputs";
+import { definedOnly, takeConfigInputs } from "./secret-inputs";
 
 // Walks one API's account kind by kind, in the order its backend declares them, with the
 // provider's own listings and Reads: what a list finds is read as `pulumi import` reads it, so
@@ -58,8 +58,8 @@ export async function scan(module: string, configuration: ProviderConfiguration,
       // Gone since it was listed, or still being provisioned: nothing an import could take yet.
       if (!read || read.pending) continue;
       const inputs = definedOnly(read.inputs) as PropertyMap;
-      const secretPaths = takeSecretInputs(resource.inputs, inputs);
-      found.push({ resource, module, kind, id: read.realId ?? id, inputs, secretPaths });
+      const configInputs = takeConfigInputs(resource.inputs, inputs);
+      found.push({ resource, module, kind, id: read.realId ?? id, inputs, configInputs });
       count++;
     }
     report.progress(`${module}: ${count} ${kindWords(kind, count)}`);
