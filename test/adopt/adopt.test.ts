@@ -147,6 +147,7 @@ describe("hosting-adopt", () => {
         strict: true,
         noEmit: true,
         target: ts.ScriptTarget.ES2022,
+        lib: ["lib.es2022.d.ts"],
         module: ts.ModuleKind.Node16,
         moduleResolution: ts.ModuleResolutionKind.Node16,
         esModuleInterop: true,
@@ -155,7 +156,10 @@ describe("hosting-adopt", () => {
         paths: { "*": [join(ROOT, "node_modules/*")] },
       },
     );
-    const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    // The programs' own diagnostics, and the SDK's only as far as they use it: the SDK itself
+    // is type-checked with the rest of the package.
+    const problems = MODULES.flatMap((m) => ts.getPreEmitDiagnostics(program, program.getSourceFile(join(dir, `${m}.ts`))))
+      .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     expect(problems).toEqual([]);
   }, 30_000);
 
