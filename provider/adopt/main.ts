@@ -64,9 +64,10 @@ export async function adoptCommand(
     return { code: 0, adoption };
   } catch (error) {
     if (error instanceof UsageError) {
+      // An empty message is --help: the usage is the answer, not a complaint.
       if (error.message) say(`hosting-adopt: ${error.message}`);
       say(USAGE);
-      return { code: 2 };
+      return { code: error.message ? 2 : 0 };
     }
     return fail(say, api ? `${api.name}: ${messageOf(error)}` : messageOf(error));
   }

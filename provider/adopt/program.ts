@@ -27,7 +27,7 @@ export function programText(resources: readonly Adopted[], options: ProgramOptio
   for (const resource of resources) {
     const opts = [`protect: true`, ...(options.importIds ? [`import: ${JSON.stringify(resource.id)}`] : [])];
     const args = literal(programInputs(resource), "");
-    lines.push(`export const ${resource.variable} = new hosting.${resource.module}.${resource.kind}(${JSON.stringify(resource.name)}, ${args}, { ${opts.join(", ")} });`);
+    lines.push(`const ${resource.variable} = new hosting.${resource.module}.${resource.kind}(${JSON.stringify(resource.name)}, ${args}, { ${opts.join(", ")} });`);
   }
   return `${lines.join("\n")}\n`;
 }
