@@ -1,4 +1,5 @@
 import type { Api } from "./kit/api";
+import type { Listing } from "./kit/listing";
 import type { Backend, ProviderFunction, Resource } from "./kit/resource";
 
 import { backend as combell } from "./backends/combell";
@@ -12,6 +13,8 @@ export interface Registry {
   apis: Api[];
   resources: Map<string, Resource>;
   functions: Map<string, ProviderFunction>;
+  /** How every resource of each kind is found (a list function's, or the backend's own), by token. */
+  listings: Map<string, Listing>;
 }
 
 let loaded: Registry | undefined;
@@ -23,6 +26,9 @@ export function registry(): Registry {
     apis: backends.map((b) => b.api),
     resources: new Map(backends.flatMap((b) => b.resources.map((r) => [r.token, r] as const))),
     functions: new Map(backends.flatMap((b) => b.functions.map((f) => [f.token, f] as const))),
+    listings: new Map(
+      backends.flatMap((b) => [...b.functions.flatMap((f) => (f.listing ? [f.listing] : [])), ...(b.listings ?? [])]).map((l) => [l.resource.token, l] as const),
+    ),
   };
   return loaded;
 }

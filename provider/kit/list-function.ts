@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { NotFoundError } from "../http/errors";
 import type { ResourceContext } from "./context";
 import { field, metaOf } from "./fields";
 import { unwrap } from "./introspect";
+import type { Listing } from "./listing";
 import { defineFunction, splitToken, type ProviderFunction, type Resource } from "./resource";
 import type { PropertyMap } from "./values";
 
@@ -34,6 +36,12 @@ export function defineListFunction<Data, C>(options: {
   /** Every item; `args` holds the checked arguments and filters, to pass on to the API where it filters too. */
   list(ctx: ResourceContext<C>, args: PropertyMap): Promise<Data[]>;
   fromApi(data: Data): Mapped;
+  /**
+   * Required when some argument is: every set of arguments that, listed one after the other,
+   * covers every resource of the kind the account has (each domain's records). One the API
+   * answers 404 for (a domain without a zone) holds none.
+   */
+  everyArgument?: (ctx: ResourceContext<C>) => Promise<PropertyMap[]>;
 }): ProviderFunction {
   const { resource } = options;
   const { name } = splitToken(resource.token);
@@ -44,7 +52,25 @@ export function defineListFunction<Data, C>(options: {
     ...readableShape(resource.outputs, itemType),
   };
   const filters = options.filters ?? {};
-  return defineFunction({
+  const required = Object.entries(options.arguments ?? {}).filter(([, schema]) => !unwrap(schema).optional);
+  if (required.length > 0 && !options.everyArgument) {
+    throw new Error(`${options.token} takes ${required.map(([key]) => key).join(", ")}: it must declare everyArgument, the values that list every ${name}`);
+  }
+  const listing: Listing<C> = {
+    resource,
+    async ids(ctx) {
+      const ids: string[] = [];
+      for (const args of options.everyArgument ? await options.everyArgument(ctx) : [{}]) {
+        const records = await options.list(ctx, args).catch((error: unknown) => {
+          if (error instanceof NotFoundError) return [];
+          throw error;
+        });
+        ids.push(...records.map((record) => options.fromApi(record).id));
+      }
+      return [...new Set(ids)];
+    },
+  };
+  const fn = defineFunction({
     token: options.token,
     description: options.description,
     api: resource.api,
@@ -67,6 +93,7 @@ export function defineListFunction<Data, C>(options: {
       return { [options.listName]: items.filter((i) => wanted.every(([key, value]) => i[key] === value)) } as never;
     },
   });
+  return { ...fn, listing };
 }
 
 /**

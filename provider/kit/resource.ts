@@ -3,6 +3,7 @@ import type { Api } from "./api";
 import type { CreateContext, ResourceContext, UpdateContext } from "./context";
 import type { Changes } from "./diff";
 import type { CheckFailure } from "./errors";
+import type { Listing } from "./listing";
 
 type Shape = Record<string, z.ZodType>;
 export type Infer<S extends Shape> = z.infer<z.ZodObject<S>>;
@@ -126,6 +127,8 @@ export interface FunctionDeclaration<IS extends Shape, OS extends Shape, C> {
 
 export interface ProviderFunction<IS extends Shape = Shape, OS extends Shape = Shape, C = any> extends FunctionDeclaration<IS, OS, C> {
   kind: "function";
+  /** A list function's way to every resource of its kind (see defineListFunction). */
+  listing?: Listing<C>;
 }
 
 export function defineFunction<IS extends Shape, OS extends Shape, C>(
@@ -139,6 +142,8 @@ export interface Backend {
   api: Api<any>;
   resources: Resource<any, any, any>[];
   functions: ProviderFunction<any, any, any>[];
+  /** How the kinds without a list function are found, each by its ids (see Listing). */
+  listings?: Listing<any>[];
 }
 
 /** "hosting:serverpilot:App" -> { module: "serverpilot", name: "App" } */

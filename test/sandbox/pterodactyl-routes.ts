@@ -102,6 +102,20 @@ export function panelRoutes(state: PanelState): Route[] {
 
   return [
     {
+      // Not in the database document: the panel's server list, paged in both modes as the real
+      // panel pages it (its Fractal paginator), with the attributes adoption reads.
+      method: "GET",
+      pattern: /^\/servers$/,
+      handle: ({ query }) => {
+        const all = [...store.servers.values()].sort((a, b) => a.id - b.id);
+        const size = Math.min(numberParameter(query, "per_page", 50), 100);
+        const page = numberParameter(query, "page", 1);
+        const data = all.slice((page - 1) * size, page * size).map((s) => ({ object: "server", attributes: { id: s.id, uuid: s.uuid, name: `server ${s.id}` } }));
+        const totalPages = Math.max(1, Math.ceil(all.length / size));
+        return { object: "list", data, meta: { pagination: { total: all.length, count: data.length, per_page: size, current_page: page, total_pages: totalPages } } };
+      },
+    },
+    {
       method: "GET",
       pattern: /^\/servers\/([^/]+)\/databases$/,
       handle: ({ params, query }) => {

@@ -10,6 +10,7 @@ import { RECORD_TYPES } from "./dns-record-rules";
 import { Domain, domainFromApi } from "./domain";
 import { Mailbox, mailboxFromApi } from "./mailbox";
 import { databaseFromApi, MysqlDatabase } from "./mysql-database";
+import { everyDomain } from "./listings";
 import { domainName, int32Id } from "./rules";
 
 // Read-only views of the reseller account over its list endpoints, each followed page by page
@@ -70,6 +71,7 @@ export const getDnsRecords = defineListFunction({
     return records.filter((r) => type === undefined || r.type.toUpperCase() === type).map((record) => ({ domain, record }));
   },
   fromApi: ({ domain, record }: { domain: string; record: DnsRecordData }) => recordFromApi(domain, record),
+  everyArgument: async (ctx) => (await everyDomain(ctx)).map((domainName) => ({ domainName })),
 });
 
 export const getMysqlDatabases = defineListFunction({
@@ -146,6 +148,7 @@ export const getMailboxes = defineListFunction({
   },
   list: (ctx, args) => ctx.client.mailboxes.list(args.domainName as string, ctx),
   fromApi: mailboxFromApi,
+  everyArgument: async (ctx) => (await everyDomain(ctx)).map((domainName) => ({ domainName })),
 });
 
 export const getMailZone = defineFunction({

@@ -36,6 +36,10 @@ const databaseObject = z.object({ object: z.string().optional(), attributes: dat
 const databaseList = z.object({ data: z.array(databaseObject), meta: z.unknown().optional() });
 const pagination = z.object({ pagination: z.object({ current_page: z.number().int(), total_pages: z.number().int() }) });
 
+// The server list is not in the database document; the panel's Application API has it, paged
+// as its other lists: only the ids are read, to list each server's databases.
+const serverList = z.object({ data: z.array(z.object({ attributes: z.object({ id: z.number().int() }) })), meta: z.unknown().optional() });
+
 /** A database as the panel shows it, with its password when the panel included it. */
 export interface DatabaseData {
   id: number;
@@ -100,6 +104,19 @@ export class PterodactylClient {
         const { current_page: current, total_pages: total } = pagination.safeParse(list.meta).data?.pagination ?? {};
         const next = current !== undefined && total !== undefined && current < total && list.data.length > 0 ? current + 1 : undefined;
         return { items: list.data.map((d) => databaseData(d.attributes)), next };
+      }),
+    );
+  }
+
+  /** The numeric id of every server of the panel, page after page. */
+  listServerIds(ctx: OperationContext): Promise<number[]> {
+    return collect(
+      paginate<number, number>(async (page) => {
+        const response = await this.http.get("/servers", { query: { page: page ?? 1, per_page: PAGE_SIZE } }, ctx);
+        const list = parseAnswer(serverList, response.body, `Pterodactyl API GET ${APPLICATION_API_PATH}/servers`);
+        const { current_page: current, total_pages: total } = pagination.safeParse(list.meta).data?.pagination ?? {};
+        const next = current !== undefined && total !== undefined && current < total && list.data.length > 0 ? current + 1 : undefined;
+        return { items: list.data.map((s) => s.attributes.id), next };
       }),
     );
   }

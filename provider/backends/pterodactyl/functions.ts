@@ -16,4 +16,5 @@ export const getServerDatabases = defineListFunction({
   filters: { remote: "Only the databases whose user may connect from exactly this remote." },
   list: (ctx, args) => ctx.client.listDatabases(args.serverId as number, ctx),
   fromApi: serverDatabaseFromApi,
+  everyArgument: async (ctx) => (await ctx.client.listServerIds(ctx)).map((serverId) => ({ serverId })),
 });

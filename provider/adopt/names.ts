@@ -1,0 +1,60 @@
+import type { Found } from "./adopted";
+
+// Pulumi names derived from what the API calls a resource (its name, identifier, address, a DNS
+// record's domain, name and type), readable and unique within each type. Equal names are told
+// apart by -2, -3... in the order of their ids, so a second run over the same account names
+// everything the same way.
+
+/** Inputs that name a resource, matched by their key; a record's type comes last. */
+const NAMING_KEY = /^(name|identifier|emailAddress|database)$|Name$/;
+const MAX_NAME = 60;
+
+/** "john_mydb" -> "john-mydb", "www.example.com" -> "www-example-com", "@" -> "". */
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, MAX_NAME)
+    .replace(/-+$/, "");
+}
+
+/** The name the API's own names give, before duplicates are told apart. */
+export function baseName(found: Found): string {
+  const keys = Object.keys(found.resource.inputs);
+  const naming = [...keys.filter((k) => NAMING_KEY.test(k)), ...keys.filter((k) => k === "type")];
+  const parts = naming.map((k) => found.inputs[k]).filter((v): v is string | number => typeof v === "string" || typeof v === "number");
+  return slug(parts.map(String).join("-")) || slug(found.id) || found.kind.toLowerCase();
+}
+
+/** A unique name per resource type, and a unique variable for the program. */
+export function nameAll(found: Found[]): { name: string; variable: string }[] {
+  const names: string[] = new Array(found.length);
+  const byType = new Map<string, number[]>();
+  found.forEach((f, i) => byType.set(f.resource.token, [...(byType.get(f.resource.token) ?? []), i]));
+  for (const indexes of byType.values()) {
+    const bases = new Map(indexes.map((i) => [i, baseName(found[i])]));
+    const taken = new Set<string>();
+    const ordered = [...indexes].sort((a, b) => compare(bases.get(a)!, bases.get(b)!) || compare(found[a].id, found[b].id));
+    // A name nobody else has as its own comes first, so "www-a-2" never takes a real "www-a-2".
+    const own = new Set(bases.values());
+    for (const i of ordered) {
+      const base = bases.get(i)!;
+      let name = base;
+      for (let n = 2; taken.has(name) || (name !== base && own.has(name)); n++) name = `${base}-${n}`;
+      taken.add(name);
+      names[i] = name;
+    }
+  }
+  return found.map((f, i) => ({ name: names[i], variable: variableName(f.kind, names[i]) }));
+}
+
+/** "Server", "web-1" -> "serverWeb1": a valid identifier, unique as the type and name are. */
+export function variableName(kind: string, name: string): string {
+  const words = name.split("-").filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}${words.join("")}`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
