@@ -127,6 +127,7 @@ function isRecordOf(args: RecordInputs, listed: DnsRecordData): boolean {
 
 export const DnsRecord = defineResource({
   token: "hosting:combell:DnsRecord",
+  importId: "<domainName>/<recordId>",
   description:
     "A DNS record in the zone of a domain the reseller account manages: A, AAAA, CAA, CNAME, MX, TXT, SRV, ALIAS or TLSA. Which properties a record has depends on its type, and any other is refused: SRV records have service, protocol, target, port, priority and weight (changing service, protocol, target or port replaces the record); every other type has recordName and content, and MX also priority. Other changes are made in place. Its id is `domainName/recordId` (example.com/12345), as `pulumi import` takes it.",
   api: combellApi,

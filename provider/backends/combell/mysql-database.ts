@@ -69,6 +69,9 @@ const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
 
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
+  importId: "<databaseName>",
+  destroy:
+    "Deletes the database and its data, and waits until Combell no longer lists it.",
   description:
     "A MySQL database of a reseller account, with the user it is created with. Creating it starts a provisioning job the provider follows until the database exists; the password changes in place; deleting it waits until Combell no longer lists it. Its id is the provisioned name (ID111125_tests), as `pulumi import` takes it.",
   api: combellApi,

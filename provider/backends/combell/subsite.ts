@@ -51,6 +51,7 @@ export function subsiteFromApi(domain: string, site: LinuxSiteData) {
 
 export const Subsite = defineResource({
   token: "hosting:combell:Subsite",
+  importId: "<domainName>/<siteName>",
   description:
     "A subsite of a Linux hosting: another domain (alias.be) or subdomain (shop.example.com) served from a folder of the hosting. The API cannot change a subsite: any change replaces it. Its id is `domainName/siteName` (example.com/shop.example.com), as `pulumi import` takes it.",
   api: combellApi,

@@ -98,6 +98,9 @@ async function provisioned(client: DbaasClient, id: string, what: string, ctx: O
 
 export const Database = defineResource({
   token: "hosting:dbaas:Database",
+  importId: "<databaseId>",
+  destroy:
+    "Deletes the database with all its data, and waits until the DBaaS no longer lists it. Give databases that hold data `protect: true`: then destroy refuses.",
   description: [
     "A DBaaS database instance: PostgreSQL, MySQL, Redis or MongoDB. Creating it waits until it leaves `provisioning` and is `running`, then reads its connection credentials (all secret); deleting it waits until it is gone.",
     "",

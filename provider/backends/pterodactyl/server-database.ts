@@ -74,6 +74,9 @@ async function readBack(ctx: ResourceContext<PterodactylClient>, id: string) {
 
 export const ServerDatabase = defineResource({
   token: "hosting:pterodactyl:ServerDatabase",
+  importId: "<serverId>/<databaseId>",
+  destroy:
+    "Deletes the database and its user on the database host.",
   description:
     "A MySQL database of a game server on a Pterodactyl or Pelican panel, with the user and password the panel makes for it. The panel cannot change a database: a new name, remote or host replaces it; `passwordRotation` resets the password in place. Its id is serverId/databaseId (12/34), as `pulumi import` takes it.",
   api: pterodactylApi,

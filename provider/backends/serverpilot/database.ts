@@ -47,6 +47,7 @@ export function databaseFromApi(data: DatabaseData) {
 
 export const Database = defineResource({
   token: "hosting:serverpilot:Database",
+  importId: "<databaseId>",
   description: "A MySQL database of an app, with its one user.",
   api: serverPilotApi,
   inputs,

@@ -52,6 +52,9 @@ export function serverFromApi(data: ServerData) {
 
 export const Server = defineResource({
   token: "hosting:serverpilot:Server",
+  importId: "<serverId>",
+  destroy:
+    "Deletes the server from ServerPilot with its system users, apps and databases (the machine itself is not touched: ServerPilot stops managing it).",
   description:
     "A server connected to ServerPilot. Creating it registers the server; run the ServerPilot installer on the machine with the `id` and `apikey` outputs to finish connecting it. Deleting it deletes its system users, apps and databases.",
   api: serverPilotApi,
