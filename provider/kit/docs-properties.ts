@@ -63,7 +63,8 @@ function table(shape: Shape, kind: TableKind, owner: string, parentReplaces: boo
 function describe(description: string | undefined, base: BaseKind, writeOnly: boolean): string {
   const parts = [description ?? ""];
   if (base.kind === "string" && base.enum) parts.push(`One of: ${base.enum.map((v) => `\`${v}\``).join(", ")}.`);
-  if (writeOnly) parts.push("Write-only: the API never returns it; refresh keeps the value last applied.");
+  // The reader must know a refresh cannot see it change; most descriptions say so already.
+  if (writeOnly && !/refresh keeps/i.test(description ?? "")) parts.push("Write-only: the API never returns it, and refresh keeps the value last applied.");
   return parts.filter(Boolean).join(" ");
 }
 

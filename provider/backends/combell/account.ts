@@ -68,6 +68,19 @@ const PENDING = { collection: "accounts", subject: "account" };
 export const Account = defineResource({
   token: "hosting:combell:Account",
   importId: "<accountId>",
+  example: `
+// The servicepack by its name, as the reseller's portfolio lists it.
+const pack = hosting.combell
+  .getServicepacksOutput()
+  .apply((result) => result.servicepacks.find((p) => p.name.startsWith("Linux hosting"))!);
+const shop = new hosting.combell.Account("shop", {
+  identifier: "shop.example.com",
+  servicepackId: pack.id,
+  ftpPassword: config.requireSecret("shopFtpPassword"),
+});
+
+export const shopAccountId = shop.id;
+`,
   destroy:
     "Combell's API cannot delete an account: destroy removes it from the stack with a warning, and the account still exists, and is still billed. Cancel it in the Combell control panel or through Combell support.",
   description:

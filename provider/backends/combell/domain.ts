@@ -81,6 +81,16 @@ const PENDING = { collection: "domains", subject: "domain" };
 export const Domain = defineResource({
   token: "hosting:combell:Domain",
   importId: "<domainName>",
+  example: `
+// Registered (no transferAuthCode), on the given name servers, renewed every year.
+const domain = new hosting.combell.Domain("brand", {
+  domainName: "example.com",
+  nameServers: ["ns1.example.net", "ns2.example.net"],
+  autoRenew: true,
+});
+
+export const expires = domain.expirationDate;
+`,
   destroy:
     "Combell's API cannot delete a domain: destroy removes it from the stack with a warning, and the domain stays registered to the reseller with its renewal as it was. Set `autoRenew: false` and run `pulumi up` first to let it expire.",
   description:

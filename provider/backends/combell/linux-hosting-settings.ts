@@ -104,6 +104,18 @@ export function settingsFromApi(data: LinuxHostingDetailData) {
 export const LinuxHostingSettings = defineResource({
   token: "hosting:combell:LinuxHostingSettings",
   importId: "<domainName>",
+  example: `
+// Only what is set here is managed; every other setting of the hosting stays as it is.
+new hosting.combell.LinuxHostingSettings("shop", {
+  domainName: "shop.example.com",
+  phpVersion: "8.3",
+  gzipCompression: true,
+  letsEncrypt: { "shop.example.com": true, "www.shop.example.com": true },
+  autoRedirect: { "shop.example.com": true },
+  http2: { "shop.example.com": true },
+  sshEnabled: true,
+});
+`,
   destroy:
     "There is nothing to delete: destroy removes the settings from the stack with a warning, and the hosting keeps them as they are.",
   description:

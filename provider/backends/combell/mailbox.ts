@@ -118,6 +118,15 @@ async function readMailbox(client: MailboxCalls, name: string, ctx: OperationCon
 export const Mailbox = defineResource({
   token: "hosting:combell:Mailbox",
   importId: "<emailAddress>",
+  example: `
+new hosting.combell.Mailbox("info", {
+  emailAddress: "info@shop.example.com",
+  accountId: config.requireNumber("shopAccountId"),
+  password: config.requireSecret("infoMailboxPassword"),
+  autoReply: { enabled: true, subject: "Thanks", message: "We answer within a day." },
+  autoForward: { enabled: true, emailAddresses: ["owner@example.org"], copyToMyself: true },
+});
+`,
   destroy:
     "Deletes the mailbox with the mail it holds.",
   description:

@@ -70,6 +70,17 @@ const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
   importId: "<databaseName>",
+  example: `
+const shopDb = new hosting.combell.MysqlDatabase("shopdb", {
+  accountId: config.requireNumber("shopAccountId"),
+  databaseName: "shop",
+  password: config.requireSecret("shopDbPassword"),
+});
+
+export const shopDbName = shopDb.name; // with Combell's prefix: ID111125_shop
+export const shopDbHost = shopDb.hostname;
+export const shopDbUser = shopDb.userName;
+`,
   destroy:
     "Deletes the database and its data, and waits until Combell no longer lists it.",
   description:

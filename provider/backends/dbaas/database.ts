@@ -99,6 +99,16 @@ async function provisioned(client: DbaasClient, id: string, what: string, ctx: O
 export const Database = defineResource({
   token: "hosting:dbaas:Database",
   importId: "<databaseId>",
+  example: `
+const analytics = new hosting.dbaas.Database(
+  "analytics",
+  { name: "analytics", dbType: "postgresql", version: "16", planId: "db-s-2vcpu-4gb", region: "nyc1", storageGb: 20 },
+  // Every change replaces a DBaaS database, data and all: protect refuses that, and destroy.
+  { protect: true },
+);
+
+export const analyticsUrl = analytics.connectionString; // secret
+`,
   destroy:
     "Deletes the database with all its data, and waits until the DBaaS no longer lists it. Give databases that hold data `protect: true`: then destroy refuses.",
   description: [

@@ -75,6 +75,20 @@ async function readBack(ctx: ResourceContext<PterodactylClient>, id: string) {
 export const ServerDatabase = defineResource({
   token: "hosting:pterodactyl:ServerDatabase",
   importId: "<serverId>/<databaseId>",
+  example: `
+const stats = new hosting.pterodactyl.ServerDatabase("stats", {
+  serverId: 12,
+  host: 1,
+  database: "stats",
+  remote: "203.0.113.%",
+  // Change it (to a date, say) to have the panel make a new password.
+  passwordRotation: "2025-06",
+});
+
+export const statsDatabase = stats.name; // s12_stats
+export const statsUser = stats.username;
+export const statsPassword = stats.password; // secret
+`,
   destroy:
     "Deletes the database and its user on the database host.",
   description:

@@ -138,6 +138,26 @@ async function serverOfSysUser(client: ServerPilotClient, sysuserId: string, ctx
 export const App = defineResource({
   token: "hosting:serverpilot:App",
   importId: "<appId>",
+  example: `
+const server = new hosting.serverpilot.Server("web", { name: "web1" });
+const user = new hosting.serverpilot.SysUser("blog", { serverId: server.id, name: "blog" });
+const blog = new hosting.serverpilot.App("blog", {
+  name: "blog",
+  sysuserId: user.id,
+  runtime: "php8.3",
+  domains: ["example.com", "www.example.com"],
+  wordpress: {
+    siteTitle: "My Blog",
+    adminUser: "admin",
+    adminPassword: config.requireSecret("wordpressPassword"),
+    adminEmail: "admin@example.com",
+  },
+  autoSsl: true,
+  forceSsl: true,
+});
+
+export const blogId = blog.id;
+`,
   destroy:
     "Deletes the app, its files and its databases.",
   description:

@@ -102,6 +102,18 @@ function remoteRules(args: { remoteAccess?: boolean; remoteHost?: string }): Che
 export const Database = defineResource({
   token: "hosting:wispanel:Database",
   importId: "<fullName>",
+  example: `
+const forum = new hosting.wispanel.Database("forum", {
+  name: "forum",
+  user: "forum",
+  password: config.requireSecret("forumDbPassword"),
+  remoteAccess: true,
+  remoteHost: "203.0.113.7",
+});
+
+export const forumDatabase = forum.fullName; // with the owner's prefix: john_forum
+export const forumUser = forum.fullUser;
+`,
   destroy:
     "Drops the database and its user.",
   description:
