@@ -1,4 +1,5 @@
-// Every ```typescript block of docs/*.md and every example program compiles against the SDK, as
+// Every ```typescript block of docs/*.md, every example program, and the example the docs would
+// derive for each resource without a declared one compile against the SDK, as
 // a user's program would (`@hosting/pulumi` is sdk/nodejs), in one TypeScript compile. A
 // deliberately wrong snippet rides along in the same compile: it must be the only one refused,
 // at its own page and line, which shows the check sees into the snippets at all.
@@ -6,6 +7,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
+import { exampleProgram } from "../../provider/kit/docs-example";
+import { registry } from "../../provider/registry";
 import { packageRoot } from "../../provider/version";
 
 const root = packageRoot();
@@ -31,6 +34,14 @@ function snippetsOf(page: string, markdown: string): Snippet[] {
   return snippets;
 }
 
+/** The program the docs would derive for each resource without a declared one: it must compile too. */
+const derived: Snippet[] = [...registry().resources.values()].map((resource, i) => ({
+  path: join(root, "docs", `derived.${i + 1}.ts`),
+  page: `derived example of ${resource.token}`,
+  line: 1,
+  text: exampleProgram({ ...resource, example: undefined }),
+}));
+
 const CANARY_PAGE = "canary.md";
 const canary = snippetsOf(
   CANARY_PAGE,
@@ -39,7 +50,7 @@ const canary = snippetsOf(
 
 it("compiles every TypeScript block of the docs and every example in one compile, and refuses a wrong one at its page and line", () => {
   const pages = readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md"));
-  const snippets = [...pages.flatMap((page) => snippetsOf(page, readFileSync(join(root, "docs", page), "utf8"))), ...canary];
+  const snippets = [...pages.flatMap((page) => snippetsOf(page, readFileSync(join(root, "docs", page), "utf8"))), ...derived, ...canary];
   // Every resource's page has its example: at least one block a resource.
   expect(snippets.length).toBeGreaterThanOrEqual(15);
   const examples = readdirSync(join(root, "examples")).map((name) => join(root, "examples", name, "index.ts"));
