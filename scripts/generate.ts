@@ -3,7 +3,8 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { generateDocs } from "../provider/kit/docs";
+import { GENERATED_MARK, generateDocs } from "../provider/kit/docs";
+import { configurationPage } from "../provider/kit/docs-config";
 import { buildSchema } from "../provider/kit/schema";
 import { generateNodejsSdk } from "../provider/kit/sdk-nodejs";
 import { registry } from "../provider/registry";
@@ -11,10 +12,12 @@ import { packageRoot, packageVersion } from "../provider/version";
 
 /** Every generated file, by path relative to the repository root. */
 export function generatedFiles(): Map<string, string> {
-  const schema = buildSchema(registry(), packageVersion());
+  const source = registry();
+  const schema = buildSchema(source, packageVersion());
   const files = new Map<string, string>([["schema.json", JSON.stringify(schema, null, 2) + "\n"]]);
   for (const [path, content] of generateNodejsSdk(schema)) files.set(join("sdk/nodejs", path), content);
-  for (const [path, content] of generateDocs(schema)) files.set(join("docs", path), content);
+  for (const [path, content] of generateDocs(source)) files.set(join("docs", path), content);
+  files.set("docs/configuration.md", configurationPage(source));
   return files;
 }
 
@@ -25,10 +28,15 @@ function listFiles(dir: string): string[] {
   );
 }
 
-/** Paths whose committed content differs from what the declarations produce, plus strays. */
+/**
+ * Paths whose committed content differs from what the declarations produce, plus strays: files
+ * generated once that no declaration produces now. A page of docs/ is generated when it carries
+ * the mark; the others there (installation, CI) are written by hand.
+ */
 export function staleFiles(root = packageRoot(), files = generatedFiles()): string[] {
   const stale = [...files].filter(([path, content]) => !existsSync(join(root, path)) || readFileSync(join(root, path), "utf8") !== content).map(([p]) => p);
-  const strays = [...listFiles(join(root, "sdk/nodejs")), ...listFiles(join(root, "docs"))]
+  const generatedDocs = listFiles(join(root, "docs")).filter((p) => readFileSync(p, "utf8").startsWith(GENERATED_MARK));
+  const strays = [...listFiles(join(root, "sdk/nodejs")), ...generatedDocs]
     .map((p) => relative(root, p))
     .filter((p) => !files.has(p));
   return [...stale, ...strays];

@@ -16,6 +16,11 @@ export interface FieldMeta {
    * so the only diff it ever shows is one the user made.
    */
   writeOnly?: boolean;
+  /**
+   * Sent only when the resource is created: a later change is recorded in the state, with a
+   * warning, and changes nothing in the API (an FTP password the API cannot change).
+   */
+  onlyAtCreate?: boolean;
   /** A list whose order the API does not keep: compared as a set, the user's order is kept. */
   unordered?: boolean;
   /** Makes values comparable before diffing, the way the API stores them (e.g. lowercase). */

@@ -12,6 +12,7 @@ const api = defineApi({ name: "Test", summary: "things", keywords: [], config: {
 
 const Record = defineResource({
   token: "hosting:test:Record",
+  importId: "<id>",
   description: "r",
   api,
   inputs: { zone: field(z.string(), { description: "z" }), type: field(z.string(), { description: "t" }) },

@@ -78,6 +78,7 @@ describe("a map input", () => {
     const Settings = defineResource({
       ...declaration,
       description: "d",
+      importId: "<name>",
       api,
       outputs: {},
       create: async () => ({ id: "", outputs: {} }),
@@ -87,7 +88,7 @@ describe("a map input", () => {
     const schema = buildSchema({ apis: [api], resources: new Map([[Settings.token, Settings as never]]), functions: new Map() }, "1.0.0");
     expect(schema.resources[Settings.token].inputProperties.http2).toEqual({ type: "object", additionalProperties: { type: "boolean" }, description: "per site" });
     expect(generateNodejsSdk(schema).get("test/settings.ts")).toContain("http2?: pulumi.Input<{ [key: string]: pulumi.Input<boolean> }>;");
-    expect(generateDocs(schema).get("test.md")).toContain("| `http2` | map of boolean |");
+    expect(generateDocs({ apis: [api], resources: new Map([[Settings.token, Settings as never]]), functions: new Map() }).get("test.md")).toContain("| `http2` | map of boolean |");
   });
 });
 

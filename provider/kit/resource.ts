@@ -49,6 +49,22 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
   inputs: IS;
   /** Properties only the API sets. */
   outputs: OS;
+  /**
+   * The id `pulumi import` takes, in the placeholders the docs show: "<serverId>/<databaseId>",
+   * "<domainName>". Every id the resource is recorded under has this shape.
+   */
+  importId: string;
+  /**
+   * What `pulumi destroy` does, in words, when that is more or less than deleting it (an API
+   * that cannot delete one, a delete that takes other things with it). Shown in the docs.
+   */
+  destroy?: string;
+  /**
+   * A TypeScript program using the resource, for the docs: statements after `import * as
+   * pulumi`, `import * as hosting` and `const config = new pulumi.Config()`. Without it the docs
+   * derive one from the required inputs. It must type-check against the SDK (a test compiles it).
+   */
+  example?: string;
   /** How long create, update and delete may take unless the program says otherwise. */
   timeouts?: DefaultTimeouts;
   /**

@@ -14,6 +14,7 @@ import { unknown as UnknownOutput } from "@pulumi/pulumi/output";
 import { isSecret, secret, UNKNOWN } from "../support/secrets";
 import { CheckFailedError, Deployment, type ResourceState, type Step } from "./deployment";
 import { PluginError, PluginProcess, type CheckFailure, type Props } from "./plugin";
+import { MockedResources, packageOf, type MockedResource } from "./other-packages";
 import { changesBetween, changesFromDetailedDiff, showChange, type PropertyChange } from "./property-changes";
 import { ResourceLog } from "./resource-log";
 import { recordSecret, ScanRecord } from "./scan-record";
@@ -29,6 +30,8 @@ export interface StackFile {
   /** Keys whose values are secrets. */
   secretConfig: string[];
   resources: ResourceState[];
+  /** Resources of other packages, answered by the mocks (see other-packages.ts). */
+  mocked?: MockedResource[];
   outputs: Props;
 }
 
@@ -109,6 +112,9 @@ export async function runOperation(
     await plugin.configure(providerConfig);
     const deployment = new Deployment(plugin, stack.stack, stack.project);
     for (const resource of stack.resources) deployment.state.set(resource.urn, resource);
+    const mocked = new MockedResources(stack.mocked);
+    const reportMocked = (resource: MockedResource, op: keyof typeof symbols) =>
+      console.log(`${symbols[op]} ${resource.type} ${resource.name} ${op} (mocked: no ${packageOf(resource.type)} plugin on this machine)`);
 
     const steps: Step[] = [];
     const report = (step: Step, type: string, changes: PropertyChange[] = []) => {
@@ -137,6 +143,8 @@ export async function runOperation(
         await attempt(urn, () => deployment.refresh(urn), (step) => (step.state ? changesBetween(before.outputs, step.state.outputs) : []));
       }
     } else if (operation === "destroy") {
+      for (const resource of mocked.recorded().reverse()) reportMocked(resource, "delete");
+      stack.mocked = [];
       for (const urn of [...deployment.state.keys()].reverse()) await attempt(urn, () => deployment.delete(urn));
       if (!failure.happened) stack.outputs = {};
     } else {
@@ -148,6 +156,12 @@ export async function runOperation(
           async newResource(args) {
             // Components (the stack among them) and providers have no provider-side life of their own.
             if (!args.custom) return { id: undefined, state: args.inputs };
+            if (packageOf(args.type) !== "hosting") {
+              const resource: MockedResource = { urn: deployment.urn(args.type, args.name), type: args.type, name: args.name, id: args.name, inputs: args.inputs, ...(args.provider ? { provider: args.provider } : {}) };
+              const op = mocked.register(resource);
+              reportMocked(resource, op);
+              return { id: preview && op === "create" ? undefined : resource.id, state: args.inputs };
+            }
             if (args.type.startsWith("pulumi:providers:")) return { id: "default", state: args.inputs };
             if (failure.happened) throw new Error(`${args.type} ${args.name} not started: the run is stopping`);
             const urn = deployment.urn(args.type, args.name);
@@ -205,6 +219,8 @@ export async function runOperation(
         }
       }
       if (!failure.happened) {
+        for (const resource of mocked.dropped().reverse()) reportMocked(resource, "delete");
+        if (!preview) stack.mocked = mocked.registered();
         const outputs = await resolveOutputs(exported);
         if (!preview) stack.outputs = outputs;
         printOutputs(outputs);
@@ -236,6 +252,7 @@ function recordStack(operation: Operation, stack: StackFile): void {
   const plainConfig = Object.fromEntries(Object.entries(stack.config).filter(([key]) => !stack.secretConfig.includes(key)));
   record.props(`stack after ${operation}: config`, plainConfig);
   for (const resource of stack.resources) record.props(`stack after ${operation}: ${resource.urn}`, resource);
+  for (const resource of stack.mocked ?? []) record.props(`stack after ${operation}: ${resource.urn} (mocked)`, resource);
   record.props(`stack after ${operation}: outputs`, stack.outputs);
   record.close();
 }

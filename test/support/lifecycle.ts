@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { Deployment, type ResourceState, type Step } from "../harness/deployment";
 import type { PluginProcess, Props } from "../harness/plugin";
+import { registry } from "../../provider/registry";
 import { reveal } from "./secrets";
 
 export interface LifecycleWorld {
@@ -63,6 +64,8 @@ export function describeLifecycle(c: LifecycleCase): void {
       expect(step.op).toBe("create");
       id = step.state!.id;
       expect(id).not.toBe("");
+      // The docs tell `pulumi import` this shape: it must be the id a create records.
+      expect(id).toMatch(importIdPattern(registry().resources.get(c.type)!.importId));
       expect(await c.exists(id)).toBe(true);
       await c.create.verify?.(step.state!);
     });
@@ -186,4 +189,10 @@ function withoutPaths(value: Props, paths: string[]): Props {
     if (parent && typeof parent === "object") delete parent[parts.at(-1)!];
   }
   return copy;
+}
+
+/** "<domainName>/<recordId>" as a pattern: each placeholder one or more characters other than "/". */
+function importIdPattern(importId: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`^${importId.split(/<[^>]+>/).map(literal).join("[^/]+")}$`);
 }

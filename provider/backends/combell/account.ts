@@ -25,6 +25,7 @@ const inputs = {
     description: `The FTP password, for servicepacks with hosting: ${PASSWORD_RULE}. Used only when the account is created: the API cannot change it later, so a new value is recorded with a warning and the account keeps its password. Combell never returns it.`,
     secret: true,
     writeOnly: true,
+    onlyAtCreate: true,
   }),
 };
 
@@ -66,6 +67,22 @@ const PENDING = { collection: "accounts", subject: "account" };
 
 export const Account = defineResource({
   token: "hosting:combell:Account",
+  importId: "<accountId>",
+  example: `
+// The servicepack by its name, as the reseller's portfolio lists it.
+const pack = hosting.combell
+  .getServicepacksOutput()
+  .apply((result) => result.servicepacks.find((p) => p.name.startsWith("Linux hosting"))!);
+const shop = new hosting.combell.Account("shop", {
+  identifier: "shop.example.com",
+  servicepackId: pack.id,
+  ftpPassword: config.requireSecret("shopFtpPassword"),
+});
+
+export const shopAccountId = shop.id;
+`,
+  destroy:
+    "Combell's API cannot delete an account: destroy removes it from the stack with a warning, and the account still exists, and is still billed. Cancel it in the Combell control panel or through Combell support.",
   description:
     "A reseller account: an instance of a servicepack (a hosting package with its Linux hosting, domain, mailboxes and databases). Creating it starts a provisioning job the provider follows until the account exists. The API cannot delete an account: destroying it only removes it from the stack, with a warning, and the account must be cancelled with Combell. Its id is the account's number, as `pulumi import` takes it.",
   api: combellApi,

@@ -127,6 +127,21 @@ function isRecordOf(args: RecordInputs, listed: DnsRecordData): boolean {
 
 export const DnsRecord = defineResource({
   token: "hosting:combell:DnsRecord",
+  importId: "<domainName>/<recordId>",
+  example: `
+new hosting.combell.DnsRecord("www", { domainName: "example.com", type: "A", recordName: "www", content: "203.0.113.10", ttl: 3600 });
+new hosting.combell.DnsRecord("mail", { domainName: "example.com", type: "MX", recordName: "@", content: "mail.example.com", priority: 10 });
+new hosting.combell.DnsRecord("sip", {
+  domainName: "example.com",
+  type: "SRV",
+  service: "_sip",
+  protocol: "_tcp",
+  target: "sip.example.com",
+  port: 5060,
+  priority: 10,
+  weight: 60,
+});
+`,
   description:
     "A DNS record in the zone of a domain the reseller account manages: A, AAAA, CAA, CNAME, MX, TXT, SRV, ALIAS or TLSA. Which properties a record has depends on its type, and any other is refused: SRV records have service, protocol, target, port, priority and weight (changing service, protocol, target or port replaces the record); every other type has recordName and content, and MX also priority. Other changes are made in place. Its id is `domainName/recordId` (example.com/12345), as `pulumi import` takes it.",
   api: combellApi,

@@ -34,6 +34,7 @@ const inputs = {
       "The authorization code that lets the domain be transferred in from its current registrar; without it the domain is registered. Used only when the domain is created: a later change is recorded with a warning. Combell never returns it.",
     secret: true,
     writeOnly: true,
+    onlyAtCreate: true,
   }),
 };
 
@@ -79,6 +80,19 @@ const PENDING = { collection: "domains", subject: "domain" };
 
 export const Domain = defineResource({
   token: "hosting:combell:Domain",
+  importId: "<domainName>",
+  example: `
+// Registered (no transferAuthCode), on the given name servers, renewed every year.
+const domain = new hosting.combell.Domain("brand", {
+  domainName: "example.com",
+  nameServers: ["ns1.example.net", "ns2.example.net"],
+  autoRenew: true,
+});
+
+export const expires = domain.expirationDate;
+`,
+  destroy:
+    "Combell's API cannot delete a domain: destroy removes it from the stack with a warning, and the domain stays registered to the reseller with its renewal as it was. Set `autoRenew: false` and run `pulumi up` first to let it expire.",
   description:
     "A domain name in the reseller's portfolio, registered, or transferred in with its authorization code (`transferAuthCode`). Creating it starts a provisioning job the provider follows until the domain is there. Its name servers and its renewal change in place. The API cannot delete a domain and the provider never gives one up: destroying it only removes it from the stack, with a warning, leaving it registered and its renewal as it was (set `autoRenew: false` first to let it expire). Its id is the domain name, as `pulumi import` takes it.",
   api: combellApi,

@@ -103,6 +103,21 @@ export function settingsFromApi(data: LinuxHostingDetailData) {
 
 export const LinuxHostingSettings = defineResource({
   token: "hosting:combell:LinuxHostingSettings",
+  importId: "<domainName>",
+  example: `
+// Only what is set here is managed; every other setting of the hosting stays as it is.
+new hosting.combell.LinuxHostingSettings("shop", {
+  domainName: "shop.example.com",
+  phpVersion: "8.3",
+  gzipCompression: true,
+  letsEncrypt: { "shop.example.com": true, "www.shop.example.com": true },
+  autoRedirect: { "shop.example.com": true },
+  http2: { "shop.example.com": true },
+  sshEnabled: true,
+});
+`,
+  destroy:
+    "There is nothing to delete: destroy removes the settings from the stack with a warning, and the hosting keeps them as they are.",
   description:
     "The settings of a Linux hosting that exists (an Account's, whose servicepack has one): its PHP version, memory limit and APCu, GZIP, FTP and SSH, and per site or host name HTTP/2, Let's Encrypt and the HTTPS redirect. Only the settings the program sets are managed; the others stay as they are. Creating it adopts the hosting and applies them; an update applies only what changed, in the order the API needs; destroying it leaves the settings as they are, with a warning. GZIP, the memory limit, APCu and SSH cannot be read back (Combell does not show them); Let's Encrypt only in part. Its id is the hosting's domain name, as `pulumi import` takes it.",
   api: combellApi,

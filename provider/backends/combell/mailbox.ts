@@ -117,6 +117,18 @@ async function readMailbox(client: MailboxCalls, name: string, ctx: OperationCon
 
 export const Mailbox = defineResource({
   token: "hosting:combell:Mailbox",
+  importId: "<emailAddress>",
+  example: `
+new hosting.combell.Mailbox("info", {
+  emailAddress: "info@shop.example.com",
+  accountId: config.requireNumber("shopAccountId"),
+  password: config.requireSecret("infoMailboxPassword"),
+  autoReply: { enabled: true, subject: "Thanks", message: "We answer within a day." },
+  autoForward: { enabled: true, emailAddresses: ["owner@example.org"], copyToMyself: true },
+});
+`,
+  destroy:
+    "Deletes the mailbox with the mail it holds.",
   description:
     "A mailbox in an account's mail zone. Its password, auto-reply and auto-forward change in place; another address or account replaces it, and deleting it deletes the mail it holds. Its id is the e-mail address, as `pulumi import` takes it.",
   api: combellApi,

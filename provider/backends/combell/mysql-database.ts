@@ -69,6 +69,20 @@ const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
 
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
+  importId: "<databaseName>",
+  example: `
+const shopDb = new hosting.combell.MysqlDatabase("shopdb", {
+  accountId: config.requireNumber("shopAccountId"),
+  databaseName: "shop",
+  password: config.requireSecret("shopDbPassword"),
+});
+
+export const shopDbName = shopDb.name; // with Combell's prefix: ID111125_shop
+export const shopDbHost = shopDb.hostname;
+export const shopDbUser = shopDb.userName;
+`,
+  destroy:
+    "Deletes the database and its data, and waits until Combell no longer lists it.",
   description:
     "A MySQL database of a reseller account, with the user it is created with. Creating it starts a provisioning job the provider follows until the database exists; the password changes in place; deleting it waits until Combell no longer lists it. Its id is the provisioned name (ID111125_tests), as `pulumi import` takes it.",
   api: combellApi,

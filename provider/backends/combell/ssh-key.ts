@@ -41,6 +41,15 @@ export function sshKeyFromApi(domain: string, data: SshKeyData) {
 
 export const SshKey = defineResource({
   token: "hosting:combell:SshKey",
+  importId: "<domainName>/<fingerprint>",
+  example: `
+const key = new hosting.combell.SshKey("laptop", {
+  domainName: "shop.example.com",
+  publicKey: config.require("laptopPublicKey"),
+});
+
+export const fingerprint = key.fingerprint;
+`,
   description:
     "A public SSH key attached to a Linux hosting, for logging in to it over SSH (turn SSH on with LinuxHostingSettings' sshEnabled). The API cannot change a key: any change replaces it. Its id is `domainName/fingerprint`, the fingerprint as Combell lists it (example.com/2d:82:77:...), as `pulumi import` takes it.",
   api: combellApi,

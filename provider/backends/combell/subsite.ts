@@ -51,6 +51,11 @@ export function subsiteFromApi(domain: string, site: LinuxSiteData) {
 
 export const Subsite = defineResource({
   token: "hosting:combell:Subsite",
+  importId: "<domainName>/<siteName>",
+  example: `
+// Served from the folder /subsites/alias.be, which Combell makes.
+new hosting.combell.Subsite("alias", { domainName: "shop.example.com", siteName: "alias.be" });
+`,
   description:
     "A subsite of a Linux hosting: another domain (alias.be) or subdomain (shop.example.com) served from a folder of the hosting. The API cannot change a subsite: any change replaces it. Its id is `domainName/siteName` (example.com/shop.example.com), as `pulumi import` takes it.",
   api: combellApi,

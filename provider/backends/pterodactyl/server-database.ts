@@ -74,6 +74,23 @@ async function readBack(ctx: ResourceContext<PterodactylClient>, id: string) {
 
 export const ServerDatabase = defineResource({
   token: "hosting:pterodactyl:ServerDatabase",
+  importId: "<serverId>/<databaseId>",
+  example: `
+const stats = new hosting.pterodactyl.ServerDatabase("stats", {
+  serverId: 12,
+  host: 1,
+  database: "stats",
+  remote: "203.0.113.%",
+  // Change it (to a date, say) to have the panel make a new password.
+  passwordRotation: "2025-06",
+});
+
+export const statsDatabase = stats.name; // s12_stats
+export const statsUser = stats.username;
+export const statsPassword = stats.password; // secret
+`,
+  destroy:
+    "Deletes the database and its user on the database host.",
   description:
     "A MySQL database of a game server on a Pterodactyl or Pelican panel, with the user and password the panel makes for it. The panel cannot change a database: a new name, remote or host replaces it; `passwordRotation` resets the password in place. Its id is serverId/databaseId (12/34), as `pulumi import` takes it.",
   api: pterodactylApi,

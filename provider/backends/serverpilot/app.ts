@@ -44,6 +44,7 @@ const inputs = {
     {
       description:
         "Installs WordPress when the app is created. It is used only then: a later change or removal is recorded with a warning and changes nothing on the site (replace the app, for example with `pulumi up --replace`, to install it afresh). ServerPilot never returns it.",
+      onlyAtCreate: true,
       writeOnly: true,
       typeName: "AppWordpress",
     },
@@ -136,6 +137,29 @@ async function serverOfSysUser(client: ServerPilotClient, sysuserId: string, ctx
 
 export const App = defineResource({
   token: "hosting:serverpilot:App",
+  importId: "<appId>",
+  example: `
+const server = new hosting.serverpilot.Server("web", { name: "web1" });
+const user = new hosting.serverpilot.SysUser("blog", { serverId: server.id, name: "blog" });
+const blog = new hosting.serverpilot.App("blog", {
+  name: "blog",
+  sysuserId: user.id,
+  runtime: "php8.3",
+  domains: ["example.com", "www.example.com"],
+  wordpress: {
+    siteTitle: "My Blog",
+    adminUser: "admin",
+    adminPassword: config.requireSecret("wordpressPassword"),
+    adminEmail: "admin@example.com",
+  },
+  autoSsl: true,
+  forceSsl: true,
+});
+
+export const blogId = blog.id;
+`,
+  destroy:
+    "Deletes the app, its files and its databases.",
   description:
     "A PHP web application (a website) owned by a system user, optionally with WordPress installed at creation, and its SSL: AutoSSL or a custom certificate, and ForceSSL.",
   api: serverPilotApi,

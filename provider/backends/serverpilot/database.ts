@@ -47,6 +47,16 @@ export function databaseFromApi(data: DatabaseData) {
 
 export const Database = defineResource({
   token: "hosting:serverpilot:Database",
+  importId: "<databaseId>",
+  example: `
+const database = new hosting.serverpilot.Database("blogdb", {
+  appId: config.require("appId"),
+  name: "blogdb",
+  user: { name: "bloguser", password: config.requireSecret("blogDbPassword") },
+});
+
+export const databaseName = database.name;
+`,
   description: "A MySQL database of an app, with its one user.",
   api: serverPilotApi,
   inputs,

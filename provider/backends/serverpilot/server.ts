@@ -52,6 +52,16 @@ export function serverFromApi(data: ServerData) {
 
 export const Server = defineResource({
   token: "hosting:serverpilot:Server",
+  importId: "<serverId>",
+  example: `
+const server = new hosting.serverpilot.Server("web", { name: "web1", firewall: true, autoupdates: true });
+
+// For the ServerPilot installer on the machine: serverpilot-installer --server-id=<id> --server-apikey=<apikey>
+export const serverId = server.id;
+export const serverApiKey = server.apikey; // secret
+`,
+  destroy:
+    "Deletes the server from ServerPilot with its system users, apps and databases (the machine itself is not touched: ServerPilot stops managing it).",
   description:
     "A server connected to ServerPilot. Creating it registers the server; run the ServerPilot installer on the machine with the `id` and `apikey` outputs to finish connecting it. Deleting it deletes its system users, apps and databases.",
   api: serverPilotApi,

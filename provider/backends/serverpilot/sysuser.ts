@@ -32,6 +32,19 @@ export function sysUserFromApi(data: SysUserData) {
 
 export const SysUser = defineResource({
   token: "hosting:serverpilot:SysUser",
+  importId: "<sysuserId>",
+  example: `
+const server = new hosting.serverpilot.Server("web", { name: "web1" });
+const deployer = new hosting.serverpilot.SysUser("deployer", {
+  serverId: server.id,
+  name: "deployer",
+  password: config.requireSecret("deployerPassword"),
+});
+
+export const deployerId = deployer.id;
+`,
+  destroy:
+    "Deletes the system user with its apps and their databases. The `serverpilot` user every server has cannot be deleted: it leaves the stack with a warning and goes when its server is deleted.",
   description:
     "A system user: the Linux account an app runs as, with its home in /srv/users/<name>. Deleting it deletes its apps and their databases.",
   api: serverPilotApi,

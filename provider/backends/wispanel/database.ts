@@ -104,6 +104,21 @@ function remoteRules(args: { remoteAccess?: boolean; remoteHost?: string }): Che
 
 export const Database = defineResource({
   token: "hosting:wispanel:Database",
+  importId: "<fullName>",
+  example: `
+const forum = new hosting.wispanel.Database("forum", {
+  name: "forum",
+  user: "forum",
+  password: config.requireSecret("forumDbPassword"),
+  remoteAccess: true,
+  remoteHost: "203.0.113.7",
+});
+
+export const forumDatabase = forum.fullName; // with the owner's prefix: john_forum
+export const forumUser = forum.fullUser;
+`,
+  destroy:
+    "Drops the database and its user.",
   description:
     "A MySQL/MariaDB database in WisPanel with its user. Its name and user are prefixed with the API key's owner when it is created, so `fullName` (the id, as `pulumi import` takes it), `fullUser` and `owner` are known only after the first create. The password and remote access change in place; deleting it drops the database and its user.",
   api: wisPanelApi,

@@ -6,11 +6,7 @@ import * as utilities from "../utilities";
 /**
  * A DBaaS database instance: PostgreSQL, MySQL, Redis or MongoDB. Creating it waits until it leaves `provisioning` and is `running`, then reads its connection credentials (all secret); deleting it waits until it is gone.
  *
- * The DBaaS cannot change a database: **every change of an input replaces it**, and replacing or deleting it permanently destroys the instance and all its data. The new one is created before the old one is deleted, but nothing is copied across. Protect a database that holds data:
- *
- * ```typescript
- * const db = new hosting.dbaas.Database("main", { name: "main-postgres", dbType: "postgresql", planId: "db-s-2vcpu-4gb", region: "nyc1" }, { protect: true });
- * ```
+ * The DBaaS cannot change a database: **every change of an input replaces it**, and replacing or deleting it permanently destroys the instance and all its data. The new one is created before the old one is deleted, but nothing is copied across. Protect a database that holds data: `{ protect: true }` in its resource options makes `pulumi up` refuse the replacement and `pulumi destroy` the deletion.
  *
  * Its id is the DBaaS's (db_a1b2c3d4), as `pulumi import` takes it.
  */
