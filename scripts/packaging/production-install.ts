@@ -3,12 +3,14 @@
 // the registry.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { packageRoot } from "../../provider/version";
 
 const run = promisify(execFile);
+/** An install's folder: the start of its lockfile's SHA-256. */
+const INSTALL_NAME = /^[0-9a-f]{16}$/;
 const NPM_CI = ["ci", "--omit=dev", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"];
 
 /** The folder holding the production install's node_modules, under `cacheDir`. */
@@ -30,6 +32,10 @@ export async function productionInstall(cacheDir: string): Promise<string> {
     } catch (error) {
       // Another build installed the same lockfile meanwhile: use that one.
       if (!existsSync(join(installed, "node_modules"))) throw error;
+    }
+    // An install of an older lockfile is 100 MB nothing will use again.
+    for (const entry of readdirSync(cacheDir)) {
+      if (INSTALL_NAME.test(entry) && join(cacheDir, entry) !== installed) rmSync(join(cacheDir, entry), { recursive: true, force: true });
     }
     return installed;
   } catch (error) {
