@@ -80,7 +80,10 @@ export function generateNodejsSdk(schema: PackageSchema): Map<string, string> {
         main: "index.js",
         types: "index.d.ts",
         pulumi: { resource: true, name: schema.name, version: schema.version },
-        peerDependencies: { "@pulumi/pulumi": "^3.0.0" },
+        // The SDK's functions call pulumi.runtime.invokeOutput, which @pulumi/pulumi has had since
+        // 3.142 (the floor `pulumi package gen-sdk` sets for the same code). A peer, so a program
+        // keeps one @pulumi/pulumi: two would each hold their own runtime state.
+        peerDependencies: { "@pulumi/pulumi": "^3.142.0" },
       },
       null,
       2,

@@ -94,6 +94,8 @@ export class PluginProcess {
       env?: NodeJS.ProcessEnv;
       /** How to start the plugin, before the engine address; default the plugin binary. */
       command?: string[];
+      /** The folder it runs in; the CLI runs a plugin in the program's folder. */
+      cwd?: string;
       onLog?: (entry: EngineLogEntry) => void;
     } = {},
   ): Promise<PluginProcess> {
@@ -120,6 +122,7 @@ export class PluginProcess {
     const [program, ...args] = options.command ?? [PLUGIN_PATH];
     const child = spawn(program, [...args, `127.0.0.1:${enginePort}`], {
       env: { ...process.env, ...options.env },
+      cwd: options.cwd,
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout!.on("data", (chunk) => record.text("plugin stdout", String(chunk)));

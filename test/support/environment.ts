@@ -5,6 +5,8 @@ import { Deployment } from "../harness/deployment";
 import { PluginProcess } from "../harness/plugin";
 import { startMariaDB, type MariaDB } from "../sandbox/mariadb";
 
+type PluginStartOptions = NonNullable<Parameters<typeof PluginProcess.start>[0]>;
+
 export interface Environment<Sandbox> {
   mariadb: MariaDB;
   sandbox: Sandbox;
@@ -17,12 +19,14 @@ export async function startEnvironment<Sandbox extends { close(): Promise<void> 
   startSandbox: (mariadb: MariaDB) => Promise<Sandbox>,
   /** The plugin's configuration ("hosting:config:key" -> value) for the sandbox. */
   configFor: (sandbox: Sandbox) => Record<string, string>,
+  /** How the plugin starts; default the repository's plugin binary. */
+  pluginOptions: PluginStartOptions = {},
 ): Promise<Environment<Sandbox>> {
   const mariadb = await startMariaDB();
   const started: { sandbox?: Sandbox; plugin?: PluginProcess } = {};
   try {
     const sandbox = (started.sandbox = await startSandbox(mariadb));
-    const plugin = (started.plugin = await PluginProcess.start());
+    const plugin = (started.plugin = await PluginProcess.start(pluginOptions));
     await plugin.configure(configFor(sandbox));
     return {
       mariadb,

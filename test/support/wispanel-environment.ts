@@ -15,6 +15,9 @@ export function wispanelConfig(sandbox: WisPanelSandbox, token = sandbox.token):
   };
 }
 
-export function startWisPanelEnvironment(options: Omit<WisPanelSandboxOptions, "mariadb"> = {}): Promise<WisPanelEnvironment> {
-  return startEnvironment((mariadb) => startWisPanelSandbox({ ...options, mariadb }), (sandbox) => wispanelConfig(sandbox));
+export function startWisPanelEnvironment(
+  options: Omit<WisPanelSandboxOptions, "mariadb"> = {},
+  plugin?: Parameters<typeof startEnvironment>[2],
+): Promise<WisPanelEnvironment> {
+  return startEnvironment((mariadb) => startWisPanelSandbox({ ...options, mariadb }), (sandbox) => wispanelConfig(sandbox), plugin);
 }
