@@ -1,4 +1,5 @@
-// The provider's layers depend one way only, server -> registry -> backends -> kit -> http, so a
+// The provider's layers depend one way only, server -> registry -> backends -> kit -> http (the
+// adoption command, beside the server, reads the registry too), so a
 // new backend can be added without touching the layers below it, and no backend leans on
 // another. Production files stay small enough to read in one sitting.
 import { readdirSync, readFileSync } from "node:fs";
@@ -39,6 +40,7 @@ const allowed: Record<string, (target: string) => boolean> = {
   kit: (t) => ["kit", "http", "version"].includes(t),
   registry: (t) => t === "kit" || t.startsWith("backends/"),
   server: (t) => ["server", "registry", "kit", "http", "version"].includes(t),
+  adopt: (t) => ["adopt", "registry", "kit", "http", "version"].includes(t),
   main: (t) => t === "server",
   plugin: (t) => t === "main" || t === "version",
   version: () => false,
@@ -55,7 +57,7 @@ describe("imports point one way", () => {
   });
 
   it("found the layers it checks", () => {
-    expect(new Set(files.map(layerOf))).toEqual(new Set(["http", "kit", "server", "registry", "main", "plugin", "version", "backends/serverpilot", "backends/combell", "backends/dbaas", "backends/pterodactyl", "backends/wispanel"]));
+    expect(new Set(files.map(layerOf))).toEqual(new Set(["http", "kit", "server", "adopt", "registry", "main", "plugin", "version", "backends/serverpilot", "backends/combell", "backends/dbaas", "backends/pterodactyl", "backends/wispanel"]));
   });
 });
 

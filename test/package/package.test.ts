@@ -87,10 +87,11 @@ describe("the SDK package", () => {
     const project = join(work, "sdk-user");
     mkdirSync(project);
     writeFileSync(join(project, "package.json"), JSON.stringify({ name: "sdk-user", private: true }));
-    // The program's own @pulumi/pulumi (the SDK's peer) is the repository's: no registry needed.
+    // The program's own @pulumi/pulumi (the SDK's peer) and @pulumi/mysql (the mysql-grants
+    // example's) are the repository's: no registry needed.
     await run("npm", ["install", "--offline", "--legacy-peer-deps", "--ignore-scripts", "--no-audit", "--no-fund", packages.sdk.path], { cwd: project });
     mkdirSync(join(project, "node_modules/@pulumi"), { recursive: true });
-    symlinkSync(realpathSync(join(packageRoot(), "node_modules/@pulumi/pulumi")), join(project, "node_modules/@pulumi/pulumi"));
+    for (const own of ["pulumi", "mysql"]) symlinkSync(realpathSync(join(packageRoot(), `node_modules/@pulumi/${own}`)), join(project, `node_modules/@pulumi/${own}`));
 
     const installed = JSON.parse(readFileSync(join(project, "node_modules/@hosting/pulumi/package.json"), "utf8"));
     expect(installed.pulumi).toEqual({ resource: true, name: "hosting", version: packageVersion() });
