@@ -10,6 +10,8 @@ export interface AdoptArguments {
   out: string;
   program?: string;
   importIds: boolean;
+  /** Overwrite files that exist. */
+  force: boolean;
   sdk: string;
   /** Config key -> value given by flag. */
   config: Record<string, string>;
@@ -21,14 +23,18 @@ export const USAGE = `Usage: hosting-adopt <api> [--out import.json] [--program 
 
 Scans what the account of <api> has (GET requests only) and writes a file for
 \`pulumi import --file\`, and with --program the TypeScript program that declares it.
-Credentials are read as the provider reads them: the API's environment variables, or
-flags named after its config keys (hosting:serverpilotClientId: --serverpilot-client-id).
+<api> is one of serverpilot, combell, pterodactyl, wispanel, dbaas. Credentials come from
+the API's environment variables, or from flags named after its config keys
+(hosting:serverpilotClientId: --serverpilot-client-id); not from a stack's config. An
+unknown API or a missing credential names what to set. Existing files are not overwritten
+unless --force is given.
 
   --out <file>        the import file (default import.json)
   --program <file>    also write the program, each resource protected as \`pulumi import\` does
   --import-ids        in the program, also \`import: "<id>"\` on each resource, for \`pulumi up\`
                       to adopt them without \`pulumi import\`
   --sdk <module>      the module the program imports the SDK from (default @hosting/pulumi)
+  --force             overwrite the import file and the program if they exist
 `;
 
 /** "serverpilotClientId" -> "--serverpilot-client-id". */
@@ -46,13 +52,17 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    if (arg === "-h") {
+      flags.set("--help", true);
+      continue;
+    }
     if (!arg.startsWith("--")) {
       positional.push(arg);
       continue;
     }
     const equals = arg.indexOf("=");
     if (equals > 0) flags.set(arg.slice(0, equals), arg.slice(equals + 1));
-    else if (arg === "--import-ids" || arg === "--help") flags.set(arg, true);
+    else if (arg === "--import-ids" || arg === "--help" || arg === "--force") flags.set(arg, true);
     else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(arg, argv[++i]);
     else throw new UsageError(`${arg} needs a value`);
   }
@@ -71,7 +81,9 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
   const program = value("--program");
   const sdk = value("--sdk") ?? "@hosting/pulumi";
   const importIds = flags.get("--import-ids") === true;
+  const force = flags.get("--force") === true;
   flags.delete("--import-ids");
+  flags.delete("--force");
   const config: Record<string, string> = {};
   for (const [flag, given] of flags) {
     const variable = byFlag.get(flag);
@@ -81,5 +93,5 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
     if (given === true) throw new UsageError(`${flag} needs a value`);
     config[variable.key] = given;
   }
-  return { module, out, program, importIds, sdk, config };
+  return { module, out, program, importIds, force, sdk, config };
 }

@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { secrets } from "../http/redact";
 import type { Api } from "../kit/api";
@@ -48,6 +48,10 @@ export async function adoptCommand(
     if (missing.length > 0) {
       return fail(say, `${chosen.name} credentials are missing: ${missing.map((v) => `set ${v.env.join(" or ")} (or pass ${flagOf(v)})`).join("; ")}`);
     }
+
+    // Checked before the scan: a program the user wrote must not be replaced by the one made.
+    const existing = [args.out, args.program].filter((file): file is string => file !== undefined && existsSync(resolve(cwd, file)));
+    if (existing.length > 0 && !args.force) return fail(say, `${existing.join(" and ")} already exist${existing.length > 1 ? "" : "s"}: name other files, or pass --force to overwrite`);
 
     const adoption = await adopt(args.module, configuration, { progress: say, note: say });
     const outPath = resolve(cwd, args.out);

@@ -204,6 +204,17 @@ describe("hosting-adopt's command line", () => {
     expect(JSON.parse(readFileSync(join(dir, "bin.json"), "utf8"))).toEqual(importFileOf("wispanel"));
   }, 15_000);
 
+  it("overwrites no file it did not make, unless --force says so", async () => {
+    writeFileSync(join(dir, "mine.ts"), "// the user's own program\n");
+    const refused = await command(["wispanel", "--out", "fresh.json", "--program", "mine.ts"]);
+    expect(refused.code).toBe(1);
+    expect(refused.lines).toEqual(["hosting-adopt: mine.ts already exists: name other files, or pass --force to overwrite"]);
+    expect(readFileSync(join(dir, "mine.ts"), "utf8")).toBe("// the user's own program\n");
+    const forced = await command(["wispanel", "--out", "fresh.json", "--program", "mine.ts", "--force", "--sdk", join(ROOT, "sdk/nodejs")]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, "mine.ts"), "utf8")).toContain("new hosting.wispanel.Database(");
+  });
+
   it("names the five APIs when given another", async () => {
     const { code, lines } = await command(["cpanel"]);
     expect(code).toBe(2);

@@ -46,7 +46,7 @@ const inputs = {
     normalize: normalizeHostName,
   }),
   protocol: field(boundedString(16).regex(/^(tcp|udp|tls)$/i, "must be TCP, UDP or TLS").optional(), {
-    description: `The service's protocol, such as TCP (the default) or UDP. ${SRV_REPLACES}`,
+    description: `The service's protocol: TCP (the default), UDP or TLS. ${SRV_REPLACES}`,
     replaceOnChanges: true,
     normalize: (value) => (typeof value === "string" ? value.toUpperCase() : value),
   }),
@@ -135,7 +135,7 @@ new hosting.combell.DnsRecord("sip", {
   domainName: "example.com",
   type: "SRV",
   service: "_sip",
-  protocol: "_tcp",
+  protocol: "TCP",
   target: "sip.example.com",
   port: 5060,
   priority: 10,

@@ -69,7 +69,7 @@ const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
 
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
-  importId: "<databaseName>",
+  importId: "<provisioned name, such as ID111125_shop>",
   example: `
 const shopDb = new hosting.combell.MysqlDatabase("shopdb", {
   accountId: config.requireNumber("shopAccountId"),

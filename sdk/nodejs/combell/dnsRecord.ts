@@ -54,7 +54,7 @@ export class DnsRecord extends pulumi.CustomResource {
      */
     declare public readonly target: pulumi.Output<string | undefined>;
     /**
-     * The service's protocol, such as TCP (the default) or UDP. Only for SRV records; the API cannot edit it, so a change replaces the record.
+     * The service's protocol: TCP (the default), UDP or TLS. Only for SRV records; the API cannot edit it, so a change replaces the record.
      */
     declare public readonly protocol: pulumi.Output<string | undefined>;
     /**
@@ -142,7 +142,7 @@ export interface DnsRecordArgs {
      */
     target?: pulumi.Input<string>;
     /**
-     * The service's protocol, such as TCP (the default) or UDP. Only for SRV records; the API cannot edit it, so a change replaces the record.
+     * The service's protocol: TCP (the default), UDP or TLS. Only for SRV records; the API cannot edit it, so a change replaces the record.
      */
     protocol?: pulumi.Input<string>;
     /**

@@ -352,7 +352,7 @@ export namespace combell {
          */
         target?: pulumi.Input<string>;
         /**
-         * The service's protocol, such as TCP (the default) or UDP. Only for SRV records; the API cannot edit it, so a change replaces the record.
+         * The service's protocol: TCP (the default), UDP or TLS. Only for SRV records; the API cannot edit it, so a change replaces the record.
          */
         protocol?: pulumi.Input<string>;
         /**
