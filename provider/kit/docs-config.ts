@@ -23,6 +23,10 @@ export function configurationPage(source: SchemaSource): string {
     "Each key is set on the stack (`pulumi config set hosting:<key> <value>`, with `--secret` for a secret) or, when the stack does not set it, read from its environment variable. A key marked required must have a value before a resource of its API can be used. Every value is a string; a multi-line one (a certificate) comes from standard input: `pulumi config set hosting:<key> < file.pem`.",
     ...sections.flatMap((section) => ["", `## ${section.title}`, "", section.intro, "", ...variableTable(section.variables)]),
     "",
+    "## Request logs",
+    "",
+    "Not a key: how much the plugin says about its HTTP traffic, with credentials and secrets masked. `pulumi up -v=5` (or more) writes one line per request to the CLI's verbose log (method, URL, status, duration, request id); `-v=9` adds the request and answer bodies, cut at 2000 characters. `PULUMI_HOSTING_DEBUG=1` in the environment of `pulumi` sends the same to the engine log at debug level, next to each resource (`pulumi up --debug` shows it).",
+    "",
   ].join("\n");
 }
 
