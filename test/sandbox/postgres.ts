@@ -5,7 +5,7 @@
 // go through the psql command-line client (no npm client is installed).
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -27,11 +27,22 @@ export interface Postgres {
 }
 
 const HOST = "127.0.0.1";
-const BIN_DIRS = ["/usr/local/bin", "/usr/lib/postgresql/15/bin", "/usr/bin"];
+const VERSIONED_DIRS = "/usr/lib/postgresql";
+
+/** Debian and Ubuntu put each major version in a folder of its own; the newest found is used. */
+function binDirs(): string[] {
+  const versions = existsSync(VERSIONED_DIRS)
+    ? readdirSync(VERSIONED_DIRS)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))
+    : [];
+  return ["/usr/local/bin", ...versions.map((v) => join(VERSIONED_DIRS, v, "bin")), "/usr/bin"];
+}
 
 function findBinary(name: string): string {
-  for (const dir of BIN_DIRS) if (existsSync(join(dir, name))) return join(dir, name);
-  throw new Error(`PostgreSQL is not installed: '${name}' was not found in ${BIN_DIRS.join(", ")}`);
+  const dirs = binDirs();
+  for (const dir of dirs) if (existsSync(join(dir, name))) return join(dir, name);
+  throw new Error(`PostgreSQL is not installed: '${name}' was not found in ${[...dirs, `${VERSIONED_DIRS}/<version>/bin`].join(", ")}`);
 }
 
 /** As root, the uid and gid of the `postgres` user; otherwise nothing (run as ourselves). */
