@@ -30,7 +30,7 @@ const inputs = {
 };
 
 const outputs = {
-  servicepackName: field(z.string().optional(), { description: "The servicepack's name (not in getAccounts results)." }),
+  servicepackName: field(z.string().optional(), { description: "The servicepack's name (left out of getAccounts results)." }),
   addons: field(
     z
       .array(
@@ -43,7 +43,7 @@ const outputs = {
         ),
       )
       .optional(),
-    { description: "The addons applied to the account (not in getAccounts results)." },
+    { description: "The addons applied to the account (left out of getAccounts results)." },
   ),
 };
 

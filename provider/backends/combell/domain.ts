@@ -41,7 +41,7 @@ const inputs = {
 const outputs = {
   expirationDate: field(z.string().optional(), { description: "When the domain expires (ISO-8601)." }),
   canToggleRenew: field(z.boolean().optional(), {
-    description: "Whether Combell allows changing `autoRenew` now (not in getDomains results).",
+    description: "Whether Combell allows changing `autoRenew` now (left out of getDomains results).",
   }),
 };
 

@@ -69,7 +69,7 @@ const inputs = {
 };
 
 const outputs = {
-  login: field(z.string().optional(), { description: "The login to connect to the mailbox with (not in getMailboxes results)." }),
+  login: field(z.string().optional(), { description: "The login to connect to the mailbox with (left out of getMailboxes results)." }),
   maxSize: field(z.number().int().optional(), { description: "The most the mailbox may hold, in MB." }),
   actualSize: field(z.number().int().optional(), { description: "What the mailbox holds, in MB." }),
 };

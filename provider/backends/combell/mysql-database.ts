@@ -31,7 +31,7 @@ const outputs = {
   name: field(z.string(), { description: "The database's name as provisioned, with its prefix (ID111125_tests); also its id." }),
   hostname: field(z.string(), { description: "The host to connect to (ID111125_tests.db.webhosting.be)." }),
   userName: field(z.string().optional(), {
-    description: "The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).",
+    description: "The database user the password belongs to: the one named like the database, else its first read-and-write user (left out of getMysqlDatabases results).",
   }),
   userCount: field(z.number().int().optional(), { description: "How many users the database has." }),
   maxSize: field(z.number().int().optional(), { description: "The most the database may hold, in MB." }),

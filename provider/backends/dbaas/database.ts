@@ -29,7 +29,7 @@ const inputs = {
   replicas: field(positiveInteger("replicas", 100).default(1), { description: "Number of replicas for high availability. Default 1.", replaceOnChanges: true }),
 };
 
-const credential = (description: string) => field(z.string().optional(), { description: `${description} (from /credentials; not in getDatabases results).`, secret: true });
+const credential = (description: string) => field(z.string().optional(), { description: `${description} (from /credentials; left out of getDatabases results).`, secret: true });
 
 const outputs = {
   status: field(z.string(), { description: "provisioning, running, stopped, error or destroyed." }),
@@ -37,7 +37,7 @@ const outputs = {
   projectId: field(z.string().optional(), { description: "The project it belongs to." }),
   slug: field(z.string().optional(), { description: "The slug the DBaaS made from the name." }),
   host: credential("The host to connect to"),
-  port: field(z.number().int().optional(), { description: "The port to connect to (from /credentials; not in getDatabases results).", secret: true }),
+  port: field(z.number().int().optional(), { description: "The port to connect to (from /credentials; left out of getDatabases results).", secret: true }),
   username: credential("The user to log in as; none for Redis"),
   password: credential("The password"),
   database: credential("The database to connect to; none for Redis"),

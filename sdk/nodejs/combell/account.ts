@@ -35,11 +35,11 @@ export class Account extends pulumi.CustomResource {
      */
     declare public readonly ftpPassword: pulumi.Output<string | undefined>;
     /**
-     * The servicepack's name (not in getAccounts results).
+     * The servicepack's name (left out of getAccounts results).
      */
     declare public readonly servicepackName: pulumi.Output<string | undefined>;
     /**
-     * The addons applied to the account (not in getAccounts results).
+     * The addons applied to the account (left out of getAccounts results).
      */
     declare public readonly addons: pulumi.Output<outputs.combell.AccountAddon[] | undefined>;
 

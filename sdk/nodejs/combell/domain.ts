@@ -42,7 +42,7 @@ export class Domain extends pulumi.CustomResource {
      */
     declare public readonly expirationDate: pulumi.Output<string | undefined>;
     /**
-     * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+     * Whether Combell allows changing `autoRenew` now (left out of getDomains results).
      */
     declare public readonly canToggleRenew: pulumi.Output<boolean | undefined>;
 

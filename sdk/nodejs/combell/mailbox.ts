@@ -44,7 +44,7 @@ export class Mailbox extends pulumi.CustomResource {
      */
     declare public readonly autoForward: pulumi.Output<outputs.combell.MailboxAutoForward | undefined>;
     /**
-     * The login to connect to the mailbox with (not in getMailboxes results).
+     * The login to connect to the mailbox with (left out of getMailboxes results).
      */
     declare public readonly login: pulumi.Output<string | undefined>;
     /**

@@ -42,7 +42,7 @@ export class MysqlDatabase extends pulumi.CustomResource {
      */
     declare public readonly hostname: pulumi.Output<string>;
     /**
-     * The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).
+     * The database user the password belongs to: the one named like the database, else its first read-and-write user (left out of getMysqlDatabases results).
      */
     declare public readonly userName: pulumi.Output<string | undefined>;
     /**

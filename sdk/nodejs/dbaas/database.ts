@@ -70,31 +70,31 @@ export class Database extends pulumi.CustomResource {
      */
     declare public readonly slug: pulumi.Output<string | undefined>;
     /**
-     * The host to connect to (from /credentials; not in getDatabases results).
+     * The host to connect to (from /credentials; left out of getDatabases results).
      */
     declare public readonly host: pulumi.Output<string | undefined>;
     /**
-     * The port to connect to (from /credentials; not in getDatabases results).
+     * The port to connect to (from /credentials; left out of getDatabases results).
      */
     declare public readonly port: pulumi.Output<number | undefined>;
     /**
-     * The user to log in as; none for Redis (from /credentials; not in getDatabases results).
+     * The user to log in as; none for Redis (from /credentials; left out of getDatabases results).
      */
     declare public readonly username: pulumi.Output<string | undefined>;
     /**
-     * The password (from /credentials; not in getDatabases results).
+     * The password (from /credentials; left out of getDatabases results).
      */
     declare public readonly password: pulumi.Output<string | undefined>;
     /**
-     * The database to connect to; none for Redis (from /credentials; not in getDatabases results).
+     * The database to connect to; none for Redis (from /credentials; left out of getDatabases results).
      */
     declare public readonly database: pulumi.Output<string | undefined>;
     /**
-     * The SSL mode to connect with (require); none for Redis (from /credentials; not in getDatabases results).
+     * The SSL mode to connect with (require); none for Redis (from /credentials; left out of getDatabases results).
      */
     declare public readonly sslMode: pulumi.Output<string | undefined>;
     /**
-     * A connection URL with the credentials in it (from /credentials; not in getDatabases results).
+     * A connection URL with the credentials in it (from /credentials; left out of getDatabases results).
      */
     declare public readonly connectionString: pulumi.Output<string | undefined>;
 

@@ -294,11 +294,11 @@ export namespace combell {
          */
         servicepackId: pulumi.Input<number>;
         /**
-         * The servicepack's name (not in getAccounts results).
+         * The servicepack's name (left out of getAccounts results).
          */
         servicepackName?: pulumi.Input<string>;
         /**
-         * The addons applied to the account (not in getAccounts results).
+         * The addons applied to the account (left out of getAccounts results).
          */
         addons?: pulumi.Input<pulumi.Input<inputs.combell.AccountAddon>[]>;
     }
@@ -391,7 +391,7 @@ export namespace combell {
          */
         expirationDate?: pulumi.Input<string>;
         /**
-         * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+         * Whether Combell allows changing `autoRenew` now (left out of getDomains results).
          */
         canToggleRenew?: pulumi.Input<boolean>;
     }
@@ -444,7 +444,7 @@ export namespace combell {
          */
         autoForward?: pulumi.Input<inputs.combell.MailboxSummaryAutoForward>;
         /**
-         * The login to connect to the mailbox with (not in getMailboxes results).
+         * The login to connect to the mailbox with (left out of getMailboxes results).
          */
         login?: pulumi.Input<string>;
         /**
@@ -490,7 +490,7 @@ export namespace combell {
          */
         hostname: pulumi.Input<string>;
         /**
-         * The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).
+         * The database user the password belongs to: the one named like the database, else its first read-and-write user (left out of getMysqlDatabases results).
          */
         userName?: pulumi.Input<string>;
         /**
@@ -559,31 +559,31 @@ export namespace dbaas {
          */
         slug?: pulumi.Input<string>;
         /**
-         * The host to connect to (from /credentials; not in getDatabases results).
+         * The host to connect to (from /credentials; left out of getDatabases results).
          */
         host?: pulumi.Input<string>;
         /**
-         * The port to connect to (from /credentials; not in getDatabases results).
+         * The port to connect to (from /credentials; left out of getDatabases results).
          */
         port?: pulumi.Input<number>;
         /**
-         * The user to log in as; none for Redis (from /credentials; not in getDatabases results).
+         * The user to log in as; none for Redis (from /credentials; left out of getDatabases results).
          */
         username?: pulumi.Input<string>;
         /**
-         * The password (from /credentials; not in getDatabases results).
+         * The password (from /credentials; left out of getDatabases results).
          */
         password?: pulumi.Input<string>;
         /**
-         * The database to connect to; none for Redis (from /credentials; not in getDatabases results).
+         * The database to connect to; none for Redis (from /credentials; left out of getDatabases results).
          */
         database?: pulumi.Input<string>;
         /**
-         * The SSL mode to connect with (require); none for Redis (from /credentials; not in getDatabases results).
+         * The SSL mode to connect with (require); none for Redis (from /credentials; left out of getDatabases results).
          */
         sslMode?: pulumi.Input<string>;
         /**
-         * A connection URL with the credentials in it (from /credentials; not in getDatabases results).
+         * A connection URL with the credentials in it (from /credentials; left out of getDatabases results).
          */
         connectionString?: pulumi.Input<string>;
     }

@@ -293,11 +293,11 @@ export namespace combell {
          */
         servicepackId: number;
         /**
-         * The servicepack's name (not in getAccounts results).
+         * The servicepack's name (left out of getAccounts results).
          */
         servicepackName?: string;
         /**
-         * The addons applied to the account (not in getAccounts results).
+         * The addons applied to the account (left out of getAccounts results).
          */
         addons?: outputs.combell.AccountAddon[];
     }
@@ -390,7 +390,7 @@ export namespace combell {
          */
         expirationDate?: string;
         /**
-         * Whether Combell allows changing `autoRenew` now (not in getDomains results).
+         * Whether Combell allows changing `autoRenew` now (left out of getDomains results).
          */
         canToggleRenew?: boolean;
     }
@@ -443,7 +443,7 @@ export namespace combell {
          */
         autoForward?: outputs.combell.MailboxSummaryAutoForward;
         /**
-         * The login to connect to the mailbox with (not in getMailboxes results).
+         * The login to connect to the mailbox with (left out of getMailboxes results).
          */
         login?: string;
         /**
@@ -489,7 +489,7 @@ export namespace combell {
          */
         hostname: string;
         /**
-         * The database user the password belongs to: the one named like the database, else its first read-and-write user (not in getMysqlDatabases results).
+         * The database user the password belongs to: the one named like the database, else its first read-and-write user (left out of getMysqlDatabases results).
          */
         userName?: string;
         /**
@@ -558,31 +558,31 @@ export namespace dbaas {
          */
         slug?: string;
         /**
-         * The host to connect to (from /credentials; not in getDatabases results).
+         * The host to connect to (from /credentials; left out of getDatabases results).
          */
         host?: string;
         /**
-         * The port to connect to (from /credentials; not in getDatabases results).
+         * The port to connect to (from /credentials; left out of getDatabases results).
          */
         port?: number;
         /**
-         * The user to log in as; none for Redis (from /credentials; not in getDatabases results).
+         * The user to log in as; none for Redis (from /credentials; left out of getDatabases results).
          */
         username?: string;
         /**
-         * The password (from /credentials; not in getDatabases results).
+         * The password (from /credentials; left out of getDatabases results).
          */
         password?: string;
         /**
-         * The database to connect to; none for Redis (from /credentials; not in getDatabases results).
+         * The database to connect to; none for Redis (from /credentials; left out of getDatabases results).
          */
         database?: string;
         /**
-         * The SSL mode to connect with (require); none for Redis (from /credentials; not in getDatabases results).
+         * The SSL mode to connect with (require); none for Redis (from /credentials; left out of getDatabases results).
          */
         sslMode?: string;
         /**
-         * A connection URL with the credentials in it (from /credentials; not in getDatabases results).
+         * A connection URL with the credentials in it (from /credentials; left out of getDatabases results).
          */
         connectionString?: string;
     }
