@@ -16,7 +16,7 @@ import {
 } from "./errors";
 import { RateLimiter, type RateLimitOptions } from "./rate-limit";
 import { secrets } from "./redact";
-import { logExchange } from "./request-log";
+import { logExchange, requestLogEnabled } from "./request-log";
 import { requestUrl, type QueryParameters } from "./url";
 import { packageVersion } from "../version";
 
@@ -207,15 +207,10 @@ export class HttpClient {
         try {
           outcome = await sendAttempt(attempt, this.attemptSettings, ctx);
         } catch (err) {
-          logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: err instanceof Error ? err.message : String(err) }, ctx);
+          if (requestLogEnabled()) logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: err instanceof Error ? err.message : String(err) }, ctx);
           throw err;
         } finally {
           slot.release(outcome?.kind === "response" ? outcome : undefined);
-        }
-        if (outcome.kind === "response") {
-          const { status, headers, body: answerBody, attemptSecrets } = outcome;
-          const requestId = REQUEST_ID_HEADERS.map((h) => headers[h]).find((v) => v);
-          logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: status, requestId, responseBody: answerBody, attemptSecrets }, ctx);
         }
         if (outcome.kind === "deadline") {
           throw new DeadlineExceededError({
@@ -227,6 +222,10 @@ export class HttpClient {
           });
         }
         const requestId = REQUEST_ID_HEADERS.map((h) => outcome.headers[h]).find((v) => v);
+        if (requestLogEnabled()) {
+          const { status, body: responseBody, attemptSecrets } = outcome;
+          logExchange({ ...attempt, durationMs: Date.now() - sentAt, outcome: status, requestId, responseBody, attemptSecrets }, ctx);
+        }
         if (outcome.status >= 200 && outcome.status < 300) {
           return { status: outcome.status, headers: outcome.headers, body: outcome.body as T, requestId };
         }
