@@ -59,7 +59,8 @@ export interface Exchange {
 export function logExchange(exchange: Exchange, ctx: OperationContext): void {
   if (!requestLogEnabled()) return;
   const line = requestLine(exchange);
-  const withBodies = [line, ...bodyLines(exchange)].join("\n");
+  const anyBodies = settings.stderr === "bodies" || settings.engine === "bodies";
+  const withBodies = anyBodies ? [line, ...bodyLines(exchange)].join("\n") : line;
   if (settings.stderr) {
     const text = settings.stderr === "bodies" ? withBodies : line;
     process.stderr.write(text.split("\n").map((l) => `hosting http: ${l}\n`).join(""));

@@ -20,6 +20,8 @@ export interface DiffResult {
   /** Top-level properties whose change forces a replacement. */
   replaces: string[];
   deleteBeforeReplace: boolean;
+  /** Why the recorded state forces a replacement whatever the inputs (replaceWhen), if it does. */
+  beyondRepair?: { output: string; reason: string };
 }
 
 /** The diff as an update sees it: which inputs the engine was told would change. */
@@ -71,7 +73,7 @@ export function diffInputs(
     const after = declaration.uniqueKeys(news as never);
     deleteBeforeReplace = after.some((key, i) => !key.includes(UNKNOWN) && key === before[i]);
   }
-  return { detailedDiff, replaces, deleteBeforeReplace };
+  return { detailedDiff, replaces, deleteBeforeReplace, ...(beyondRepair ? { beyondRepair } : {}) };
 }
 
 function diffShape(

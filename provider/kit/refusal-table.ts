@@ -4,7 +4,7 @@ import { credentialHint, type Api } from "./api";
 import { InputError, RefusalError } from "./errors";
 import { metaOf } from "./fields";
 import { unwrap, type BaseKind } from "./introspect";
-import type { Resource } from "./resource";
+import { splitToken, type Resource } from "./resource";
 
 // What a user did that an API refused (a name taken, a limit reached, a parent that does not
 // exist, credentials it does not accept), said as one sentence:
@@ -57,7 +57,7 @@ function matches(rule: RefusalRule, refusal: ApiError, context: RefusalContext):
   return !rule.on || rule.on.includes(context.operation);
 }
 
-const typeName = (token: string) => token.split(":").at(-1) ?? token;
+const typeName = (token: string) => splitToken(token).name;
 
 /** Every API refuses wrong credentials the same way: the fix is in its config variables. */
 function credentialRule(api: Api): RefusalRule {

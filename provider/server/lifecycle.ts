@@ -53,7 +53,7 @@ export class ResourceLifecycle {
         req.getUrn(),
       );
     }
-    const beyondRepair = resource.replaceWhen?.(state as never);
+    const { beyondRepair } = result;
     if (beyondRepair) await this.source.engine.send("warning", secrets.scrub(`will replace it: ${beyondRepair.reason}`), req.getUrn());
     if (result.replaces.length > 0) {
       const changes = new Changes(result.detailedDiff);

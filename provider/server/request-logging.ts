@@ -11,9 +11,9 @@ import { registry } from "../registry";
 // PULUMI_HOSTING_DEBUG=1 is for a user who wants the traffic next to each resource instead:
 // debug messages on the engine log, tied to the resource's URN, shown by `pulumi up --debug`.
 
-export const REQUEST_LINES_VERBOSITY = 5;
-export const BODIES_VERBOSITY = 9;
-export const DEBUG_VARIABLE = "PULUMI_HOSTING_DEBUG";
+const REQUEST_LINES_VERBOSITY = 5;
+const BODIES_VERBOSITY = 9;
+const DEBUG_VARIABLE = "PULUMI_HOSTING_DEBUG";
 
 function detailAt(verbosity: number): RequestLogDetail | undefined {
   if (verbosity >= BODIES_VERBOSITY) return "bodies";
