@@ -1,7 +1,6 @@
 // What the engine does for `count` new resources of one type: Check, then Create, `parallel` steps
 // at a time (the CLI's --parallel; 16 is a common setting). Failures are kept, not thrown: a
 // benchmark that counts 429s must see the ones that reached the user.
-import type { Deployment } from "../test/harness/deployment";
 import type { Props } from "../test/harness/plugin";
 import { inParallel, timed } from "./stats";
 
@@ -11,8 +10,13 @@ export interface CreateRun {
   failures: string[];
 }
 
+/** What registers a new resource: the lean engine of the timed rows, or the engine stand-in's Deployment. */
+export interface Registers {
+  register(type: string, name: string, inputs: Props): Promise<unknown>;
+}
+
 export async function createMany(
-  deployment: Deployment,
+  engine: Registers,
   type: string,
   inputs: (i: number) => Props,
   options: { count: number; parallel: number; prefix: string },
@@ -21,7 +25,7 @@ export async function createMany(
   const { ms } = await timed(() =>
     inParallel(options.count, options.parallel, async (i) => {
       try {
-        await deployment.register(type, `${options.prefix}${i}`, inputs(i));
+        await engine.register(type, `${options.prefix}${i}`, inputs(i));
       } catch (error) {
         failures.push(error instanceof Error ? error.message : String(error));
       }

@@ -7,6 +7,7 @@
 // thread it is ready, so that the sandbox's request log can be cut there, and times the creates.
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { createMany, type CreateRun } from "./creates";
+import { LeanEngine } from "./lean-engine";
 import { cpuMs } from "./process-stats";
 import { configuredPlugin, wispanelDatabase } from "./worlds";
 
@@ -46,10 +47,11 @@ export function createsOnEngineThread(job: Job, onReady: () => void = () => unde
 }
 
 async function runJob(job: Job): Promise<EngineRun> {
-  const { plugin, deployment } = await configuredPlugin(job.config);
+  const { plugin } = await configuredPlugin(job.config);
+  const engine = LeanEngine.of(plugin);
   const timedCreates = async (prefix: string, count: number, offset: number) => {
     const cpuBefore = cpuMs(plugin.child.pid!);
-    const run = await createMany(deployment, "hosting:wispanel:Database", (i) => wispanelDatabase(offset + i), { count, parallel: job.parallel, prefix });
+    const run = await createMany(engine, "hosting:wispanel:Database", (i) => wispanelDatabase(offset + i), { count, parallel: job.parallel, prefix });
     return { ...run, pluginCpuMsPerCreate: (cpuMs(plugin.child.pid!) - cpuBefore) / count };
   };
   try {
@@ -58,6 +60,7 @@ async function runJob(job: Job): Promise<EngineRun> {
     await new Promise<void>((go) => parentPort!.once("message", () => go()));
     return { ...(await timedCreates(job.prefix, job.count, 0)), ...(warmUp ? { warmUp } : {}) };
   } finally {
+    engine.close();
     await plugin.stop();
   }
 }

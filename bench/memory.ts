@@ -2,9 +2,9 @@
 // held resident) with 500 creates in flight at once: a large program's first `up` at an engine
 // --parallel of 500. The panel answers each request a second late, so all 500 are open together.
 import { createMany } from "./creates";
+import { LeanEngine } from "./lean-engine";
 import { cpuMs, statusBytes } from "./process-stats";
 import { mib, ms, type Row } from "./report";
-import { Deployment } from "../test/harness/deployment";
 import { PluginProcess } from "../test/harness/plugin";
 import { addLatency, wispanelDatabase, wispanelWorld } from "./worlds";
 
@@ -23,11 +23,12 @@ export async function measureMemory(): Promise<Row[]> {
     const afterStart = statusBytes(pid, "VmRSS");
     await plugin.configure(world.config);
     const configured = statusBytes(pid, "VmRSS");
-    const deployment = new Deployment(plugin);
+    const engine = LeanEngine.of(plugin);
     const cpuBefore = cpuMs(pid);
-    const run = await createMany(deployment, "hosting:wispanel:Database", wispanelDatabase, { count: IN_FLIGHT, parallel: IN_FLIGHT, prefix: "memory" });
+    const run = await createMany(engine, "hosting:wispanel:Database", wispanelDatabase, { count: IN_FLIGHT, parallel: IN_FLIGHT, prefix: "memory" });
     const peak = statusBytes(pid, "VmHWM");
     const cpuPerCreate = (cpuMs(pid) - cpuBefore) / IN_FLIGHT;
+    engine.close();
     return [
       {
         what: "plugin memory after start, service loaded (VmRSS)",

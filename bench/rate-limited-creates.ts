@@ -13,6 +13,7 @@
 // 60 s + 100 × 20 ms / 16 = 60.1 s. A client that learns the window from X-RateLimit-* sends the
 // first 300 at once and waits for the reset; one that bounces off 429s waits as long and more.
 import { createMany, workRequests } from "./creates";
+import { LeanEngine } from "./lean-engine";
 import { cpuMs } from "./process-stats";
 import { ms, type Row } from "./report";
 import { addLatency, configuredPlugin, wispanelDatabase, wispanelWorld } from "./worlds";
@@ -33,10 +34,11 @@ export function rateLimitBound(requests: number, limit: number, windowMs: number
 export async function measureRateLimitedCreates(): Promise<Row[]> {
   const world = await wispanelWorld({ limit: LIMIT, windowMs: WINDOW_MS });
   addLatency(world.sandbox, LATENCY_MS);
-  const { plugin, deployment } = await configuredPlugin(world.config);
+  const { plugin } = await configuredPlugin(world.config);
+  const engine = LeanEngine.of(plugin);
   try {
     const cpuBefore = cpuMs(plugin.child.pid!);
-    const run = await createMany(deployment, "hosting:wispanel:Database", wispanelDatabase, { count: CREATES, parallel: PARALLEL, prefix: "limited" });
+    const run = await createMany(engine, "hosting:wispanel:Database", wispanelDatabase, { count: CREATES, parallel: PARALLEL, prefix: "limited" });
     const cpuPerCreate = (cpuMs(plugin.child.pid!) - cpuBefore) / CREATES;
     const requests = world.sandbox.requests;
     const needed = workRequests(requests);
@@ -63,6 +65,7 @@ export async function measureRateLimitedCreates(): Promise<Row[]> {
       },
     ];
   } finally {
+    engine.close();
     await plugin.stop();
     await world.sandbox.close();
   }

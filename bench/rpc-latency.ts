@@ -1,10 +1,11 @@
 // Row 2: Check and Diff over gRPC with 32 calls in flight, as an engine previewing a large program
 // keeps them, beside a bare gRPC server answering the same methods with nothing (bare-provider.ts),
-// loaded the same way from the same client. Rounds alternate between the two, so load from
+// loaded the same way from the same lean client (lean-engine.ts). Rounds alternate between the two, so load from
 // elsewhere on the machine falls on both alike. A p99 is the 80th slowest of 8000 calls: with
 // fewer, one pause of the machine's moves it by milliseconds.
 import { join } from "node:path";
 import { PluginProcess, urnOf } from "../test/harness/plugin";
+import { LeanEngine } from "./lean-engine";
 import { ms, type Row } from "./report";
 import { msSince, percentile } from "./stats";
 
@@ -20,11 +21,11 @@ const OLDS = { ...NEWS, id: "a1", runtime: "php8.2" };
 
 type Method = "check" | "diff";
 
-const call = (server: PluginProcess, method: Method) =>
-  method === "check" ? server.check(URN, undefined, NEWS) : server.diff(URN, "a1", OLDS, NEWS, { ...NEWS, runtime: "php8.2" });
+const call = (server: LeanEngine, method: Method) =>
+  method === "check" ? server.check(URN, NEWS) : server.diff(URN, "a1", OLDS, NEWS, { ...NEWS, runtime: "php8.2" });
 
 /** The latency of each of `count` calls, IN_FLIGHT at a time. */
-async function load(server: PluginProcess, method: Method, count: number): Promise<number[]> {
+async function load(server: LeanEngine, method: Method, count: number): Promise<number[]> {
   const latencies: number[] = [];
   let issued = 0;
   const worker = async () => {
@@ -39,11 +40,12 @@ async function load(server: PluginProcess, method: Method, count: number): Promi
 }
 
 export async function measureRpcLatency(): Promise<Row[]> {
-  const plugin = await PluginProcess.start();
-  const bare = await PluginProcess.start({ command: [process.execPath, join(__dirname, "bare-provider.js")] });
+  const pluginProcess = await PluginProcess.start();
+  const bareProcess = await PluginProcess.start({ command: [process.execPath, join(__dirname, "bare-provider.js")] });
+  const [plugin, bare] = [LeanEngine.of(pluginProcess), LeanEngine.of(bareProcess)];
   try {
     // Check and Diff need no API; the configuration only has to be valid.
-    await plugin.configure({
+    await pluginProcess.configure({
       "hosting:config:serverpilotClientId": "bench",
       "hosting:config:serverpilotApiKey": "bench-api-key",
       "hosting:config:serverpilotEndpoint": "http://127.0.0.1:1/v1",
@@ -71,7 +73,9 @@ export async function measureRpcLatency(): Promise<Row[]> {
       };
     });
   } finally {
-    await plugin.stop();
-    await bare.stop();
+    plugin.close();
+    bare.close();
+    await pluginProcess.stop();
+    await bareProcess.stop();
   }
 }

@@ -15,6 +15,7 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { useNativeUtf8 } from "../../provider/server/protobuf-strings";
+import { toStruct } from "../../provider/server/wire";
 import { packageRoot } from "../../provider/version";
 import { registry } from "../../provider/registry";
 import { declaredSecretStrings } from "../../provider/kit/secrets";
@@ -173,6 +174,8 @@ export class PluginProcess {
    * plain inputs (Check's news, Invoke's args) are no secret.
    */
   private seen(method: string, urn: string, sent: Record<string, Props | undefined>, answered: Record<string, unknown>): void {
+    // Walking every call's values costs the engine stand-in as much CPU as the plugin spends.
+    if (!this.record.recording) return;
     const token = urn.includes("::") ? typeOf(urn) : urn;
     for (const [name, props] of Object.entries(sent)) {
       recordWrappedSecrets(`${method} ${urn} ${name}`, props);
@@ -367,17 +370,14 @@ export function urnOf(type: string, name: string, stack = "test", project = "tes
   return `urn:pulumi:${stack}::${project}::${type}::${name}`;
 }
 
-function typeOf(urn: string): string {
+export function typeOf(urn: string): string {
   return urn.split("::")[2].split("$").at(-1)!;
 }
 
-function nameOf(urn: string): string {
+export function nameOf(urn: string): string {
   return urn.split("::")[3];
 }
 
-function toStruct(props: Props): Struct {
-  return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
-}
 
 function fromStruct(struct: Struct | undefined): Props {
   return (struct?.toJavaScript() as Props) ?? {};

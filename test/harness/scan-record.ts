@@ -104,6 +104,11 @@ export class ScanRecord {
     return new ScanRecord(dir ? openSync(join(dir, uniqueName(kind, TEXT_SUFFIX)), "a", 0o600) : undefined);
   }
 
+  /** False when no scan directory is set: then nothing needs to be looked at to be recorded. */
+  get recording(): boolean {
+    return this.fd !== undefined;
+  }
+
   /** Text a user or a CI log could see: each of its lines as `origin<TAB>line`. */
   text(origin: string, text: string): void {
     if (this.fd === undefined || text === "") return;

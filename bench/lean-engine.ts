@@ -1,0 +1,48 @@
+// The engine's calls the timed rows make, over UnaryGrpcClient: Check then Create for a new
+// resource, as the engine's step for it; Check and Diff alone for the latency row. Requests are
+// built and answers read with the same generated messages the engine stand-in uses, so the
+// plugin sees the bytes it would see from the engine.
+import * as rpc from "@pulumi/pulumi/proto/provider_pb";
+import { toStruct } from "../provider/server/wire";
+import { nameOf, typeOf, urnOf, type PluginProcess, type Props } from "../test/harness/plugin";
+import { UnaryGrpcClient } from "./unary-grpc";
+
+export class LeanEngine {
+  private constructor(private readonly client: UnaryGrpcClient) {}
+
+  /** An engine for a plugin the stand-in started (and configured), on a connection of its own. */
+  static of(plugin: PluginProcess): LeanEngine {
+    return new LeanEngine(new UnaryGrpcClient(`127.0.0.1:${plugin.port}`));
+  }
+
+  async check(urn: string, news: Props): Promise<rpc.CheckResponse> {
+    const request = new rpc.CheckRequest().setUrn(urn).setType(typeOf(urn)).setName(nameOf(urn)).setNews(toStruct(news));
+    return rpc.CheckResponse.deserializeBinary(await this.client.call("Check", request.serializeBinary()));
+  }
+
+  async diff(urn: string, id: string, olds: Props, news: Props, oldInputs: Props): Promise<rpc.DiffResponse> {
+    const request = new rpc.DiffRequest()
+      .setUrn(urn)
+      .setType(typeOf(urn))
+      .setName(nameOf(urn))
+      .setId(id)
+      .setOlds(toStruct(olds))
+      .setNews(toStruct(news))
+      .setOldInputs(toStruct(oldInputs));
+    return rpc.DiffResponse.deserializeBinary(await this.client.call("Diff", request.serializeBinary()));
+  }
+
+  /** A new resource's step: Check, then Create with the checked inputs. Resolves to its id. */
+  async register(type: string, name: string, inputs: Props): Promise<string> {
+    const urn = urnOf(type, name);
+    const checked = await this.check(urn, inputs);
+    const failures = checked.getFailuresList();
+    if (failures.length > 0) throw new Error(`${urn} has problems: ${failures.map((f) => `${f.getProperty()}: ${f.getReason()}`).join("; ")}`);
+    const request = new rpc.CreateRequest().setUrn(urn).setType(type).setName(name).setProperties(checked.getInputs());
+    return rpc.CreateResponse.deserializeBinary(await this.client.call("Create", request.serializeBinary())).getId();
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
