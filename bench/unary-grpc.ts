@@ -5,6 +5,7 @@
 // machine that CPU is taken from the plugin being measured. The plugin is still started and
 // configured by the engine stand-in (test/harness/plugin.ts); only the timed calls come this way.
 import { connect, type ClientHttp2Session, type IncomingHttpHeaders } from "node:http2";
+import { connect as connectTcp } from "node:net";
 
 /** A call that ended with a gRPC status other than OK, as the engine would report it. */
 export class GrpcStatusError extends Error {
@@ -24,7 +25,9 @@ export class UnaryGrpcClient {
     address: string,
     private readonly service = "pulumirpc.ResourceProvider",
   ) {
-    this.session = connect(`http://${address}`);
+    const [host, port] = [address.slice(0, address.lastIndexOf(":")), Number(address.slice(address.lastIndexOf(":") + 1))];
+    // Go, the engine's language, turns Nagle's algorithm off on every TCP connection.
+    this.session = connect(`http://${address}`, { createConnection: () => connectTcp({ host, port, noDelay: true }) });
     // A broken connection fails each call on its stream; the session's own error event must not crash the benchmark.
     this.session.on("error", () => undefined);
   }

@@ -1,6 +1,7 @@
-import { request as undiciRequest, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import type { OperationContext } from "./context";
 import { CancelledError, NetworkError, RequestTimeoutError } from "./errors";
+import { exchange } from "./exchange";
 import { secrets, SecretRedactor } from "./redact";
 
 export interface AuthorizeRequest {
@@ -84,24 +85,6 @@ function flattenHeaders(raw: Record<string, string | string[] | undefined>): Rec
   return out;
 }
 
-// An error answer is only ever shown as one line, and its start says what went wrong: a proxy's
-// page of tens of megabytes would otherwise be scanned for secrets and squashed, for every retry.
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** The whole body of a 2xx answer; at most MAX_ERROR_BODY_BYTES of any other, the rest left unread. */
-async function readBody(status: number, body: Dispatcher.ResponseData["body"]): Promise<string> {
-  if (status >= 200 && status < 300) return body.text();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Leaving the loop early destroys the stream, which closes that connection instead of reading on.
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    chunks.push(chunk);
-    size += chunk.length;
-    if (size >= MAX_ERROR_BODY_BYTES) break;
-  }
-  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString("utf8");
-}
-
 function parseBody(text: string): unknown {
   if (text.trim() === "") return undefined;
   try {
@@ -143,35 +126,28 @@ export async function sendAttempt(
   const remaining = ctx.deadline === undefined ? Infinity : ctx.deadline - Date.now();
   if (remaining <= 0) return { kind: "deadline" };
   const limitedByDeadline = remaining < settings.requestTimeoutMs;
-  const controller = new AbortController();
   let timedOut = false;
+  // The timer and the abort cover reading the body too: it is part of the attempt.
+  const sent = exchange(settings.dispatcher, { url: request.url, method, headers, body });
   const timer = setTimeout(
     () => {
       timedOut = true;
-      controller.abort();
+      sent.abort(new Error(`${what} timed out`));
     },
     Math.min(settings.requestTimeoutMs, remaining),
   );
-  const onAbort = () => controller.abort();
+  const onAbort = () => sent.abort(new Error(`${what} was cancelled`));
   ctx.signal?.addEventListener("abort", onAbort, { once: true });
   // The signal may have fired while authorize was awaited, before the listener existed.
-  if (ctx.signal?.aborted) controller.abort();
+  if (ctx.signal?.aborted) onAbort();
 
   try {
-    const response = await undiciRequest(request.url, {
-      method: method as Dispatcher.HttpMethod,
-      headers,
-      body,
-      signal: controller.signal,
-      dispatcher: settings.dispatcher,
-    });
-    // Reading the body is part of the attempt: the timer and the abort cover it too.
-    const text = await readBody(response.statusCode, response.body);
+    const answer = await sent.answer;
     return {
       kind: "response",
-      status: response.statusCode,
-      headers: flattenHeaders(response.headers),
-      body: parseBody(text),
+      status: answer.status,
+      headers: flattenHeaders(answer.headers),
+      body: parseBody(answer.text),
       attemptSecrets,
     };
   } catch (err) {

@@ -31,12 +31,19 @@ export interface FieldMeta {
 
 export const fieldRegistry = z.registry<FieldMeta>();
 
+// zod's registry merges a type's meta with its parents' on every lookup, and Check and Diff look
+// up every field of every call. Declaring a field starts the cache afresh.
+let metaCache = new WeakMap<z.ZodType, { meta: FieldMeta | undefined }>();
+
 /** Attaches Pulumi meaning to a zod type. Call it on the outermost type (after .optional()). */
 export function field<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   fieldRegistry.add(schema, meta);
+  metaCache = new WeakMap();
   return schema;
 }
 
 export function metaOf(schema: z.ZodType): FieldMeta | undefined {
-  return fieldRegistry.get(schema);
+  let known = metaCache.get(schema);
+  if (!known) metaCache.set(schema, (known = { meta: fieldRegistry.get(schema) }));
+  return known.meta;
 }

@@ -42,7 +42,17 @@ export function fieldOf(shape: Record<string, z.ZodType>, key: string): z.ZodTyp
   return Object.hasOwn(shape, key) ? shape[key] : undefined;
 }
 
+// Check and Diff unwrap every field of every call; a declaration's types never change.
+const unwrapped = new WeakMap<z.ZodType, Unwrapped>();
+
+/** What a zod type declares once its optional, nullable, default and pipe wrappers are taken off. Shared: not to be changed. */
 export function unwrap(schema: z.ZodType): Unwrapped {
+  let known = unwrapped.get(schema);
+  if (!known) unwrapped.set(schema, (known = Object.freeze(unwrapUncached(schema))));
+  return known;
+}
+
+function unwrapUncached(schema: z.ZodType): Unwrapped {
   let optional = false;
   let defaultValue: unknown;
   let current = schema;
