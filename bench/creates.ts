@@ -1,8 +1,12 @@
-// What the engine does for `count` new resources of one type: Check, then Create, `parallel` steps
-// at a time (the CLI's --parallel; 16 is a common setting). Failures are kept, not thrown: a
-// benchmark that counts 429s must see the ones that reached the user.
+// What the engine does for `count` new resources of one type, as its deployment executor does it
+// (pkg/resource/deploy/deployment_executor.go): registrations are handled one at a time by one
+// loop, which calls Check (the step generator) and hands the Create step to one of `parallel`
+// step workers (the CLI's --parallel; 16 is a common setting), waiting while all are busy. So
+// the next resource's Check runs while earlier Creates are in flight, never inside a worker.
+// Failures are kept, not thrown: a benchmark that counts 429s must see the ones that reached the user.
 import type { Props } from "../test/harness/plugin";
-import { inParallel, timed } from "./stats";
+import type { LeanEngine } from "./lean-engine";
+import { timed } from "./stats";
 
 export interface CreateRun {
   ms: number;
@@ -10,27 +14,28 @@ export interface CreateRun {
   failures: string[];
 }
 
-/** What registers a new resource: the lean engine of the timed rows, or the engine stand-in's Deployment. */
-export interface Registers {
-  register(type: string, name: string, inputs: Props): Promise<unknown>;
-}
-
 export async function createMany(
-  engine: Registers,
+  engine: LeanEngine,
   type: string,
   inputs: (i: number) => Props,
   options: { count: number; parallel: number; prefix: string },
 ): Promise<CreateRun> {
   const failures: string[] = [];
-  const { ms } = await timed(() =>
-    inParallel(options.count, options.parallel, async (i) => {
-      try {
-        await engine.register(type, `${options.prefix}${i}`, inputs(i));
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    }),
-  );
+  const failed = (error: unknown) => void failures.push(error instanceof Error ? error.message : String(error));
+  const { ms } = await timed(async () => {
+    const workers = new Set<Promise<void>>();
+    for (let i = 0; i < options.count; i++) {
+      const checked = await engine.checkNew(type, `${options.prefix}${i}`, inputs(i)).catch(failed);
+      if (!checked) continue;
+      while (workers.size >= options.parallel) await Promise.race(workers);
+      const step: Promise<void> = engine
+        .create(checked)
+        .then(() => undefined, failed)
+        .finally(() => workers.delete(step));
+      workers.add(step);
+    }
+    await Promise.all(workers);
+  });
   return { ms, failures };
 }
 
