@@ -1,11 +1,12 @@
 // The reference for the Check and Diff latency row: a pulumirpc.ResourceProvider that does no
-// work, on @grpc/grpc-js with the same generated stubs (and the same UTF-8 codec) as the plugin,
-// in a process of its own. What the plugin takes beyond it is the provider's own cost.
+// work, on @grpc/grpc-js with the same generated stubs (and the same UTF-8 and Struct codecs) as
+// the plugin, in a process of its own. What the plugin takes beyond it is the provider's own cost.
 // Started by rpc-latency.ts; like the plugin, it prints its port as the first line of stdout.
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { useNativeUtf8 } from "../provider/server/protobuf-strings";
+import "../provider/server/struct-codec";
 
 useNativeUtf8();
 
