@@ -76,6 +76,11 @@ function listenWithoutDelay(server: grpc.Server): Promise<number> {
   const listener = createServer({ noDelay: true }, (socket) => injector.injectConnection(socket));
   return new Promise((resolve, reject) => {
     listener.once("error", reject);
-    listener.listen(0, "127.0.0.1", () => resolve((listener.address() as AddressInfo).port));
+    listener.listen(0, "127.0.0.1", () => {
+      listener.off("error", reject);
+      // A connection that fails to be accepted (out of file descriptors) must not end the plugin.
+      listener.on("error", (error) => process.stderr.write(`hosting provider: accepting a connection failed: ${error.message}\n`));
+      resolve((listener.address() as AddressInfo).port);
+    });
   });
 }
