@@ -126,6 +126,9 @@ export async function sendAttempt(
   const remaining = ctx.deadline === undefined ? Infinity : ctx.deadline - Date.now();
   if (remaining <= 0) return { kind: "deadline" };
   const limitedByDeadline = remaining < settings.requestTimeoutMs;
+  // Cancelled while authorize was awaited: nothing has gone out. (Dispatched, a request on an idle
+  // connection is written at once, before an abort could stop it.)
+  if (ctx.signal?.aborted) throw new CancelledError(what, ctx.signal.reason);
   let timedOut = false;
   // The timer and the abort cover reading the body too: it is part of the attempt.
   const sent = exchange(settings.dispatcher, { url: request.url, method, headers, body });
@@ -138,8 +141,6 @@ export async function sendAttempt(
   );
   const onAbort = () => sent.abort(new Error(`${what} was cancelled`));
   ctx.signal?.addEventListener("abort", onAbort, { once: true });
-  // The signal may have fired while authorize was awaited, before the listener existed.
-  if (ctx.signal?.aborted) onAbort();
 
   try {
     const answer = await sent.answer;

@@ -144,6 +144,26 @@ describe("timeouts, cancellation and network errors", () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it("sends nothing when cancelled while authorize is awaited, even over a connection already open", async () => {
+    const server = await serve((_req, res) => sendJson(res, 201, {}));
+    const controller = new AbortController();
+    let signing = false;
+    const client = clientFor(server, {
+      authorize: async () => {
+        if (!signing) return;
+        controller.abort("engine cancel");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      },
+    });
+    await client.get("/warm");
+    signing = true;
+    const err = await failure(client.post("/databases", { name: "db" }, {}, { signal: controller.signal }));
+    expect(err).toBeInstanceOf(CancelledError);
+    expect((err as CancelledError).mayHaveArrived).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(server.requests.map((r) => r.url)).toEqual(["/v1/warm"]);
+  });
+
   it("aborts during a backoff sleep", async () => {
     const server = await serve((_req, res) => sendJson(res, 429, {}, { "retry-after": "30" }));
     const controller = new AbortController();
