@@ -1,5 +1,6 @@
 import { BinaryReader, type BinaryWriter } from "google-protobuf";
 import { ListValue, NullValue, Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
+import { decodeUtf8 } from "./protobuf-strings";
 
 // google.protobuf.Struct, the type of every property map on the wire, read and written without
 // google-protobuf's object model. Decoding builds a Map and a Value object per property and
@@ -133,8 +134,6 @@ function writeList(values: unknown[], writer: BinaryWriter): void {
   for (const value of values) writeValueField(writer, 1, value);
 }
 
-const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
-
 /** A cursor over protobuf bytes: the few wire types struct.proto uses, and skipping the rest. */
 class Reader {
   pos = 0;
@@ -170,7 +169,7 @@ class Reader {
 
   string(): string {
     const end = this.end();
-    const text = utf8.decode(this.bytes.subarray(this.pos, end));
+    const text = decodeUtf8(this.bytes.subarray(this.pos, end));
     this.pos = end;
     return text;
   }
@@ -184,7 +183,7 @@ class Reader {
   }
 }
 
-/** Keys in the order Struct#toJavaScript gives them: sorted, as its map iterates. */
+/** Keys in the order Struct#toJavaScript gives them (sorted, as its map iterates), each an own property. */
 function readFields(reader: Reader, end: number): Record<string, unknown> {
   const entries: [string, unknown][] = [];
   while (reader.pos < end) {
@@ -211,7 +210,11 @@ function readFields(reader: Reader, end: number): Record<string, unknown> {
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const out: Record<string, unknown> = {};
-  for (const [key, value] of entries) out[key] = value;
+  for (const [key, value] of entries) {
+    // Assigned, "__proto__" would set the object's prototype instead of naming a property.
+    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    else out[key] = value;
+  }
   return out;
 }
 

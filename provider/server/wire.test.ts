@@ -9,7 +9,8 @@ describe("toStruct", () => {
       value: fc.oneof(
         { depthSize: "small" },
         fc.string(),
-        fc.double(),
+        // JSON, the reference here, makes -0 a 0; a protobuf double keeps it.
+        fc.double().filter((n) => !Object.is(n, -0)),
         fc.boolean(),
         fc.constant(null),
         fc.constant(undefined),
