@@ -6,12 +6,12 @@ import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { useNativeUtf8 } from "../provider/server/protobuf-strings";
-import "../provider/server/struct-codec";
+import { serviceWithStructCodec } from "../provider/server/struct-codec";
 
 useNativeUtf8();
 
 const server = new grpc.Server();
-server.addService(ResourceProviderService, {
+server.addService(serviceWithStructCodec(ResourceProviderService), {
   check: (call: grpc.ServerUnaryCall<rpc.CheckRequest, rpc.CheckResponse>, callback: grpc.sendUnaryData<rpc.CheckResponse>) => {
     const response = new rpc.CheckResponse();
     const news = call.request.getNews();

@@ -5,6 +5,7 @@ import { createServer, type AddressInfo } from "node:net";
 import * as grpc from "@grpc/grpc-js";
 import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { EngineLog } from "./server/engine-log";
+import { serviceWithStructCodec } from "./server/struct-codec";
 import type { ResourceProviderService } from "./server/resource-provider";
 
 /** How long answers in flight may take to go out after a stop signal. */
@@ -45,7 +46,7 @@ export async function serve(engineAddress: string | undefined, verbosity = 0): P
       },
     ]),
   );
-  server.addService(ServiceDefinition, lazy);
+  server.addService(serviceWithStructCodec(ServiceDefinition), lazy);
   const port = await listenWithoutDelay(server);
   process.stdout.write(`${port}\n`);
   // The engine's first calls (GetSchema, CheckConfig) follow at once: load while it connects.

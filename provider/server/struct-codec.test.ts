@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ListValue, Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
-import { structOf } from "./struct-codec";
+import { structOf, withStructCodec } from "./struct-codec";
 import { useNativeUtf8 } from "./protobuf-strings";
 
 useNativeUtf8();
@@ -33,11 +33,27 @@ function asJson(value: unknown): unknown {
   return value;
 }
 
-/** google-protobuf's own reading of `bytes`: the fields built (materialized), then its toJavaScript. */
-function readTheUsualWay(bytes: Uint8Array): unknown {
-  const struct = Struct.deserializeBinary(bytes);
-  struct.getFieldsMap();
-  return struct.toJavaScript();
+/** google-protobuf's own reading of `bytes`, outside withStructCodec: the reference. */
+const readTheUsualWay = (bytes: Uint8Array): unknown => Struct.deserializeBinary(bytes).toJavaScript();
+
+/** As the plugin reads a request's Struct: inside withStructCodec, as CheckRequest.news (field 3). */
+function readAsThePlugin(bytes: Uint8Array): Struct {
+  const length: number[] = [];
+  for (let n = bytes.length; ; n = Math.floor(n / 128)) {
+    if (n < 128) {
+      length.push(n);
+      break;
+    }
+    length.push((n % 128) | 128);
+  }
+  const request = new Uint8Array([(3 << 3) | 2, ...length, ...bytes]);
+  return withStructCodec(() => rpc.CheckRequest.deserializeBinary(request)).getNews()!;
+}
+
+/** As the plugin writes an answer's Struct: set into the answer, encoded inside withStructCodec. */
+function writeAsThePlugin(struct: Struct): Uint8Array {
+  const answer = withStructCodec(() => new rpc.CheckResponse().setInputs(struct).serializeBinary());
+  return rpc.CheckResponse.deserializeBinary(answer).getInputs()!.serializeBinary();
 }
 
 describe("reading a Struct off the wire", () => {
@@ -45,7 +61,7 @@ describe("reading a Struct off the wire", () => {
     fc.assert(
       fc.property(object, (values) => {
         const bytes = Struct.fromJavaScript(values as never).serializeBinary();
-        expect(JSON.stringify(Struct.deserializeBinary(bytes).toJavaScript())).toBe(JSON.stringify(readTheUsualWay(bytes)));
+        expect(JSON.stringify(readAsThePlugin(bytes).toJavaScript())).toBe(JSON.stringify(readTheUsualWay(bytes)));
       }),
       { numRuns: 500 },
     );
@@ -53,42 +69,84 @@ describe("reading a Struct off the wire", () => {
 
   it("reads the Structs of a request message, and passes one on unread as the very bytes that came in", () => {
     const news = Struct.fromJavaScript({ name: "blog", domains: ["a.example", "b.example"], port: 8080, ssl: true, note: null });
-    const request = rpc.CheckRequest.deserializeBinary(new rpc.CheckRequest().setUrn("urn:x").setNews(news).serializeBinary());
+    const bytes = new rpc.CheckRequest().setUrn("urn:x").setNews(news).serializeBinary();
+    const request = withStructCodec(() => rpc.CheckRequest.deserializeBinary(bytes));
     expect(request.getUrn()).toBe("urn:x");
     expect(request.getNews()!.toJavaScript()).toEqual({ name: "blog", domains: ["a.example", "b.example"], port: 8080, ssl: true, note: null });
-    const newsBytes = news.serializeBinary();
-    const answer = new rpc.CheckResponse().setInputs(request.getNews()).serializeBinary();
-    expect(Buffer.from(answer).includes(Buffer.from(newsBytes))).toBe(true);
+    const answer = withStructCodec(() => new rpc.CheckResponse().setInputs(request.getNews()).serializeBinary());
+    expect(Buffer.from(answer).includes(Buffer.from(news.serializeBinary()))).toBe(true);
     expect(rpc.CheckResponse.deserializeBinary(answer).getInputs()!.toJavaScript()).toEqual(news.toJavaScript());
   });
 
-  it("builds the fields of a Struct read off the wire for whoever changes them", () => {
-    const struct = Struct.deserializeBinary(Struct.fromJavaScript({ a: 1 }).serializeBinary());
-    struct.getFieldsMap().set("b", new Value().setStringValue("two"));
-    expect(readTheUsualWay(struct.serializeBinary())).toEqual({ a: 1, b: "two" });
+  it("is an ordinary Struct to whatever reads its fields, clones or compares its message, or changes it", () => {
+    const bytes = new rpc.CheckRequest().setUrn("urn:x").setNews(Struct.fromJavaScript({ a: 1, b: { c: [true] } })).serializeBinary();
+    const read = () => withStructCodec(() => rpc.CheckRequest.deserializeBinary(bytes));
+    expect(read().cloneMessage().getNews()!.toJavaScript()).toEqual({ a: 1, b: { c: [true] } });
+    expect(read().cloneMessage().serializeBinary()).toEqual(bytes);
+    expect(rpc.CheckRequest.deserializeBinary(bytes).toObject()).toEqual(read().toObject());
+    const changed = read().getNews()!;
+    changed.getFieldsMap().set("d", new Value().setStringValue("four"));
+    expect(readTheUsualWay(changed.serializeBinary())).toEqual({ a: 1, b: { c: [true] }, d: "four" });
+    expect(readTheUsualWay(writeAsThePlugin(changed))).toEqual({ a: 1, b: { c: [true] }, d: "four" });
   });
 
   it("reads a property named __proto__ as a property, leaving the object's prototype alone", () => {
     // google-protobuf's own map cannot even hold that key; JSON.parse makes it an own property.
     const sent = JSON.parse('{"__proto__": {"polluted": true}, "name": "db"}') as Record<string, unknown>;
-    const plain = Struct.deserializeBinary(structOf(sent).serializeBinary()).toJavaScript() as Record<string, unknown>;
+    const written = withStructCodec(() => new rpc.CheckResponse().setInputs(structOf(sent)).serializeBinary());
+    const plain = withStructCodec(() => rpc.CheckResponse.deserializeBinary(written)).getInputs()!.toJavaScript() as Record<string, unknown>;
     expect(Object.getPrototypeOf(plain)).toBe(Object.prototype);
     expect(Object.keys(plain)).toEqual(["__proto__", "name"]);
     expect((plain as { polluted?: boolean }).polluted).toBeUndefined();
     expect(plain).toEqual(sent);
   });
 
-  it("fails as google-protobuf does on a value of no kind, and on bytes cut short", () => {
+  it("refuses what google-protobuf refuses: a value of no kind, bytes cut short, a length beyond its message", () => {
     const kindless = new Struct();
     kindless.getFieldsMap().set("k", new Value());
-    expect(() => Struct.deserializeBinary(kindless.serializeBinary()).toJavaScript()).toThrow("Unexpected struct type");
-    const bytes = Struct.fromJavaScript({ key: "a value long enough to cut" }).serializeBinary();
-    expect(() => Struct.deserializeBinary(bytes.subarray(0, bytes.length - 5)).toJavaScript()).toThrow();
+    expect(() => readAsThePlugin(kindless.serializeBinary()).toJavaScript()).toThrow("Unexpected struct type");
+    // An entry of 4 bytes whose value claims 18: google-protobuf throws, so must this.
+    const entryTooShort = Buffer.from("0a160a0012122a100a040a01621209110000000000000080", "hex");
+    expect(() => readTheUsualWay(entryTooShort)).toThrow();
+    expect(() => readAsThePlugin(entryTooShort).toJavaScript()).toThrow(/malformed/);
+    // Entry "k" says 11 bytes, its value 30: the value would swallow the next entry.
+    const swallowing = new Uint8Array([...Buffer.from("0a0b0a016b121e", "hex"), ...new Uint8Array(40).fill(0x08)]);
+    expect(() => readAsThePlugin(swallowing).toJavaScript()).toThrow(/malformed/);
+  });
+
+  // Damaged bytes never come from the engine; what matters is an error, never a hang or a crash,
+  // and never other values than google-protobuf reads where it reads any.
+  it("reads damaged bytes with an error or as google-protobuf reads them, never hanging", () => {
+    fc.assert(
+      fc.property(object, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 3 }), (values, damage) => {
+        const bytes = Struct.fromJavaScript(values as never).serializeBinary();
+        for (const [at, byte] of damage) if (bytes.length > 0) bytes[at % bytes.length] = byte;
+        const outcome = (read: () => unknown) => {
+          try {
+            return JSON.stringify(read());
+          } catch {
+            return "refused";
+          }
+        };
+        const stockOutcome = outcome(() => readTheUsualWay(bytes));
+        const ours = outcome(() => readAsThePlugin(bytes).toJavaScript());
+        if (stockOutcome !== "refused" && ours !== "refused") expect(ours).toBe(stockOutcome);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("skips fields it does not know, groups too, as google-protobuf does", () => {
+    const known = Buffer.from(Struct.fromJavaScript({ k: 1 }).serializeBinary());
+    // Field 7 (varint 5) and a group of field 9 holding field 1 (varint 1), before the entry.
+    const withUnknown = new Uint8Array([...Buffer.from("3805" + "4b" + "0801" + "4c", "hex"), ...known]);
+    expect(readTheUsualWay(withUnknown)).toEqual({ k: 1 });
+    expect(readAsThePlugin(withUnknown).toJavaScript()).toEqual({ k: 1 });
   });
 
   it("keeps strings as they were sent: a byte order mark, astral characters, a megabyte", () => {
     const values = { bom: "\uFEFFtext", emoji: "h\u00e9llo \u{1F600}", big: "x".repeat(1024 * 1024) };
-    expect(Struct.deserializeBinary(Struct.fromJavaScript(values).serializeBinary()).toJavaScript()).toEqual(values);
+    expect(readAsThePlugin(Struct.fromJavaScript(values).serializeBinary()).toJavaScript()).toEqual(values);
   });
 });
 
@@ -106,23 +164,35 @@ describe("writing a Struct of plain values", () => {
     }));
     fc.assert(
       fc.property(fc.dictionary(key, withHoles.value, { maxKeys: 6 }), (values) => {
-        expect(readTheUsualWay(structOf(values).serializeBinary())).toEqual(asJson(values));
+        expect(readTheUsualWay(writeAsThePlugin(structOf(values)))).toEqual(asJson(values));
       }),
       { numRuns: 500 },
     );
   });
 
-  it("gives its fields, built the usual way, to whoever reads or changes them", () => {
+  it("gives its fields, built the usual way, to whoever reads or changes them, also outside the plugin's encoding", () => {
     const struct = structOf({ a: [1, "x"], b: { c: true } });
     const list = struct.getFieldsMap().get("a")!.getListValue() as ListValue;
     expect(list.getValuesList().map((v) => v.toJavaScript())).toEqual([1, "x"]);
     struct.getFieldsMap().set("d", new Value().setNumberValue(4));
     expect(readTheUsualWay(struct.serializeBinary())).toEqual({ a: [1, "x"], b: { c: true }, d: 4 });
+    const unread = new rpc.CreateResponse().setId("db1").setProperties(structOf({ name: "db1", size: 0, tags: [] }));
+    expect(rpc.CreateResponse.deserializeBinary(unread.serializeBinary()).getProperties()!.toJavaScript()).toEqual({ name: "db1", size: 0, tags: [] });
+    expect(unread.cloneMessage().getProperties()!.toJavaScript()).toEqual({ name: "db1", size: 0, tags: [] });
   });
 
   it("is written inside an answer message as a Struct field", () => {
-    const answer = rpc.CreateResponse.deserializeBinary(new rpc.CreateResponse().setId("db1").setProperties(structOf({ name: "db1", size: 0, tags: [] })).serializeBinary());
+    const bytes = withStructCodec(() => new rpc.CreateResponse().setId("db1").setProperties(structOf({ name: "db1", size: 0, tags: [] })).serializeBinary());
+    const answer = rpc.CreateResponse.deserializeBinary(bytes);
     expect(answer.getId()).toBe("db1");
     expect(answer.getProperties()!.toJavaScript()).toEqual({ name: "db1", size: 0, tags: [] });
+  });
+
+  it("leaves google-protobuf as shipped outside withStructCodec", () => {
+    const bytes = Struct.fromJavaScript({ a: 1 }).serializeBinary();
+    withStructCodec(() => undefined);
+    expect(Object.hasOwn(Struct.deserializeBinary(bytes), "toJavaScript")).toBe(false);
+    expect(() => withStructCodec(() => { throw new Error("inside"); })).toThrow("inside");
+    expect(Object.hasOwn(Struct.deserializeBinary(bytes), "toJavaScript")).toBe(false);
   });
 });

@@ -15,7 +15,6 @@ import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { useNativeUtf8 } from "../../provider/server/protobuf-strings";
-import { toStruct } from "../../provider/server/wire";
 import { packageRoot } from "../../provider/version";
 import { registry } from "../../provider/registry";
 import { declaredSecretStrings } from "../../provider/kit/secrets";
@@ -378,6 +377,12 @@ export function nameOf(urn: string): string {
   return urn.split("::")[3];
 }
 
+
+// Stock google-protobuf, not the plugin's Struct codec: the engine stand-in checks the plugin's
+// encoding with an encoder and decoder of its own.
+function toStruct(props: Props): Struct {
+  return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)));
+}
 
 function fromStruct(struct: Struct | undefined): Props {
   return (struct?.toJavaScript() as Props) ?? {};
