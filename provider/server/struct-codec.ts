@@ -26,7 +26,6 @@ interface Backing {
 type FieldsMap = ReturnType<Struct["getFieldsMap"]>;
 type JavaScriptObject = ReturnType<Struct["toJavaScript"]>;
 
-const backings = new WeakMap<Struct, Backing>();
 const stock = {
   deserialize: Struct.deserializeBinaryFromReader,
   serialize: Struct.serializeBinaryToWriter,
@@ -36,21 +35,54 @@ const stock = {
   toArray: Struct.prototype.toArray,
 };
 
+const BACKING = Symbol("backing");
+
+/** A Struct backed by bytes or plain values; every method that looks at its fields builds them first. */
+class BackedStruct extends Struct {
+  [BACKING]: Backing | undefined;
+
+  override getFieldsMap(noLazyCreate?: boolean): FieldsMap {
+    materialize(this);
+    return stock.getFieldsMap.call(this, noLazyCreate);
+  }
+
+  override toJavaScript(): JavaScriptObject {
+    const bytes = this[BACKING]?.bytes;
+    if (bytes) return readStruct(bytes) as JavaScriptObject;
+    materialize(this);
+    return stock.toJavaScript.call(this);
+  }
+}
+
+// google-protobuf calls toArray under a minified name of its own too (to attach a message to its
+// parent, to clone or compare one): a backed Struct answers to every name it has.
+for (const name of Object.getOwnPropertyNames(Message.prototype)) {
+  if ((Message.prototype as unknown as Record<string, unknown>)[name] === Message.prototype.toArray) {
+    Object.defineProperty(BackedStruct.prototype, name, { value: backedToArray, writable: true, configurable: true });
+  }
+}
+
+function backedToArray(this: BackedStruct): ReturnType<Struct["toArray"]> {
+  const backing = this[BACKING];
+  if (backing?.attaching) backing.attaching = false;
+  else materialize(this);
+  return stock.toArray.call(this);
+}
+
 let depth = 0;
+
+// Put in place once and for all: swapped at every call, they would throw away the optimised code
+// of every generated message that calls them. Outside withStructCodec they are google-protobuf's.
+Struct.deserializeBinaryFromReader = (message, reader) => (depth > 0 ? readAsBytes(message, reader) : stock.deserialize(message, reader));
+Struct.serializeBinaryToWriter = (message, writer) => (depth > 0 ? writeBacked(message, writer) : stock.serialize(message, writer));
 
 /** Runs `work`, a message's decoding or encoding, with Structs read as bytes and written from their values. */
 export function withStructCodec<T>(work: () => T): T {
-  if (depth++ === 0) {
-    Struct.deserializeBinaryFromReader = readAsBytes;
-    Struct.serializeBinaryToWriter = writeBacked;
-  }
+  depth++;
   try {
     return work();
   } finally {
-    if (--depth === 0) {
-      Struct.deserializeBinaryFromReader = stock.deserialize;
-      Struct.serializeBinaryToWriter = stock.serialize;
-    }
+    depth--;
   }
 }
 
@@ -74,7 +106,9 @@ export function serviceWithStructCodec<S extends Record<string, { requestDeseria
  * to be set into a message (an answer): that first toArray, the attaching, builds no fields.
  */
 export function structOf(values: Record<string, unknown>): Struct {
-  return backed(new Struct(), { plain: values, attaching: true });
+  const struct = new BackedStruct();
+  struct[BACKING] = { plain: values, attaching: true };
+  return struct;
 }
 
 function readAsBytes(message: Struct, reader: BinaryReader): Struct {
@@ -85,52 +119,24 @@ function readAsBytes(message: Struct, reader: BinaryReader): Struct {
     reader.skipField();
     end = reader.getCursor();
   }
-  return backed(message, { bytes: reader.getBuffer().subarray(start, end), attaching: true });
+  // The message is the generated code's own new Struct: it becomes a backed one.
+  const backed = Object.setPrototypeOf(message, BackedStruct.prototype) as BackedStruct;
+  backed[BACKING] = { bytes: reader.getBuffer().subarray(start, end), attaching: true };
+  return backed;
 }
 
 function writeBacked(message: Struct, writer: BinaryWriter): void {
-  const backing = backings.get(message);
+  const backing = (message as BackedStruct)[BACKING];
   if (backing?.bytes) writer.writeSerializedMessage(backing.bytes, 0, backing.bytes.length);
   else if (backing?.plain) writeFields(backing.plain, writer);
   else stock.serialize(message, writer);
 }
 
-// google-protobuf calls toArray under a minified name of its own (to attach a message to its
-// parent, to clone or compare one): a backed Struct answers to every name it has.
-const toArrayNames = Object.getOwnPropertyNames(Message.prototype).filter((name) => (Message.prototype as unknown as Record<string, unknown>)[name] === Message.prototype.toArray);
-
-// A backed Struct's own methods, in place of the prototype's: each builds the fields first.
-function backed(struct: Struct, backing: Backing): Struct {
-  backings.set(struct, backing);
-  Object.assign(struct, { getFieldsMap: backedGetFieldsMap, toJavaScript: backedToJavaScript });
-  for (const name of toArrayNames) Object.assign(struct, { [name]: backedToArray });
-  return struct;
-}
-
-function backedGetFieldsMap(this: Struct, noLazyCreate?: boolean): FieldsMap {
-  materialize(this);
-  return stock.getFieldsMap.call(this, noLazyCreate);
-}
-
-function backedToJavaScript(this: Struct): JavaScriptObject {
-  const bytes = backings.get(this)?.bytes;
-  if (bytes) return readStruct(bytes) as JavaScriptObject;
-  materialize(this);
-  return stock.toJavaScript.call(this);
-}
-
-function backedToArray(this: Struct): ReturnType<Struct["toArray"]> {
-  const backing = backings.get(this);
-  if (backing?.attaching) backing.attaching = false;
-  else materialize(this);
-  return stock.toArray.call(this);
-}
-
 /** Gives a backed Struct its fields the usual way, once, before anything reads or changes them. */
-function materialize(struct: Struct): void {
-  const backing = backings.get(struct);
+function materialize(struct: BackedStruct): void {
+  const backing = struct[BACKING];
   if (!backing) return;
-  backings.delete(struct);
+  struct[BACKING] = undefined;
   if (backing.bytes) stock.deserialize(struct, new BinaryReader(backing.bytes));
   if (backing.plain) {
     const fields = stock.getFieldsMap.call(struct, false);
