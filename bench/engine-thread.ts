@@ -5,7 +5,10 @@
 //
 // The thread starts the plugin, warms it with creates of its own if asked, then tells the main
 // thread it is ready, so that the sandbox's request log can be cut there, and times the creates.
+import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { PluginProcess } from "../test/harness/plugin";
+import { BARE_PROVIDER_WISPANEL } from "./bare-provider";
 import { createMany, type CreateRun } from "./creates";
 import { LeanEngine } from "./lean-engine";
 import { cpuMs } from "./process-stats";
@@ -19,17 +22,21 @@ export interface EngineRun extends CreateRun {
 
 interface Job {
   config: Record<string, string>;
+  /** Instead of the plugin, the bare provider (bare-provider.ts) making its creates' requests to this sandbox. */
+  bareProvider?: { url: string; token: string; ca: string };
   count: number;
   parallel: number;
   prefix: string;
   warmUpCount: number;
+  /** Where the Databases' numbers start (wispanelDatabase): runs against one sandbox must not collide. */
+  firstNumber?: number;
 }
 
 type FromThread = { ready: true } | { done: EngineRun } | { failed: string };
 
 /**
  * `count` WisPanel Database creates through a plugin that an engine thread starts and configures
- * with `config`. `onReady` runs once the plugin is up (and warm), just before the timed creates.
+ * with `config` (or through the bare provider). `onReady` runs once the plugin is up (and warm), just before the timed creates.
  */
 export function createsOnEngineThread(job: Job, onReady: () => void = () => undefined): Promise<EngineRun> {
   return new Promise((resolve, reject) => {
@@ -47,7 +54,9 @@ export function createsOnEngineThread(job: Job, onReady: () => void = () => unde
 }
 
 async function runJob(job: Job): Promise<EngineRun> {
-  const { plugin } = await configuredPlugin(job.config);
+  const plugin = job.bareProvider
+    ? await PluginProcess.start({ command: [process.execPath, join(__dirname, "bare-provider.js")], env: { [BARE_PROVIDER_WISPANEL]: JSON.stringify(job.bareProvider) } })
+    : (await configuredPlugin(job.config)).plugin;
   const engine = LeanEngine.of(plugin);
   const timedCreates = async (prefix: string, count: number, offset: number) => {
     const cpuBefore = cpuMs(plugin.child.pid!);
@@ -55,10 +64,10 @@ async function runJob(job: Job): Promise<EngineRun> {
     return { ...run, pluginCpuMsPerCreate: (cpuMs(plugin.child.pid!) - cpuBefore) / count };
   };
   try {
-    const warmUp = job.warmUpCount > 0 ? await timedCreates(`${job.prefix}warm`, job.warmUpCount, 500_000) : undefined;
+    const warmUp = job.warmUpCount > 0 ? await timedCreates(`${job.prefix}warm`, job.warmUpCount, (job.firstNumber ?? 0) + 500_000) : undefined;
     parentPort!.postMessage({ ready: true } satisfies FromThread);
     await new Promise<void>((go) => parentPort!.once("message", () => go()));
-    return { ...(await timedCreates(job.prefix, job.count, 0)), ...(warmUp ? { warmUp } : {}) };
+    return { ...(await timedCreates(job.prefix, job.count, job.firstNumber ?? 0)), ...(warmUp ? { warmUp } : {}) };
   } finally {
     engine.close();
     await plugin.stop();

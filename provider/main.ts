@@ -72,7 +72,7 @@ export async function serve(engineAddress: string | undefined, verbosity = 0): P
  * on: an answer written while the previous one is not yet acknowledged waits for that, which
  * cost each call about half a millisecond each way with 16 resources in flight.
  */
-function listenWithoutDelay(server: grpc.Server): Promise<number> {
+export function listenWithoutDelay(server: grpc.Server): Promise<number> {
   const injector = server.createConnectionInjector(grpc.ServerCredentials.createInsecure());
   const listener = createServer({ noDelay: true }, (socket) => injector.injectConnection(socket));
   return new Promise((resolve, reject) => {
