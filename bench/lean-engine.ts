@@ -6,7 +6,8 @@
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { structOf as toStruct, withStructCodec } from "../provider/server/struct-codec";
-import { nameOf, typeOf, urnOf, type PluginProcess, type Props } from "../test/harness/plugin";
+import { urnName as nameOf, urnType as typeOf } from "../provider/kit/urn";
+import { urnOf, type PluginProcess, type Props } from "../test/harness/plugin";
 import { UnaryGrpcClient } from "./unary-grpc";
 
 export interface CheckedResource {

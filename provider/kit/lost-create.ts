@@ -3,6 +3,7 @@ import { CancelledError, DeadlineExceededError, NetworkError, RequestTimeoutErro
 import { secrets } from "../http/redact";
 import { waitFor } from "../http/wait";
 import type { ResourceContext } from "./context";
+import { urnName } from "./urn";
 
 // A create is sent once: a POST is never repeated. Where its answer was lost (the connection
 // broke, it timed out, or the API failed after making the thing), what the API lists says
@@ -119,7 +120,7 @@ async function untilListed<Made>(ctx: ResourceContext<unknown>, subject: string,
 }
 
 function mayExist(ctx: ResourceContext<unknown>, options: Pick<CreateOnceOptions<unknown>, "api" | "subject" | "token" | "importId" | "untilListed">, found: number): string {
-  const command = `\`pulumi import ${options.token} ${ctx.urn.split("::").at(-1) || "<name>"} ${options.importId}\``;
+  const command = `\`pulumi import ${options.token} ${urnName(ctx.urn) || "<name>"} ${options.importId}\``;
   const why =
     found === 0
       ? `though it does not list it (yet): if it appears, adopt it with ${command}${options.untilListed ? `. ${options.untilListed}` : ""}`

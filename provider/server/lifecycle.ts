@@ -8,6 +8,7 @@ import { InputError } from "../kit/errors";
 import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import { explainRefusal, type RefusedOperation } from "../kit/refusal-table";
 import type { Resource } from "../kit/resource";
+import { urnName, urnType } from "../kit/urn";
 import { UNKNOWN, unwrapSecrets, type PropertyMap, type UnwrappedProperties } from "../kit/values";
 import { unreadableOf, unreadablePaths, UNREADABLE_KEY, valueAt } from "../kit/write-only";
 import { registry } from "../registry";
@@ -199,11 +200,11 @@ export class ResourceLifecycle {
 
 /** A refusal the resource's API declares, as its sentence naming the resource, the field and the remedy. */
 function explained(error: unknown, resource: Resource, urn: string, inputs: PropertyMap, operation: RefusedOperation): unknown {
-  return explainRefusal(error, { resource, name: urn.split("::").at(-1) ?? urn, inputs, operation }, resource.api.refusals);
+  return explainRefusal(error, { resource, name: urnName(urn), inputs, operation }, resource.api.refusals);
 }
 
 export function resourceOf(type: string, urn: string): Resource {
-  const token = type || urn.split("::").at(-2)?.split("$").at(-1) || "";
+  const token = type || urnType(urn);
   const resource = registry().resources.get(token);
   if (!resource) throw new Error(`unknown resource type ${token}; this provider serves ${[...registry().resources.keys()].join(", ")}`);
   return resource;

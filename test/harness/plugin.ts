@@ -16,6 +16,7 @@ import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { useNativeUtf8 } from "../../provider/server/protobuf-strings";
 import { packageRoot } from "../../provider/version";
+import { urnName as nameOf, urnType as typeOf } from "../../provider/kit/urn";
 import { registry } from "../../provider/registry";
 import { declaredSecretStrings } from "../../provider/kit/secrets";
 import { reveal } from "../support/secrets";
@@ -369,13 +370,6 @@ export function urnOf(type: string, name: string, stack = "test", project = "tes
   return `urn:pulumi:${stack}::${project}::${type}::${name}`;
 }
 
-export function typeOf(urn: string): string {
-  return urn.split("::")[2].split("$").at(-1)!;
-}
-
-export function nameOf(urn: string): string {
-  return urn.split("::")[3];
-}
 
 
 // Stock google-protobuf, not the plugin's Struct codec: the engine stand-in checks the plugin's

@@ -4,6 +4,7 @@ import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { ResourceContext } from "../../kit/context";
 import { InputError, type CheckFailure } from "../../kit/errors";
+import { urnName } from "../../kit/urn";
 import { wisPanelApi } from "./api";
 import type { DatabaseData, WisPanelClient } from "./client";
 import { databaseName, databaseUser, domainName, normalizeDomain, password, remoteHost } from "./rules";
@@ -85,7 +86,7 @@ async function withImportHint(client: WisPanelClient, name: string, ctx: Resourc
   if (!(error instanceof InputError) || !error.failures.some((f) => f.property === "name" && f.reason.includes("(409)"))) return error;
   const taken = (await client.listDatabases(ctx).catch(() => [])).find((db) => unprefixed(db.name, db.owner) === name);
   if (!taken) return error;
-  const hint = `; if it is the one this program made, import it: pulumi import ${Database.token} ${ctx.urn.split("::").at(-1)} ${taken.id}`;
+  const hint = `; if it is the one this program made, import it: pulumi import ${Database.token} ${urnName(ctx.urn)} ${taken.id}`;
   return new InputError(
     error.failures.map((f) => (f.property === "name" ? { ...f, reason: f.reason + hint } : f)),
     { cause: error.cause },
