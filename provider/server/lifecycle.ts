@@ -75,13 +75,12 @@ export class ResourceLifecycle {
       const outputs = Object.fromEntries(Object.keys(resource.outputs).map((k) => [k, known[k] ?? UNKNOWN]));
       return new rpc.CreateResponse().setId("").setProperties(toStruct(stateOf(resource, inputs, outputs, props.secretPaths).properties));
     }
-    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "create"));
+    const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "create"), "create", inputs);
     try {
       const { id, outputs } = await operation.run((ctx) => resource.create(ctx, inputs as never));
       rememberSecrets(resource.outputs, outputs as PropertyMap);
       return new rpc.CreateResponse().setId(id).setProperties(toStruct(stateOf(resource, inputs, outputs as PropertyMap, props.secretPaths).properties));
-    } catch (refused) {
-      const error = explained(refused, resource, req.getUrn(), inputs, "create");
+    } catch (error) {
       const accepted = operation.accepted;
       if (!accepted) throw error;
       rememberSecrets(resource.outputs, accepted.outputs);
@@ -104,10 +103,8 @@ export class ResourceLifecycle {
     const priorInputs = unwrapSecrets(toJs(req.getInputs()));
     rememberSecretsOf(priorState, priorInputs);
     const isImport = Object.keys(priorState.values).length === 0 && Object.keys(priorInputs.values).length === 0;
-    const operation = operationFor(this.source, resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read);
-    const observed = await operation.run((ctx) => resource.read(ctx, req.getId())).catch((refused: unknown) => {
-      throw explained(refused, resource, req.getUrn(), priorInputs.values, "read");
-    });
+    const operation = this.operationOn(resource, req.getUrn(), DEFAULT_TIMEOUT_SECONDS.read, "read", priorInputs.values);
+    const observed = await operation.run((ctx) => resource.read(ctx, req.getId()));
     if (!observed) return new rpc.ReadResponse().setId(""); // gone: refresh drops it, import reports it missing
     if (observed.pending) {
       // Kept as recorded and unfinished: the engine calls Update on the next `up`.
@@ -157,14 +154,13 @@ export class ResourceLifecycle {
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, priorOutputs, userSecrets).properties));
     }
     if (!resource.update) throw new Error(`${resource.token} cannot be updated in place; every change replaces it`);
-    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "update"));
+    const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "update"), "update", news.values);
     try {
       const outputs = await operation.run((ctx) =>
         resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes),
       );
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
-    } catch (refused) {
-      const error = explained(refused, resource, req.getUrn(), news.values, "update");
+    } catch (error) {
       // Bad input the API refused changed nothing; anything else may have come after part of
       // the update was applied: record what is true now, so the next preview shows what is left.
       if (error instanceof InputError) throw error;
@@ -188,19 +184,18 @@ export class ResourceLifecycle {
     rememberSecretsOf(unwrapped);
     const state = unwrapped.values;
     const inputs = priorInputsOf(resource, state);
-    const operation = operationFor(this.source, resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"));
-    try {
-      await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
-    } catch (refused) {
-      throw explained(refused, resource, req.getUrn(), inputs, "delete");
-    }
+    const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"), "delete", inputs);
+    await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
     return new Empty();
   }
-}
 
-/** A refusal the resource's API declares, as its sentence naming the resource, the field and the remedy. */
-function explained(error: unknown, resource: Resource, urn: string, inputs: PropertyMap, operation: RefusedOperation): unknown {
-  return explainRefusal(error, { resource, name: urnName(urn), inputs, operation }, resource.api.refusals);
+  /** An operation on a resource whose failures come out as the refusals its API declares, explained. */
+  private operationOn(resource: Resource, urn: string, timeoutSeconds: number, operation: RefusedOperation, inputs: PropertyMap) {
+    return operationFor(this.source, resource, urn, timeoutSeconds, {
+      signal: this.source.cancellation(),
+      explain: (error) => explainRefusal(error, { resource, name: urnName(urn), inputs, operation }, resource.api.refusals),
+    });
+  }
 }
 
 export function resourceOf(type: string, urn: string): Resource {

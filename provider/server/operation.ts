@@ -34,12 +34,15 @@ export class Operation<C = unknown> {
   readonly applied = new Set<string>();
   private readonly pending: Promise<void>[] = [];
 
+  private readonly explain: ((error: unknown) => unknown) | undefined;
+
   constructor(
     engine: EngineLog,
     urn: string,
     client: C,
-    options: { timeoutSeconds: number; signal?: AbortSignal },
+    options: { timeoutSeconds: number; signal?: AbortSignal; explain?: (error: unknown) => unknown },
   ) {
+    this.explain = options.explain;
     this.ctx = {
       urn,
       client,
@@ -61,10 +64,12 @@ export class Operation<C = unknown> {
     };
   }
 
-  /** Runs the declaration's work, then delivers every log line it produced. */
+  /** Runs the declaration's work, then delivers every log line it produced. A failure comes out explained. */
   async run<T>(fn: (ctx: CreateContext<C>) => Promise<T>): Promise<T> {
     try {
       return await fn(this.ctx);
+    } catch (error) {
+      throw this.explain ? this.explain(error) : error;
     } finally {
       await this.flush();
     }
@@ -88,7 +93,7 @@ export function operationFor<C>(
   resource: Pick<Resource<any, any, C>, "api">,
   urn: string,
   timeoutSeconds: number,
-  signal: AbortSignal | undefined = source.cancellation(),
+  options: { signal?: AbortSignal | undefined; explain?: (error: unknown) => unknown } = { signal: source.cancellation() },
 ): Operation<C> {
-  return new Operation(source.engine, urn, source.configuration().clientFor(resource.api), { timeoutSeconds, signal });
+  return new Operation(source.engine, urn, source.configuration().clientFor(resource.api), { timeoutSeconds, ...options });
 }

@@ -43,7 +43,7 @@ export async function recordPartialState(options: {
   describe: (reason: string) => string;
 }): Promise<PartialStateError> {
   const { resource, id, known } = options;
-  const operation = operationFor(options.source, resource, options.urn, OBSERVE_TIMEOUT_SECONDS, undefined);
+  const operation = operationFor(options.source, resource, options.urn, OBSERVE_TIMEOUT_SECONDS, { signal: undefined });
   const read = await operation.run((ctx) => resource.read(ctx, id)).catch(() => undefined);
   const observed = read?.pending ? undefined : read;
   const inputs = observed ? observedInputs(resource, observed.inputs as PropertyMap, known.inputs) : known.inputs;
