@@ -54,6 +54,18 @@ function secretStringsIn(schema: z.ZodType, value: unknown): string[] {
   return [];
 }
 
+/** The names of the fields declared secret at any depth of `shape`; a list's or a map's items go by their field's name. */
+export function declaredSecretNames(shape: Record<string, z.ZodType>): string[] {
+  return Object.entries(shape).flatMap(([key, schema]) => secretNamesIn(key, schema));
+}
+
+function secretNamesIn(key: string, schema: z.ZodType): string[] {
+  const { base } = unwrap(schema);
+  const nested =
+    base.kind === "object" ? declaredSecretNames(base.shape) : base.kind === "array" ? secretNamesIn(key, base.items) : base.kind === "map" ? secretNamesIn(key, base.values) : [];
+  return metaOf(schema)?.secret ? [key, ...nested] : nested;
+}
+
 function isObject(value: unknown): value is PropertyMap {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }

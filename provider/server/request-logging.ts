@@ -1,7 +1,5 @@
-import type { z } from "zod";
 import { configureRequestLog, type RequestLogDetail, type RequestLogSettings } from "../http/request-log";
-import { metaOf } from "../kit/fields";
-import { unwrap } from "../kit/introspect";
+import { declaredSecretNames } from "../kit/secrets";
 import { registry } from "../registry";
 
 // Pulumi starts a plugin with `-v=N` (and `--logtostderr`) when the user asks for a verbose
@@ -30,22 +28,9 @@ const normalKey = (key: string) => key.toLowerCase().replace(/[_-]/g, "");
 
 /** The names of every property declared secret, at any depth: a body's key of that name holds a secret. */
 function declaredSecretKeys(): Set<string> {
-  const keys = new Set<string>();
-  const visit = (shape: Record<string, z.ZodType>) => {
-    for (const [key, schema] of Object.entries(shape)) {
-      if (metaOf(schema)?.secret) keys.add(normalKey(key));
-      const { base } = unwrap(schema);
-      if (base.kind === "object") visit(base.shape);
-      if (base.kind === "array") visit({ [key]: base.items });
-      if (base.kind === "map") visit({ [key]: base.values });
-    }
-  };
   const { resources, functions } = registry();
-  for (const declared of [...resources.values(), ...functions.values()]) {
-    visit(declared.inputs);
-    visit(declared.outputs);
-  }
-  return keys;
+  const declared = [...resources.values(), ...functions.values()];
+  return new Set(declared.flatMap((d) => [...declaredSecretNames(d.inputs), ...declaredSecretNames(d.outputs)]).map(normalKey));
 }
 
 /** The request log's settings for a plugin started with `-v=verbosity` in this environment. */
