@@ -42,6 +42,19 @@ export function fieldOf(shape: Record<string, z.ZodType>, key: string): z.ZodTyp
   return Object.hasOwn(shape, key) ? shape[key] : undefined;
 }
 
+/** The declared type at a dotted path of nested objects ("user.password"), or undefined. */
+export function fieldAt(shape: Record<string, z.ZodType>, path: string): z.ZodType | undefined {
+  let schema: z.ZodType | undefined;
+  let current: Record<string, z.ZodType> | undefined = shape;
+  for (const key of path.split(".")) {
+    schema = current ? fieldOf(current, key) : undefined;
+    if (!schema) return undefined;
+    const { base } = unwrap(schema);
+    current = base.kind === "object" ? base.shape : undefined;
+  }
+  return schema;
+}
+
 // Check and Diff unwrap every field of every call; a declaration's types never change.
 const unwrapped = new WeakMap<z.ZodType, Unwrapped>();
 

@@ -1,10 +1,10 @@
-import type { z } from "zod";
 import { ApiError, UnauthorizedError } from "../http/errors";
 import { credentialHint, type Api } from "./api";
 import { InputError, RefusalError } from "./errors";
 import { metaOf } from "./fields";
-import { unwrap, type BaseKind } from "./introspect";
+import { fieldAt } from "./introspect";
 import { splitToken, type Resource } from "./resource";
+import { valueAt } from "./write-only";
 
 // What a user did that an API refused (a name taken, a limit reached, a parent that does not
 // exist, credentials it does not accept), said as one sentence:
@@ -72,14 +72,8 @@ function credentialRule(api: Api): RefusalRule {
 
 /** The input's value, quoted, when it is short and no secret: the user sees which one was refused. */
 function shownValue(context: RefusalContext, field: string): string {
-  const [top, ...rest] = field.split(".");
-  let schema: z.ZodType | undefined = context.resource.inputs[top!];
-  let value: unknown = context.inputs[top!];
-  for (const key of rest) {
-    const base: BaseKind | undefined = schema ? unwrap(schema).base : undefined;
-    schema = base?.kind === "object" ? base.shape[key] : undefined;
-    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
-  }
+  const schema = fieldAt(context.resource.inputs, field);
+  const value = valueAt(context.inputs, field);
   if (!schema || metaOf(schema)?.secret) return "";
   if (typeof value !== "string" && typeof value !== "number") return "";
   const text = String(value);

@@ -18,10 +18,11 @@ export function writeOnlyPaths(shape: Record<string, z.ZodType>, prefix = ""): s
   });
 }
 
+/** The value at a dotted path of nested objects ("user.password"); own properties only. */
 export function valueAt(values: PropertyMap | undefined, path: string): unknown {
   let current: unknown = values;
   for (const part of path.split(".")) {
-    if (current === null || typeof current !== "object") return undefined;
+    if (current === null || typeof current !== "object" || !Object.hasOwn(current, part)) return undefined;
     current = (current as PropertyMap)[part];
   }
   return current;
