@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { PluginProcess } from "../test/harness/plugin";
 import { BARE_PROVIDER_WISPANEL } from "./bare-provider";
+import type { WisPanelAddress } from "./bare-wispanel";
 import { createMany, type CreateRun } from "./creates";
 import { LeanEngine } from "./lean-engine";
 import { cpuMs } from "./process-stats";
@@ -23,7 +24,7 @@ export interface EngineRun extends CreateRun {
 interface Job {
   config: Record<string, string>;
   /** Instead of the plugin, the bare provider (bare-provider.ts) making its creates' requests to this sandbox. */
-  bareProvider?: { url: string; token: string; ca: string };
+  bareProvider?: WisPanelAddress;
   count: number;
   parallel: number;
   prefix: string;
