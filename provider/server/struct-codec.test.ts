@@ -114,6 +114,18 @@ describe("reading a Struct off the wire", () => {
     expect(() => readAsThePlugin(swallowing).toJavaScript()).toThrow(/malformed/);
   });
 
+  it("reads as google-protobuf the damage fuzzing found it reading differently", () => {
+    // An entry ("", its value a Struct) whose key tag became field 5 of wire type 1: google-protobuf
+    // passes over the tag of an unknown field in a map entry, and reads its payload as fields.
+    const unknownInEntry = "0acb01a900" + "12c6012ac3010a120a0cf0908080f0908080f0908080120232000a90010a10f0908080f0908080f0908080f0908080127c327a0a121a10f0908080f0908080f0908080f09080800a291a27f0908080f0908080e0a080f0908080f0908080f0908080f0908080f0908080f0908080f09080800a111a0ff0908080e0a080f0908080f09080800a261a24f0908080f0908080f0908080f0908080f0908080f0908080f0908080f0908080f09080800a1a0a14f0908080f0908080f0908080f0908080f0908080120208000a110a04f090808012091100000000000000000a220a1cf0908080f0908080f0908080f0908080f0908080f0908080f090808012020800";
+    // A tag of nine bytes (f1 80 80 80 f0 90 80 80 12): google-protobuf keeps its low 32 bits.
+    const longTag = "0a4e0a04f090808012462a440a1a0a14f0908080f0908080f0908080f0908080f09080801202200090800a08f1808080f0908080120208000a0a0a04f1808081120220000a0a0a04f180808212020800";
+    for (const hex of [unknownInEntry, longTag]) {
+      const bytes = Buffer.from(hex, "hex");
+      expect(JSON.stringify(readAsThePlugin(bytes).toJavaScript())).toBe(JSON.stringify(readTheUsualWay(bytes)));
+    }
+  });
+
   // Damaged bytes never come from the engine; what matters is an error, never a hang or a crash,
   // and never other values than google-protobuf reads where it reads any.
   it("reads damaged bytes with an error or as google-protobuf reads them, never hanging", () => {
@@ -128,9 +140,12 @@ describe("reading a Struct off the wire", () => {
             return "refused";
           }
         };
-        const stockOutcome = outcome(() => readTheUsualWay(bytes));
         const ours = outcome(() => readAsThePlugin(bytes).toJavaScript());
-        if (stockOutcome !== "refused" && ours !== "refused") expect(ours).toBe(stockOutcome);
+        // Only then google-protobuf: a length that runs past the bytes, which this refuses, sends
+        // it reading up to four gigabytes that are not there, for minutes.
+        if (ours === "refused") return;
+        const stockOutcome = outcome(() => readTheUsualWay(bytes));
+        if (stockOutcome !== "refused") expect(ours).toBe(stockOutcome);
       }),
       { numRuns: 2000 },
     );

@@ -76,13 +76,18 @@ class Reader {
     return at;
   }
 
+  /**
+   * A varint as google-protobuf reads one (readUnsignedVarint32): its low 32 bits, unsigned, from
+   * at most 10 bytes. A tag, a length or a bool is read so everywhere, so this must be too.
+   */
   varint(limit: number): number {
-    let result = 0;
-    for (let shift = 1; ; shift *= 128) {
+    let low32 = 0;
+    for (let index = 0; ; index++) {
       const byte = this.bytes[this.advance(1, limit)]!;
-      result += (byte & 0x7f) * shift;
-      if (byte < 0x80) return result;
-      if (shift > 2 ** 63) throw new Error("malformed Struct: a varint longer than 10 bytes");
+      if (index < 4) low32 |= (byte & 0x7f) << (7 * index);
+      else if (index === 4) low32 |= (byte & 0x0f) << 28;
+      if (byte < 0x80) return low32 >>> 0;
+      if (index === 9) throw new Error("malformed Struct: a varint longer than 10 bytes");
     }
   }
 
@@ -148,7 +153,7 @@ function readFields(reader: Reader, end: number): Record<string, unknown> {
       else if (entryTag === TAG.entryValue) {
         value = readValue(reader, reader.end(entryEnd));
         hasValue = true;
-      } else reader.skip(entryTag, entryEnd);
+      } else if (!passOverInEntry(entryTag, reader, entryEnd)) break;
     }
     reader.finish(entryEnd);
     // As google-protobuf: an entry without a value holds an empty Value, which has no kind.
@@ -164,6 +169,22 @@ function readFields(reader: Reader, end: number): Record<string, unknown> {
     else out[key] = value;
   }
   return out;
+}
+
+/**
+ * What google-protobuf's map reading does with a field of an entry other than its key and value
+ * (never on the engine's wire; bytes damaged on the way): it passes over the tag but not the
+ * payload, which it reads as more fields, and an end-group tag ends the entry. So does this, so
+ * that a Struct reads the same whether it is read here or the usual way when first changed.
+ * Whether to go on reading the entry.
+ */
+function passOverInEntry(tag: number, reader: Reader, entryEnd: number): boolean {
+  const wireType = tag & 7;
+  // A key or value of the wrong wire type, or no wire type at all: google-protobuf refuses it.
+  if (tag >>> 3 === 1 || tag >>> 3 === 2 || wireType > 5) throw new Error("malformed Struct: a map entry's field of the wrong wire type");
+  if (wireType !== 4) return true;
+  reader.pos = entryEnd;
+  return false;
 }
 
 function readValue(reader: Reader, end: number): unknown {
