@@ -2,13 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LiteralMatcher } from "./literal-matcher";
 import { reversed } from "./reversed";
+import { runs } from "../../test/support/property-runs";
 
 // The trie holds literals only so deep; past that a long literal is followed on its own. What a
 // text gets masked must not depend on where that depth lies: the ranges are the same as with a
 // trie that holds every literal whole. Small depths and a small alphabet make every case
 // (repeats, shared starts, cuts, ellipses, stops) common.
 
-const SETTINGS = { seed: process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_250_611, numRuns: 2000 };
+const SETTINGS = runs(2000);
 const FRAGMENT = 3;
 const STOPPED = 5;
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../../test/support/property-runs";
 import { ListValue, Struct, Value } from "google-protobuf/google/protobuf/struct_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { structOf, withStructCodec } from "./struct-codec";
@@ -63,7 +64,7 @@ describe("reading a Struct off the wire", () => {
         const bytes = Struct.fromJavaScript(values as never).serializeBinary();
         expect(JSON.stringify(readAsThePlugin(bytes).toJavaScript())).toBe(JSON.stringify(readTheUsualWay(bytes)));
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 
@@ -147,7 +148,7 @@ describe("reading a Struct off the wire", () => {
         const stockOutcome = outcome(() => readTheUsualWay(bytes));
         if (stockOutcome !== "refused") expect(ours).toBe(stockOutcome);
       }),
-      { numRuns: 2000 },
+      runs(2000),
     );
   });
 
@@ -181,7 +182,7 @@ describe("writing a Struct of plain values", () => {
       fc.property(fc.dictionary(key, withHoles.value, { maxKeys: 6 }), (values) => {
         expect(readTheUsualWay(writeAsThePlugin(structOf(values)))).toEqual(asJson(values));
       }),
-      { numRuns: 500 },
+      runs(500),
     );
   });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { runs } from "../../test/support/property-runs";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { toJs, toStruct } from "./wire";
 
@@ -22,7 +23,7 @@ describe("toStruct", () => {
       fc.property(fc.dictionary(fc.string(), plain.value, { maxKeys: 6 }), (values) => {
         expect(toStruct(values).toObject()).toEqual(Struct.fromJavaScript(JSON.parse(JSON.stringify(values))).toObject());
       }),
-      { numRuns: 300 },
+      runs(300),
     );
   });
 

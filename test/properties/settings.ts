@@ -1,20 +1,10 @@
-// One seed per run, the same every run unless FC_SEED says otherwise (fast-check prints it, and
-// the path of the smallest failing case, on failure); FC_RUNS multiplies the number of cases.
-//   FC_SEED=123 npx vitest run test/properties        replays a failure
-//   FC_RUNS=20 npx vitest run test/properties         runs twenty times as many cases
-import type { Parameters } from "fast-check";
 import { registry } from "../../provider/registry";
 import type { ProviderUnderTest } from "./provider-under-test";
 import { startServer, type TestServer } from "../support/http-test-server";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { answered } from "./properties";
 
-export const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_250_611;
-const SCALE = process.env.FC_RUNS ? Number(process.env.FC_RUNS) : 1;
-
-export function runs(numRuns: number): Parameters<unknown> {
-  return { seed: SEED, numRuns: Math.max(1, Math.round(numRuns * SCALE)), endOnFailure: false };
-}
+export { runs, SEED } from "../support/property-runs";
 
 /**
  * A local HTTP server standing in for every API's endpoint: it counts what reaches it and
