@@ -56,6 +56,21 @@ describe.each(resources.map((r) => [r.token, r] as const))("%s", (_token, resour
       runs(40),
     );
   });
+
+  it("Diff answers when the recorded inputs are values that cannot even be printed", async () => {
+    // A state a hand wrote: every input an object without toString, plain and secret. The words
+    // a resource has for a replacement (the DBaaS name in its warning) are not for such values.
+    const unprintable = { toString: null, valueOf: null };
+    const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+    await fc.assert(
+      fc.asyncProperty(fittingInputs(resource.inputs), fc.boolean(), async (fitting, secretly) => {
+        const checked = (await checkAnswers(subject, resource, fitting)).inputs;
+        const recorded = Object.fromEntries(Object.keys(resource.inputs).map((key) => [key, secretly ? secret(unprintable) : unprintable]));
+        await diffAnswers(subject, resource, recorded, checked);
+      }),
+      runs(4),
+    );
+  });
 });
 
 describe.each(functions.map((f) => [f.token, f] as const))("%s", (_token, fn) => {
