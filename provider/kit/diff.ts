@@ -151,7 +151,7 @@ export function sameValue(a: unknown, b: unknown, schema: z.ZodType): boolean {
 function canonical(value: unknown, schema: z.ZodType): string {
   if (value === undefined || value === null) return "null";
   const meta = metaOf(schema);
-  const v = meta?.normalize ? meta.normalize(value) : value;
+  const v = meta?.normalize ? normalized(meta.normalize, value) : value;
   const { base } = unwrap(schema);
   if (base.kind === "object" && isPlainObject(v)) {
     const keys = Object.keys(v).filter((k) => v[k] !== undefined && v[k] !== null).sort();
@@ -166,6 +166,18 @@ function canonical(value: unknown, schema: z.ZodType): string {
     return `[${(meta?.unordered ? items.sort() : items).join(",")}]`;
   }
   return stableStringify(v);
+}
+
+/**
+ * A field's normalize is written for the values its type allows, while an old value comes from a
+ * state that an older version or a hand may have written: one it cannot normalise compares as it is.
+ */
+function normalized(normalize: (value: unknown) => unknown, value: unknown): unknown {
+  try {
+    return normalize(value);
+  } catch {
+    return value;
+  }
 }
 
 export function stableStringify(value: unknown): string {

@@ -58,17 +58,19 @@ describe.each(resources.map((r) => [r.token, r] as const))("%s", (_token, resour
   });
 
   it("Diff answers when the recorded inputs are values that cannot even be printed", async () => {
-    // A state a hand wrote: every input an object without toString, plain and secret. The words
-    // a resource has for a replacement (the DBaaS name in its warning) are not for such values.
+    // A state a hand wrote: every input an object without toString, alone, in a list or a map,
+    // plain or secret. Neither a field's normalisation (a lowercased domain) nor the words a
+    // resource has for a replacement (the DBaaS name in its warning) are written for such values.
     const unprintable = { toString: null, valueOf: null };
     const secret = (value: unknown) => ({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value });
+    const keys = Object.keys(resource.inputs);
+    const recordedValue = fc.tuple(fc.constantFrom(unprintable, [unprintable], [[unprintable]], { k: unprintable }), fc.boolean()).map(([value, secretly]) => (secretly ? secret(value) : value));
     await fc.assert(
-      fc.asyncProperty(fittingInputs(resource.inputs), fc.boolean(), async (fitting, secretly) => {
+      fc.asyncProperty(fittingInputs(resource.inputs), fc.tuple(...keys.map(() => recordedValue)), async (fitting, values) => {
         const checked = (await checkAnswers(subject, resource, fitting)).inputs;
-        const recorded = Object.fromEntries(Object.keys(resource.inputs).map((key) => [key, secretly ? secret(unprintable) : unprintable]));
-        await diffAnswers(subject, resource, recorded, checked);
+        await diffAnswers(subject, resource, Object.fromEntries(keys.map((key, i) => [key, values[i]])), checked);
       }),
-      runs(4),
+      runs(20),
     );
   });
 });

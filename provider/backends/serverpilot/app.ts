@@ -27,7 +27,7 @@ const inputs = {
     description:
       "The domains the web server answers for (example.com also serves www.example.com; *.example.com every subdomain). Compared as ServerPilot stores them: in any order, in any case, without a trailing dot; each may appear once.",
     unordered: true,
-    normalize: (value) => (Array.isArray(value) ? value.map((v) => normalizeDomain(String(v))) : value),
+    normalize: (value) => (Array.isArray(value) ? value.map((v) => (typeof v === "string" ? normalizeDomain(v) : v)) : value),
   }),
   wordpress: field(
     z
