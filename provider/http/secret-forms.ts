@@ -2,6 +2,7 @@
  * How a secret can reappear in an API's answer or in our own messages. Every form returned
  * here is masked wherever it occurs, and so is a cut-off start of one.
  */
+import { uriComponent } from "./url";
 
 // Shorter values would mask ordinary words and digits all over a message.
 export const MIN_SECRET_LENGTH = 4;
@@ -10,13 +11,6 @@ export const MIN_SECRET_LENGTH = 4;
 // this length: a short transformed value is too likely to be an ordinary word.
 const MIN_DERIVED_LENGTH = 8;
 
-/**
- * encodeURIComponent throws on a lone surrogate, which a JSON answer ("\ud800") or a program
- * can hold: the form is the one the secret has on the wire, where UTF-8 makes it U+FFFD.
- */
-function uriEncoded(value: string): string {
-  return encodeURIComponent(value.replace(/\p{Surrogate}/gu, "\ufffd"));
-}
 
 function jsonEscaped(value: string): string {
   return JSON.stringify(value).slice(1, -1);
@@ -85,7 +79,7 @@ function textForms(value: string): string[] {
 export function secretForms(value: string): string[] {
   // Each transformation runs once per distinct text: for a secret of a megabyte, every pass
   // over it shows in how long registering it takes.
-  const uri = uriEncoded(value);
+  const uri = uriComponent(value);
   const forms = new Set([...textForms(value), phpJsonEscaped(value), uri, uri.replace(/%20/g, "+"), Buffer.from(value, "utf8").toString("base64")]);
   const squashed = value.replace(/\s+/g, " ").trim();
   if (squashed !== value) for (const form of textForms(squashed)) forms.add(form);
@@ -93,7 +87,7 @@ export function secretForms(value: string): string[] {
   if (stripped !== value && stripped !== squashed && stripped.length >= MIN_DERIVED_LENGTH) for (const form of textForms(stripped)) forms.add(form);
   const lower = value.toLowerCase();
   if (lower !== value && lower.length >= MIN_DERIVED_LENGTH) {
-    for (const form of [...textForms(lower), uriEncoded(lower)]) forms.add(form);
+    for (const form of [...textForms(lower), uriComponent(lower)]) forms.add(form);
   }
   return [...forms].filter((form) => form.length >= MIN_SECRET_LENGTH);
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { AuthorizeRequest } from "../../http/client";
+import { uriComponent } from "../../http/url";
 
 // HMAC authentication of the reseller API, computed exactly as Combell's official PHP client does
 // (github.com/combell/combell-api, src/Combell/Handler/HmacHandler.php):
@@ -30,7 +31,7 @@ export const systemSources: SignatureSources = {
  * and "/", "?", "=" and "&" of the path and query are encoded like everything else.
  */
 export function phpUrlEncode(text: string): string {
-  return encodeURIComponent(text)
+  return uriComponent(text)
     .replace(/[!'()*~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, "+");
 }

@@ -7,6 +7,7 @@ import { refusalsAsInputErrors, type FieldNames } from "./api-errors";
 import { API_VERSION_PATH } from "./links";
 import type { JobState } from "../../http/job";
 import { createAnswerOf, followProvisioningJob, jobStateOf, type CreateAnswer, type ProvisioningJob } from "./provisioning";
+import { uriComponent } from "../../http/url";
 
 // The calls every area of the reseller API makes the same way. Answers are parsed at the boundary
 // (kit/parse), so a changed API fails naming the call and the field; a 400 whose validation
@@ -20,7 +21,7 @@ const PATH_SAFE = /%(24|26|2B|2C|3A|3B|3D|40)/g;
  * a path may hold go as they are, as Combell's own client sends them, so the signed path is the
  * same whether the API checks it raw or decoded; "/", "?", "#" and "%" are encoded.
  */
-export const segment = (value: string | number) => encodeURIComponent(String(value)).replace(PATH_SAFE, (escaped) => decodeURIComponent(escaped));
+export const segment = (value: string | number) => uriComponent(value).replace(PATH_SAFE, (escaped) => decodeURIComponent(escaped));
 
 export class CombellCalls {
   constructor(readonly http: HttpClient) {}

@@ -4,6 +4,7 @@ import type { CreateContext } from "../../kit/context";
 import { idInLinks } from "./links";
 import { pendingIdOf } from "./pending-job";
 import type { CreateAnswer, ProvisioningJob } from "./provisioning";
+import { uriComponent } from "../../http/url";
 
 // The id of a resource a provisioning job creates is known only when the job finishes: its
 // resource link. When the wait ends without the link (the deadline, Cancel, a failed job), the
@@ -32,7 +33,7 @@ export interface ProvisionedCreate {
 
 /** What a create answered, for a result found after its answer was lost: a 201 linking to it. */
 export function provisioned(collection: string, id: string | number): CreateAnswer & { kind: "created" } {
-  return { kind: "created", links: [`/v2/${collection}/${encodeURIComponent(String(id))}`] };
+  return { kind: "created", links: [`/v2/${collection}/${uriComponent(id)}`] };
 }
 
 /** After a lost create answer, the document's rule: never provision again while a job may run. */

@@ -4,6 +4,7 @@ import { followJob } from "../../http/job";
 import { waitUntilGone } from "../../http/wait";
 import { refusalsAsInputErrors, type RefusalReading } from "../../kit/refusals";
 import { parseAnswer, parseCreatedAnswer, topLevelId } from "../../kit/parse";
+import { uriComponent } from "../../http/url";
 
 // Typed calls to the DBaaS API (/api/v1). Answers are parsed with zod at the boundary. Errors are
 // `{"error":"database not found"}`; a token lacking the databases:write scope gets 403 on writes.
@@ -73,7 +74,7 @@ const REFUSALS: RefusalReading = {
   },
 };
 
-const path = (id: string) => `/databases/${encodeURIComponent(id)}`;
+const path = (id: string) => `/databases/${uriComponent(id)}`;
 
 export class DbaasClient {
   constructor(private readonly http: HttpClient) {}

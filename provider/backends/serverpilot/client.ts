@@ -3,6 +3,7 @@ import type { HttpClient, OperationContext } from "../../http/client";
 import { parseAnswer } from "../../kit/parse";
 import { followJob } from "../../http/job";
 import { waitUntilGone } from "../../http/wait";
+import { uriComponent } from "../../http/url";
 
 // Typed calls to the ServerPilot API v1. Responses are parsed with zod, so a changed API fails
 // loudly at the boundary instead of writing garbage into the state.
@@ -92,39 +93,39 @@ export class ServerPilotClient {
     return this.list("/servers", ServerData, ctx);
   }
   getServer(id: string, ctx: OperationContext) {
-    return this.get(`/servers/${encodeURIComponent(id)}`, ServerData, ctx);
+    return this.get(`/servers/${uriComponent(id)}`, ServerData, ctx);
   }
   createServer(body: { name: string }, ctx: OperationContext, accepted: Accepted) {
     return this.send("POST", "/servers", body, ServerData, `create server ${body.name}`, ctx, accepted);
   }
   updateServer(id: string, body: Partial<Pick<ServerData, "firewall" | "autoupdates" | "deny_unknown_domains">>, ctx: OperationContext) {
-    return this.mutate("POST", `/servers/${encodeURIComponent(id)}`, body, ServerData, `update server ${id}`, ctx);
+    return this.mutate("POST", `/servers/${uriComponent(id)}`, body, ServerData, `update server ${id}`, ctx);
   }
   deleteServer(id: string, ctx: OperationContext) {
-    return this.remove(`/servers/${encodeURIComponent(id)}`, `delete server ${id}`, ctx);
+    return this.remove(`/servers/${uriComponent(id)}`, `delete server ${id}`, ctx);
   }
 
   listSysUsers(ctx: OperationContext) {
     return this.list("/sysusers", SysUserData, ctx);
   }
   getSysUser(id: string, ctx: OperationContext) {
-    return this.get(`/sysusers/${encodeURIComponent(id)}`, SysUserData, ctx);
+    return this.get(`/sysusers/${uriComponent(id)}`, SysUserData, ctx);
   }
   createSysUser(body: { serverid: string; name: string; password?: string }, ctx: OperationContext, accepted: Accepted) {
     return this.send("POST", "/sysusers", body, SysUserData, `create system user ${body.name}`, ctx, accepted);
   }
   updateSysUser(id: string, body: { password: string }, ctx: OperationContext) {
-    return this.mutate("POST", `/sysusers/${encodeURIComponent(id)}`, body, SysUserData, `update system user ${id}`, ctx);
+    return this.mutate("POST", `/sysusers/${uriComponent(id)}`, body, SysUserData, `update system user ${id}`, ctx);
   }
   deleteSysUser(id: string, ctx: OperationContext) {
-    return this.remove(`/sysusers/${encodeURIComponent(id)}`, `delete system user ${id}`, ctx);
+    return this.remove(`/sysusers/${uriComponent(id)}`, `delete system user ${id}`, ctx);
   }
 
   listApps(ctx: OperationContext) {
     return this.list("/apps", AppData, ctx);
   }
   getApp(id: string, ctx: OperationContext) {
-    return this.get(`/apps/${encodeURIComponent(id)}`, AppData, ctx);
+    return this.get(`/apps/${uriComponent(id)}`, AppData, ctx);
   }
   createApp(
     body: {
@@ -140,10 +141,10 @@ export class ServerPilotClient {
     return this.send("POST", "/apps", body, AppData, `create app ${body.name}`, ctx, accepted);
   }
   updateApp(id: string, body: { runtime?: string; domains?: string[] }, ctx: OperationContext) {
-    return this.mutate("POST", `/apps/${encodeURIComponent(id)}`, body, AppData, `update app ${id}`, ctx);
+    return this.mutate("POST", `/apps/${uriComponent(id)}`, body, AppData, `update app ${id}`, ctx);
   }
   deleteApp(id: string, ctx: OperationContext) {
-    return this.remove(`/apps/${encodeURIComponent(id)}`, `delete app ${id}`, ctx);
+    return this.remove(`/apps/${uriComponent(id)}`, `delete app ${id}`, ctx);
   }
   /** One of the three documented forms: a custom certificate, `{auto: true}`, or `{force}`. */
   setSsl(
@@ -152,26 +153,26 @@ export class ServerPilotClient {
     what: string,
     ctx: OperationContext,
   ) {
-    return this.mutate("POST", `/apps/${encodeURIComponent(id)}/ssl`, body, SslData, what, ctx);
+    return this.mutate("POST", `/apps/${uriComponent(id)}/ssl`, body, SslData, what, ctx);
   }
   deleteSsl(id: string, ctx: OperationContext) {
-    return this.mutate("DELETE", `/apps/${encodeURIComponent(id)}/ssl`, undefined, z.unknown(), `remove SSL from app ${id}`, ctx);
+    return this.mutate("DELETE", `/apps/${uriComponent(id)}/ssl`, undefined, z.unknown(), `remove SSL from app ${id}`, ctx);
   }
 
   listDatabases(ctx: OperationContext) {
     return this.list("/dbs", DatabaseData, ctx);
   }
   getDatabase(id: string, ctx: OperationContext) {
-    return this.get(`/dbs/${encodeURIComponent(id)}`, DatabaseData, ctx);
+    return this.get(`/dbs/${uriComponent(id)}`, DatabaseData, ctx);
   }
   createDatabase(body: { appid: string; name: string; user: { name: string; password: string } }, ctx: OperationContext, accepted: Accepted) {
     return this.send("POST", "/dbs", body, DatabaseData, `create database ${body.name}`, ctx, accepted);
   }
   updateDatabasePassword(id: string, user: { id: string; password: string }, ctx: OperationContext) {
-    return this.mutate("POST", `/dbs/${encodeURIComponent(id)}`, { user }, DatabaseData, `change the password of database ${id}`, ctx);
+    return this.mutate("POST", `/dbs/${uriComponent(id)}`, { user }, DatabaseData, `change the password of database ${id}`, ctx);
   }
   deleteDatabase(id: string, ctx: OperationContext) {
-    return this.remove(`/dbs/${encodeURIComponent(id)}`, `delete database ${id}`, ctx);
+    return this.remove(`/dbs/${uriComponent(id)}`, `delete database ${id}`, ctx);
   }
 
   /** Waits until the action leaves `open`; an `error` status fails naming the action id. */
@@ -181,7 +182,7 @@ export class ServerPilotClient {
         what: `ServerPilot action ${actionId} (${what})`,
         jobId: actionId,
         poll: async (pollCtx) => {
-          const response = await this.http.get(`/actions/${encodeURIComponent(actionId)}`, {}, pollCtx);
+          const response = await this.http.get(`/actions/${uriComponent(actionId)}`, {}, pollCtx);
           const action = parseEnvelope(ActionData, response.body, `GET /actions/${actionId}`).data;
           if (action.status === "error") return { state: "failed", status: "error", detail: "see the action in the ServerPilot dashboard" };
           return action.status === "success" ? { state: "succeeded", value: undefined } : { state: "running", status: action.status };

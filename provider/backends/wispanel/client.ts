@@ -3,6 +3,7 @@ import type { HttpClient, OperationContext } from "../../http/client";
 import { secrets } from "../../http/redact";
 import { parseAnswer, parseCreatedAnswer, topLevelId } from "../../kit/parse";
 import { refusalsAsInputErrors, type FieldNames } from "./errors";
+import { uriComponent } from "../../http/url";
 
 // Typed calls to WisPanel's databases API (/api/v1/databases). Answers are parsed at the
 // boundary, so a changed API fails naming the call and the field. A database's id is its full
@@ -37,7 +38,7 @@ export const DATABASE_FIELDS: FieldNames = {
   remoteHost: { field: "remote_host", words: /remote host|remote_host/i },
 };
 
-const path = (id: string) => `/databases/${encodeURIComponent(id)}`;
+const path = (id: string) => `/databases/${uriComponent(id)}`;
 
 export class WisPanelClient {
   constructor(private readonly http: HttpClient) {}
