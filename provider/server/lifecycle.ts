@@ -59,7 +59,7 @@ export class ResourceLifecycle {
     if (beyondRepair) await this.source.engine.send("warning", secrets.scrub(`will replace it: ${beyondRepair.reason}`), req.getUrn());
     if (result.replaces.length > 0) {
       const changes = new Changes(result.detailedDiff);
-      for (const line of describe(resource, resource.describeReplace, priorInputs, news, changes)) {
+      for (const line of wordsFor(resource, resource.describeReplace, priorInputs, news, changes)) {
         await this.source.engine.send("warning", secrets.scrub(`will ${line}`), req.getUrn());
       }
     }
@@ -150,7 +150,7 @@ export class ResourceLifecycle {
     const changes = new Changes(diffInputs(resource, priorInputs, news.values, unreadableOf(state.values)).detailedDiff);
     if (req.getPreview()) {
       const operation = operationFor(this.source, resource, req.getUrn(), 0);
-      for (const step of describe(resource, resource.describeUpdate, priorInputs, news.values, changes)) operation.ctx.log(`will ${step}`);
+      for (const step of wordsFor(resource, resource.describeUpdate, priorInputs, news.values, changes)) operation.ctx.log(`will ${step}`);
       await operation.flush();
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, priorOutputs, userSecrets).properties));
     }
@@ -221,7 +221,7 @@ function priorInputsOf(resource: Resource, state: PropertyMap): PropertyMap {
  * Prior inputs come from a state that an older version, a partial failure or a hand may have
  * written: where they do not fit the declaration there are no words (the engine still shows the step).
  */
-function describe(resource: Resource, words: ((olds: never, news: never, changes: Changes) => string[]) | undefined, olds: PropertyMap, news: PropertyMap, changes: Changes): string[] {
+function wordsFor(resource: Resource, words: ((olds: never, news: never, changes: Changes) => string[]) | undefined, olds: PropertyMap, news: PropertyMap, changes: Changes): string[] {
   if (!words || !fitsDeclaration(resource.inputs, olds) || !fitsDeclaration(resource.inputs, news)) return [];
   return words(olds as never, news as never, changes);
 }
