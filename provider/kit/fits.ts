@@ -12,6 +12,11 @@ export function fitsDeclaration(shape: Record<string, z.ZodType>, values: Proper
   return Object.keys(shape).every((key) => fits(fieldOf(shape, key)!, values[key]));
 }
 
+/** The declared keys whose values are not of their declared type (fitsDeclaration's failures). */
+export function unfitKeys(shape: Record<string, z.ZodType>, values: PropertyMap): string[] {
+  return Object.keys(shape).filter((key) => !fits(fieldOf(shape, key)!, values[key]));
+}
+
 function fits(schema: z.ZodType, given: unknown): boolean {
   const value = given === null ? undefined : given;
   if (isUnknown(value)) return true;

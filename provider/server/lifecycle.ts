@@ -5,7 +5,7 @@ import { secrets } from "../http/redact";
 import { checkInputs } from "../kit/check";
 import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
-import { fitsDeclaration } from "../kit/fits";
+import { fitsDeclaration, unfitKeys } from "../kit/fits";
 import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import { explainRefusal, type RefusedOperation } from "../kit/refusal-table";
 import type { Resource } from "../kit/resource";
@@ -158,7 +158,7 @@ export class ResourceLifecycle {
     const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "update"), "update", news.values);
     try {
       const outputs = await operation.run((ctx) =>
-        resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes),
+        onRecorded(resource, priorInputs, () => resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes)),
       );
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
     } catch (error) {
@@ -186,7 +186,7 @@ export class ResourceLifecycle {
     const state = unwrapped.values;
     const inputs = priorInputsOf(resource, state);
     const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"), "delete", inputs);
-    await operation.run((ctx) => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never }));
+    await operation.run((ctx) => onRecorded(resource, inputs, () => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never })));
     return new Empty();
   }
 
@@ -224,6 +224,23 @@ function priorInputsOf(resource: Resource, state: PropertyMap): PropertyMap {
 function wordsFor(resource: Resource, words: ((olds: never, news: never, changes: Changes) => string[]) | undefined, olds: PropertyMap, news: PropertyMap, changes: Changes): string[] {
   if (!words || !fitsDeclaration(resource.inputs, olds) || !fitsDeclaration(resource.inputs, news)) return [];
   return words(olds as never, news as never, changes);
+}
+
+/**
+ * Runs an update or a delete, code written for checked inputs, on the recorded ones. Should it
+ * trip over a recorded input not of its declared type, the error says which, not "Cannot read
+ * properties of undefined".
+ */
+async function onRecorded<T>(resource: Resource, recorded: PropertyMap, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const unfit = error instanceof TypeError ? unfitKeys(resource.inputs, recorded) : [];
+    if (unfit.length === 0) throw error;
+    throw new Error(
+      `the state records ${unfit.join(", ")} of another type than ${resource.token} declares (an older version of the provider or an edited state may have written it): correct it with \`pulumi state edit\``,
+    );
+  }
 }
 
 /** Every string that arrived inside a secret wrapper is masked in whatever the plugin says from now on. */

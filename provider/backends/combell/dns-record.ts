@@ -179,12 +179,16 @@ new hosting.combell.DnsRecord("sip", {
     return data && recordFromApi(parsed.domain, data);
   },
   async update(ctx, id, olds, news) {
-    await ctx.client.updateDnsRecord(news.domainName, olds.outputs.recordId ?? parseId(id)!.recordId, recordToApi(news), ctx);
-    return { recordId: olds.outputs.recordId ?? parseId(id)!.recordId };
+    const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
+    if (typeof recordId !== "string") throw new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+    await ctx.client.updateDnsRecord(news.domainName, recordId, recordToApi(news), ctx);
+    return { recordId };
   },
   async delete(ctx, id, olds) {
     const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
     if (recordId === undefined) return;
-    await ctx.client.deleteDnsRecord(olds.inputs.domainName ?? parseId(id)!.domain, recordId, ctx);
+    const domain = olds.inputs.domainName ?? parseId(id)?.domain;
+    if (typeof domain !== "string") throw new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+    await ctx.client.deleteDnsRecord(domain, recordId, ctx);
   },
 });
