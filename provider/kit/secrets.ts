@@ -6,7 +6,8 @@ import { wrapSecret, type PropertyMap } from "./values";
 /**
  * Wraps every declared secret, at any depth and inside lists, plus every path that arrived
  * secret (the user's `pulumi.secret(...)`): a value that arrived secret leaves secret, and
- * nothing else is hidden.
+ * nothing else is hidden. What the wire carries as null (null, a number that is not finite)
+ * hides nothing and is not wrapped, so that checked inputs check again unchanged.
  */
 export function wrapDeclaredSecrets(
   shape: Record<string, z.ZodType>,
@@ -19,7 +20,7 @@ export function wrapDeclaredSecrets(
     if (value === undefined) continue;
     const schema = fieldOf(shape, key);
     if (paths.includes(key)) {
-      out[key] = wrapSecret(value);
+      out[key] = secretUnlessNull(value);
       continue;
     }
     const nested = paths.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
@@ -29,7 +30,7 @@ export function wrapDeclaredSecrets(
 }
 
 function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): unknown {
-  if (metaOf(schema)?.secret) return wrapSecret(value);
+  if (metaOf(schema)?.secret) return secretUnlessNull(value);
   const { base } = unwrap(schema);
   if (base.kind === "object" && isObject(value)) return wrapDeclaredSecrets(base.shape, value, nestedPaths);
   if (base.kind === "array" && Array.isArray(value)) return value.map((item) => (item === undefined || item === null ? item : wrapValue(base.items, item, [])));
@@ -38,6 +39,9 @@ function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): un
   }
   return value;
 }
+
+const carriedAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
+const secretUnlessNull = (value: unknown) => (carriedAsNull(value) ? value : wrapSecret(value));
 
 /** Every string inside a declared secret, at any depth and inside lists, so it can be scrubbed from messages. */
 export function declaredSecretStrings(shape: Record<string, z.ZodType>, values: PropertyMap): string[] {
