@@ -11,7 +11,6 @@ export const MIN_SECRET_LENGTH = 4;
 // this length: a short transformed value is too likely to be an ordinary word.
 const MIN_DERIVED_LENGTH = 8;
 
-
 function jsonEscaped(value: string): string {
   return JSON.stringify(value).slice(1, -1);
 }

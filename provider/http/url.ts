@@ -9,7 +9,7 @@ const MAX_PATH_AND_QUERY = 8192;
  * encodeURIComponent that never throws: a lone UTF-16 surrogate, which a program or a JSON answer
  * ("\ud800") can hold and encodeURIComponent throws on, goes as U+FFFD, as UTF-8 carries it.
  */
-export function uriComponent(value: string | number): string {
+export function uriComponent(value: string | number | boolean): string {
   return encodeURIComponent(String(value).replace(/\p{Surrogate}/gu, "\ufffd"));
 }
 
@@ -36,7 +36,7 @@ export function requestUrl(apiName: string, base: URL, path: string, query: Quer
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined) continue;
-    pairs.push(`${uriComponent(key)}=${uriComponent(String(value))}`);
+    pairs.push(`${uriComponent(key)}=${uriComponent(value)}`);
   }
   if (pairs.length > 0) url.search = (url.search ? `${url.search}&` : "?") + pairs.join("&");
   const length = url.pathname.length + url.search.length;

@@ -79,6 +79,8 @@ const API_NAMES: Record<TypedField, keyof DnsRecordData> = {
 /** The id Pulumi keeps: the domain and the API's record id. */
 export const recordIdOf = domainScopedId;
 
+const notARecordId = (id: string) => new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+
 function parseId(id: string): { domain: string; recordId: string } | undefined {
   const parsed = parseDomainScopedId(id);
   return parsed && { domain: parsed.domain, recordId: parsed.name };
@@ -180,7 +182,7 @@ new hosting.combell.DnsRecord("sip", {
   },
   async update(ctx, id, olds, news) {
     const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
-    if (typeof recordId !== "string") throw new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+    if (typeof recordId !== "string") throw notARecordId(id);
     await ctx.client.updateDnsRecord(news.domainName, recordId, recordToApi(news), ctx);
     return { recordId };
   },
@@ -188,7 +190,7 @@ new hosting.combell.DnsRecord("sip", {
     const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
     if (recordId === undefined) return;
     const domain = olds.inputs.domainName ?? parseId(id)?.domain;
-    if (typeof domain !== "string") throw new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+    if (typeof domain !== "string") throw notARecordId(id);
     await ctx.client.deleteDnsRecord(domain, recordId, ctx);
   },
 });
