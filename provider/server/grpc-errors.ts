@@ -1,4 +1,3 @@
-import * as grpc from "@grpc/grpc-js";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { InputPropertiesError } from "@pulumi/pulumi/proto/errors_pb";
@@ -12,6 +11,7 @@ import {
   ForbiddenError,
 } from "../http/errors";
 import { InputError, RefusalError } from "../kit/errors";
+import { GrpcCode, GrpcFailure } from "./grpc-status";
 import { PartialStateError } from "./partial-state";
 import { userPath, userText } from "./user-text";
 
@@ -20,9 +20,8 @@ import { userPath, userText } from "./user-text";
  * bad input carries the property paths; a half-created resource carries its id and state so
  * the engine records it instead of leaking it.
  */
-export function toGrpcError(error: unknown): grpc.ServiceError {
+export function toGrpcError(error: unknown): GrpcFailure {
   const message = userText(error instanceof Error ? error.message : String(error));
-  const metadata = new grpc.Metadata();
   const status = new Status();
   status.setMessage(message);
   const code = codeOf(error);
@@ -45,10 +44,7 @@ export function toGrpcError(error: unknown): grpc.ServiceError {
     status.addDetails(pack(detail.serializeBinary(), "pulumirpc.InputPropertiesError"));
   }
   status.setCode(code);
-  if (status.getDetailsList().length > 0) {
-    metadata.add("grpc-status-details-bin", Buffer.from(status.serializeBinary()));
-  }
-  return Object.assign(new Error(message), { code, details: message, metadata }) as grpc.ServiceError;
+  return new GrpcFailure(code, message, status.getDetailsList().length > 0 ? status.serializeBinary() : undefined);
 }
 
 function pack(bytes: Uint8Array, typeName: string): Any {
@@ -57,15 +53,15 @@ function pack(bytes: Uint8Array, typeName: string): Any {
   return any;
 }
 
-function codeOf(error: unknown): grpc.status {
+function codeOf(error: unknown): GrpcCode {
   // The engine reads the init failure from an UNKNOWN status.
-  if (error instanceof PartialStateError) return grpc.status.UNKNOWN;
-  if (error instanceof InputError) return grpc.status.INVALID_ARGUMENT;
+  if (error instanceof PartialStateError) return GrpcCode.UNKNOWN;
+  if (error instanceof InputError) return GrpcCode.INVALID_ARGUMENT;
   if (error instanceof RefusalError) return codeOf(error.cause);
-  if (error instanceof CancelledError) return grpc.status.CANCELLED;
-  if (error instanceof DeadlineExceededError) return grpc.status.DEADLINE_EXCEEDED;
-  if (error instanceof NotFoundError) return grpc.status.NOT_FOUND;
-  if (error instanceof UnauthorizedError) return grpc.status.UNAUTHENTICATED;
-  if (error instanceof ForbiddenError) return grpc.status.PERMISSION_DENIED;
-  return grpc.status.UNKNOWN;
+  if (error instanceof CancelledError) return GrpcCode.CANCELLED;
+  if (error instanceof DeadlineExceededError) return GrpcCode.DEADLINE_EXCEEDED;
+  if (error instanceof NotFoundError) return GrpcCode.NOT_FOUND;
+  if (error instanceof UnauthorizedError) return GrpcCode.UNAUTHENTICATED;
+  if (error instanceof ForbiddenError) return GrpcCode.PERMISSION_DENIED;
+  return GrpcCode.UNKNOWN;
 }

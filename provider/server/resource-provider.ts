@@ -1,4 +1,3 @@
-import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as plugin from "@pulumi/pulumi/proto/plugin_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
@@ -15,6 +14,8 @@ import { registry } from "../registry";
 import { packageVersion } from "../version";
 import type { EngineLog } from "./engine-log";
 import { toGrpcError } from "./grpc-errors";
+import { GrpcCode, GrpcFailure } from "./grpc-status";
+import type { UnaryHandler } from "./grpc-server";
 import { ResourceLifecycle } from "./lifecycle";
 import { startRequestLog } from "./request-logging";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, type OperationSource } from "./operation";
@@ -23,9 +24,6 @@ import { diffResponse, shortKeys, toCheckFailure, toJs, toStruct } from "./wire"
 
 // Loaded right after the port is printed, before any large request can arrive.
 useNativeUtf8();
-
-type Call<Req> = grpc.ServerUnaryCall<Req, unknown>;
-type Callback<Res> = grpc.sendUnaryData<Res>;
 
 /**
  * The pulumirpc.ResourceProvider service. It speaks the wire format (structs, secrets, unknowns,
@@ -53,14 +51,17 @@ export class ResourceProviderService implements OperationSource {
     return this.cancelled.signal;
   }
 
-  /** The handler table for grpc-js. Each entry turns thrown errors into gRPC errors. */
-  handlers(): grpc.UntypedServiceImplementation {
-    const unary = <Req, Res>(fn: (req: Req) => Promise<Res>) => (call: Call<Req>, callback: Callback<Res>) => {
-      fn(call.request).then(
-        (response) => callback(null, response),
-        (error) => callback(answerableError(error)),
-      );
-    };
+  /** The handlers by the service definition's method names. Each turns what it throws into the GrpcFailure the engine gets. */
+  handlers(): Record<string, UnaryHandler> {
+    const unary =
+      <Req, Res>(fn: (req: Req) => Promise<Res>) =>
+      async (req: Req): Promise<Res> => {
+        try {
+          return await fn(req);
+        } catch (error) {
+          throw answerableError(error);
+        }
+      };
     const lifecycle = this.lifecycle;
     return {
       getPluginInfo: unary(() => this.getPluginInfo()),
@@ -150,12 +151,11 @@ export class ResourceProviderService implements OperationSource {
  * The error as the engine gets it. Should reporting it fail too, the engine still gets an answer
  * (an unanswered call hangs `pulumi up`), without the text, which may hold what was not masked.
  */
-function answerableError(error: unknown): grpc.ServiceError {
+function answerableError(error: unknown): GrpcFailure {
   try {
     return toGrpcError(error);
   } catch {
-    const message = "the provider failed, and then failed to report the failure without its secrets";
-    return Object.assign(new Error(message), { code: grpc.status.INTERNAL, details: message, metadata: new grpc.Metadata() }) as grpc.ServiceError;
+    return new GrpcFailure(GrpcCode.INTERNAL, "the provider failed, and then failed to report the failure without its secrets");
   }
 }
 

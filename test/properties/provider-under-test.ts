@@ -7,6 +7,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import type { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
 import { EngineLog } from "../../provider/server/engine-log";
+import { GrpcFailure } from "../../provider/server/grpc-status";
 import { ResourceProviderService } from "../../provider/server/resource-provider";
 import { PluginProcess } from "../harness/plugin";
 import { CALL_CAP_MS } from "./properties";
@@ -57,12 +58,20 @@ export async function inProcessProvider(): Promise<ProviderUnderTest> {
   return {
     logs,
     call: <Req, Res>(method: string, request: Req) =>
-      timed<Res>((done) => (handlers[method] as grpc.handleUnaryCall<Req, Res>)({ request } as grpc.ServerUnaryCall<Req, Res>, done as grpc.sendUnaryData<Res>)),
+      timed<Res>((done) => handlers[method]!(request as never).then((response) => done(null, response as Res), (error: unknown) => done(asClientError(error)))),
     stop: async () => {
       log.close();
       engine.server.forceShutdown();
     },
   };
+}
+
+/** A failure as the engine's gRPC client reports it: code, message and the status details in the metadata. */
+function asClientError(error: unknown): grpc.ServiceError {
+  if (!(error instanceof GrpcFailure)) throw new Error(`a handler rejected with something other than a GrpcFailure: ${String(error)}`);
+  const metadata = new grpc.Metadata();
+  if (error.statusDetails) metadata.set("grpc-status-details-bin", Buffer.from(error.statusDetails));
+  return Object.assign(new Error(`${error.code} ${grpc.status[error.code]}: ${error.message}`), { code: error.code as number, details: error.message, metadata });
 }
 
 export async function pluginProvider(): Promise<ProviderUnderTest> {
