@@ -117,6 +117,16 @@ describe("the plugin's gRPC server, called by grpc-js's client", () => {
     expect(error?.details).not.toContain("hunter2");
   });
 
+  it("answers a handler that throws instead of rejecting INTERNAL, and serves on", async () => {
+    const { port } = await serving((request) => {
+      if (request.toString() === "throw") throw new Error("thrown, not rejected");
+      return Promise.resolve(request);
+    });
+    const client = clientOf(port);
+    expect((await echo(client, Buffer.from("throw"))).error?.code).toBe(grpc.status.INTERNAL);
+    expect((await echo(client, Buffer.from("next"))).answer?.toString()).toBe("next");
+  });
+
   it("refuses a request over its size limit RESOURCE_EXHAUSTED, and serves the connection on", async () => {
     const { port } = await serving(async (request) => request, 1000);
     const client = clientOf(port);

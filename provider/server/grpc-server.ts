@@ -111,7 +111,14 @@ export class UnaryGrpcServer {
       } catch (error) {
         return call.fail(error instanceof GrpcFailure ? error : new GrpcFailure(GrpcCode.INTERNAL, "the request could not be decoded as the method's message"));
       }
-      served.handle(request as never).then(
+      let answered: Promise<unknown>;
+      try {
+        answered = served.handle(request as never);
+      } catch (error) {
+        // A handler that throws instead of rejecting is answered the same way, not a crash of the plugin.
+        answered = Promise.reject(error);
+      }
+      answered.then(
         (response) => {
           let bytes: Buffer;
           try {

@@ -172,3 +172,19 @@ describe("what the API refuses", () => {
     expect(error.initFailure).toBeUndefined();
   });
 });
+
+describe("an import id that is not domainName/name", () => {
+  it.each([
+    [SSH_KEY, "domainName/fingerprint"],
+    [SUBSITE, "domainName/siteName"],
+    ["hosting:combell:DnsRecord", "domainName/recordId"],
+  ])("%s: refused naming the form the id takes, without asking Combell", async (type, form) => {
+    const before = env.sandbox.requests.length;
+    for (const id of [D, `${D}/`, `/${D}`]) {
+      const error = await new Deployment(env.plugin, "bad-import").import(type, "bad", id).then(() => new Error("imported"), (e: Error) => e);
+      expect(error.message).toContain(`"${id}" is not`);
+      expect(error.message).toContain(`expected ${form}`);
+    }
+    expect(env.sandbox.requests.length).toBe(before);
+  });
+});

@@ -5,7 +5,7 @@ import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { DnsRecordBody, DnsRecordData } from "./answers";
 import { combellApi } from "./api";
-import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
+import { domainScopedId, notADomainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { FIELDS_OF, RECORD_TYPES, recordDefaults, recordRules, type RecordType, type TypedField, type TypedValues } from "./dns-record-rules";
 import { domainName, isHostName, isRecordName, normalizeHostName, normalizeRecordName } from "./rules";
 
@@ -79,7 +79,7 @@ const API_NAMES: Record<TypedField, keyof DnsRecordData> = {
 /** The id Pulumi keeps: the domain and the API's record id. */
 export const recordIdOf = domainScopedId;
 
-const notARecordId = (id: string) => new Error(`"${id.slice(0, 100)}" is not a DNS record id: expected domainName/recordId (such as example.com/12345)`);
+const notARecordId = (id: string) => notADomainScopedId(id, "a DNS record", "domainName/recordId", "example.com/12345");
 
 function parseId(id: string): { domain: string; recordId: string } | undefined {
   const parsed = parseDomainScopedId(id);
@@ -176,7 +176,7 @@ new hosting.combell.DnsRecord("sip", {
   },
   async read(ctx, id) {
     const parsed = parseId(id);
-    if (!parsed) return undefined;
+    if (!parsed) throw notARecordId(id);
     const data = await ctx.client.getDnsRecord(parsed.domain, parsed.recordId, ctx);
     return data && recordFromApi(parsed.domain, data);
   },

@@ -11,3 +11,8 @@ export function parseDomainScopedId(id: string): { domain: string; name: string 
   const slash = id.indexOf("/");
   return slash > 0 && slash < id.length - 1 ? { domain: id.slice(0, slash), name: id.slice(slash + 1) } : undefined;
 }
+
+/** Why `id` is refused: it is not `form` (domainName/...), as `pulumi import` must be given it. */
+export function notADomainScopedId(id: string, what: string, form: string, example: string): Error {
+  return new Error(`"${id.slice(0, 100)}" is not ${what} id: expected ${form} (such as ${example})`);
+}

@@ -6,7 +6,7 @@ import { createOnce } from "../../kit/lost-create";
 import { defineResource } from "../../kit/resource";
 import type { SshKeyData } from "./answers";
 import { combellApi } from "./api";
-import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
+import { domainScopedId, notADomainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { domainName, normalizeHostName, normalizePublicKey, publicKey, publicKeyData } from "./rules";
 
 const inputs = {
@@ -97,7 +97,7 @@ export const fingerprint = key.fingerprint;
   },
   async read(ctx, id) {
     const parsed = parseId(id);
-    if (!parsed) return undefined;
+    if (!parsed) throw notADomainScopedId(id, "an SSH key", "domainName/fingerprint", "example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8");
     // A hosting that is gone has no keys: the list answers 404.
     const keys = await ctx.client.hostings.listSshKeys(parsed.domain, ctx).catch((error: unknown) => {
       if (error instanceof NotFoundError) return [];

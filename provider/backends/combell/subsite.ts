@@ -6,7 +6,7 @@ import { defineResource } from "../../kit/resource";
 import { boundedString } from "../../kit/strings";
 import type { LinuxSiteData } from "./answers";
 import { combellApi } from "./api";
-import { domainScopedId, parseDomainScopedId } from "./domain-scoped-id";
+import { domainScopedId, notADomainScopedId, parseDomainScopedId } from "./domain-scoped-id";
 import { domainName, normalizeHostName } from "./rules";
 
 const inputs = {
@@ -88,7 +88,7 @@ new hosting.combell.Subsite("alias", { domainName: "shop.example.com", siteName:
   },
   async read(ctx, id) {
     const parsed = parseId(id);
-    if (!parsed) return undefined;
+    if (!parsed) throw notADomainScopedId(id, "a subsite", "domainName/siteName", "shop.example.com/alias.be");
     const site = (await ctx.client.hostings.get(parsed.domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === parsed.site.toLowerCase());
     return site && subsiteFromApi(parsed.domain.toLowerCase(), site);
   },
