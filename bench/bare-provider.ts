@@ -5,10 +5,10 @@
 // ca } as JSON), makes the requests the plugin's Database create makes (a POST and the GET that
 // reads it back) over a bare undici client. What the plugin takes beyond it is its own cost.
 // Started by rpc-latency.ts and throughput.ts; like the plugin, it prints its port first on stdout.
-import { ResourceProviderService } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
 import { UnaryGrpcServer, type ServedMethod } from "../provider/server/grpc-server";
 import { GrpcCode, GrpcFailure } from "../provider/server/grpc-status";
+import { PROVIDER_METHODS, type ProviderMethodName } from "../provider/server/provider-methods";
 import { useNativeUtf8 } from "../provider/server/protobuf-strings";
 import { serviceWithStructCodec, structOf } from "../provider/server/struct-codec";
 import { bareWisPanel, type WisPanelAddress } from "./bare-wispanel";
@@ -35,10 +35,10 @@ if (require.main === module) {
     return response;
   };
   const diff = async () => new rpc.DiffResponse().setChanges(rpc.DiffResponse.DiffChanges.DIFF_NONE);
-  const handlers: Record<string, (request: never) => Promise<unknown>> = { check, diff, ...(sandbox ? { create: wispanelCreate(JSON.parse(sandbox)) } : {}) };
-  const definitions = serviceWithStructCodec(ResourceProviderService);
+  const handlers: Partial<Record<ProviderMethodName, (request: never) => Promise<unknown>>> = { check, diff, ...(sandbox ? { create: wispanelCreate(JSON.parse(sandbox)) } : {}) };
+  const definitions = serviceWithStructCodec(PROVIDER_METHODS);
   const methods = new Map<string, ServedMethod>(
-    Object.entries(handlers).map(([name, handle]) => [definitions[name as keyof typeof definitions].path, { method: definitions[name as keyof typeof definitions], handle }]),
+    Object.entries(handlers).map(([name, handle]) => [definitions[name as ProviderMethodName].path, { method: definitions[name as ProviderMethodName], handle }]),
   );
   const server = new UnaryGrpcServer(methods, 400 * 1024 * 1024);
   void server.listen().then((port) => process.stdout.write(`${port}\n`));

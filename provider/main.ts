@@ -1,10 +1,9 @@
 // Serves the provider as the Pulumi engine expects of any plugin (plugin.ts reads the command
 // line). The port is the first line of stdout and nothing comes before it. Only gRPC and the
 // wire types load before that; the resource declarations load on the first request.
-import { ResourceProviderService as ServiceDefinition } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { EngineLog } from "./server/engine-log";
 import { UnaryGrpcServer, type ServedMethod, type UnaryHandler } from "./server/grpc-server";
-import { GrpcCode, GrpcFailure } from "./server/grpc-status";
+import { PROVIDER_METHODS, type ProviderMethodName } from "./server/provider-methods";
 import { serviceWithStructCodec } from "./server/struct-codec";
 import type { ResourceProviderService } from "./server/resource-provider";
 
@@ -21,7 +20,7 @@ export async function serve(engineAddress: string | undefined, verbosity = 0): P
   const engine = new EngineLog(engineAddress);
   // The service, its declarations, zod and undici load on the first request, not before the port.
   let service: ResourceProviderService | undefined;
-  let handlers: Record<string, UnaryHandler> | undefined;
+  let handlers: Record<ProviderMethodName, UnaryHandler> | undefined;
   const load = () => {
     if (!handlers) {
       const { ResourceProviderService: Service } = require("./server/resource-provider") as {
@@ -33,15 +32,9 @@ export async function serve(engineAddress: string | undefined, verbosity = 0): P
     return handlers;
   };
   const methods = new Map<string, ServedMethod>(
-    Object.entries(serviceWithStructCodec(ServiceDefinition)).map(([name, method]) => [
+    Object.entries(serviceWithStructCodec(PROVIDER_METHODS)).map(([name, method]) => [
       method.path,
-      {
-        method,
-        handle: (request: never) => {
-          const handler = load()[name];
-          return handler ? handler(request) : Promise.reject(new GrpcFailure(GrpcCode.UNIMPLEMENTED, `${method.path} is not implemented by the hosting provider`));
-        },
-      },
+      { method, handle: (request: never) => load()[name as ProviderMethodName](request) },
     ]),
   );
   const server = new UnaryGrpcServer(methods, MAX_MESSAGE_BYTES);

@@ -1,5 +1,5 @@
-import * as grpc from "@grpc/grpc-js";
-import { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
+import type * as grpc from "@grpc/grpc-js";
+import type { EngineClient } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import { LogRequest, LogSeverity } from "@pulumi/pulumi/proto/engine_pb";
 import { userText } from "./user-text";
 
@@ -18,6 +18,7 @@ const severities: Record<Severity, LogSeverity> = {
  */
 export class EngineLog {
   private client: EngineClient | undefined;
+  private grpc: typeof grpc | undefined;
 
   constructor(private readonly engineAddress: string | undefined) {}
 
@@ -28,7 +29,7 @@ export class EngineLog {
       process.stderr.write(`[${severity}] ${urn ? `${urn}: ` : ""}${text}\n`);
       return Promise.resolve();
     }
-    this.client ??= new EngineClient(this.engineAddress, grpc.credentials.createInsecure());
+    const client = this.connect();
     const request = new LogRequest();
     request.setSeverity(severities[severity]);
     request.setMessage(text);
@@ -36,8 +37,20 @@ export class EngineLog {
     request.setEphemeral(ephemeral);
     return new Promise((resolve) => {
       // A lost log line must never fail the operation it describes.
-      this.client!.log(request, new grpc.Metadata(), { deadline: Date.now() + 5000 }, () => resolve());
+      client.log(request, new this.grpc!.Metadata(), { deadline: Date.now() + 5000 }, () => resolve());
     });
+  }
+
+  /**
+   * The client for the engine's Log service, made on the first message. grpc-js loads only then:
+   * loading it took 30 ms, and the engine waits for the plugin's port before its first call.
+   */
+  private connect(): EngineClient {
+    if (this.client) return this.client;
+    this.grpc = require("@grpc/grpc-js") as typeof grpc;
+    const { EngineClient: Client } = require("@pulumi/pulumi/proto/engine_grpc_pb") as typeof import("@pulumi/pulumi/proto/engine_grpc_pb");
+    this.client = new Client(this.engineAddress!, this.grpc.credentials.createInsecure());
+    return this.client;
   }
 
   close(): void {

@@ -16,6 +16,7 @@ import type { EngineLog } from "./engine-log";
 import { toGrpcError } from "./grpc-errors";
 import { GrpcCode, GrpcFailure } from "./grpc-status";
 import type { UnaryHandler } from "./grpc-server";
+import type { ProviderMethodName } from "./provider-methods";
 import { ResourceLifecycle } from "./lifecycle";
 import { startRequestLog } from "./request-logging";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, type OperationSource } from "./operation";
@@ -51,8 +52,8 @@ export class ResourceProviderService implements OperationSource {
     return this.cancelled.signal;
   }
 
-  /** The handlers by the service definition's method names. Each turns what it throws into the GrpcFailure the engine gets. */
-  handlers(): Record<string, UnaryHandler> {
+  /** A handler for each method the plugin serves. Each turns what it throws into the GrpcFailure the engine gets. */
+  handlers(): Record<ProviderMethodName, UnaryHandler> {
     const unary =
       <Req, Res>(fn: (req: Req) => Promise<Res>) =>
       async (req: Req): Promise<Res> => {

@@ -7,6 +7,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { EngineService } from "@pulumi/pulumi/proto/engine_grpc_pb";
 import type { LogRequest } from "@pulumi/pulumi/proto/engine_pb";
 import { EngineLog } from "../../provider/server/engine-log";
+import type { UnaryHandler } from "../../provider/server/grpc-server";
 import { GrpcFailure } from "../../provider/server/grpc-status";
 import { ResourceProviderService } from "../../provider/server/resource-provider";
 import { PluginProcess } from "../harness/plugin";
@@ -58,7 +59,7 @@ export async function inProcessProvider(): Promise<ProviderUnderTest> {
   return {
     logs,
     call: <Req, Res>(method: string, request: Req) =>
-      timed<Res>((done) => handlers[method]!(request as never).then((response) => done(null, response as Res), (error: unknown) => done(asClientError(error)))),
+      timed<Res>((done) => (handlers as Record<string, UnaryHandler>)[method]!(request as never).then((response) => done(null, response as Res), (error: unknown) => done(asClientError(error)))),
     stop: async () => {
       log.close();
       engine.server.forceShutdown();
