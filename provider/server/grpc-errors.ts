@@ -11,40 +11,43 @@ import {
   ForbiddenError,
 } from "../http/errors";
 import { InputError, RefusalError } from "../kit/errors";
-import { GrpcCode, GrpcFailure } from "./grpc-status";
+import { GrpcCode, GrpcFailure, truncatedUtf8 } from "./grpc-status";
 import { PartialStateError } from "./partial-state";
 import { userPath, userText } from "./user-text";
 
 /**
  * Turns any error into a gRPC error the engine understands. Messages are scrubbed of secrets;
  * bad input carries the property paths; a half-created resource carries its id and state so
- * the engine records it instead of leaking it.
+ * the engine records it instead of leaking it (and its id alone, should its state be too large
+ * for the engine to read).
  */
 export function toGrpcError(error: unknown): GrpcFailure {
-  const message = userText(error instanceof Error ? error.message : String(error));
-  const status = new Status();
-  status.setMessage(message);
+  const message = truncatedUtf8(userText(error instanceof Error ? error.message : String(error)));
   const code = codeOf(error);
-
   if (error instanceof PartialStateError) {
-    const detail = new ErrorResourceInitFailed();
-    detail.setId(error.id);
-    detail.setProperties(Struct.fromJavaScript(error.properties as never));
-    detail.setInputs(Struct.fromJavaScript(error.inputs as never));
-    detail.setReasonsList([message]);
-    status.addDetails(pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed"));
-  } else if (error instanceof InputError) {
+    const initFailed = (withState: boolean) => {
+      const detail = new ErrorResourceInitFailed().setId(error.id).setReasonsList([message]);
+      if (withState) detail.setProperties(Struct.fromJavaScript(error.properties as never)).setInputs(Struct.fromJavaScript(error.inputs as never));
+      return statusWith(code, message, pack(detail.serializeBinary(), "pulumirpc.ErrorResourceInitFailed"));
+    };
+    return new GrpcFailure(code, message, initFailed(true), initFailed(false));
+  }
+  if (error instanceof InputError) {
     const detail = new InputPropertiesError();
     for (const failure of error.failures) {
       const item = new InputPropertiesError.PropertyError();
       item.setPropertyPath(userPath(failure.property));
-      item.setReason(userText(failure.reason));
+      item.setReason(truncatedUtf8(userText(failure.reason)));
       detail.addErrors(item);
     }
-    status.addDetails(pack(detail.serializeBinary(), "pulumirpc.InputPropertiesError"));
+    return new GrpcFailure(code, message, statusWith(code, message, pack(detail.serializeBinary(), "pulumirpc.InputPropertiesError")));
   }
-  status.setCode(code);
-  return new GrpcFailure(code, message, status.getDetailsList().length > 0 ? status.serializeBinary() : undefined);
+  return new GrpcFailure(code, message);
+}
+
+/** A google.rpc.Status as grpc-status-details-bin carries it: its code must be the call's. */
+function statusWith(code: GrpcCode, message: string, detail: Any): Uint8Array {
+  return new Status().setCode(code).setMessage(message).setDetailsList([detail]).serializeBinary();
 }
 
 function pack(bytes: Uint8Array, typeName: string): Any {

@@ -4,7 +4,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { afterEach, describe, expect, it } from "vitest";
 import { UnaryGrpcServer, type ServedMethod } from "./grpc-server";
-import { encodeGrpcMessage, GrpcCode, GrpcFailure, grpcTimeoutMs } from "./grpc-status";
+import { encodeGrpcMessage, GrpcCode, GrpcFailure, grpcTimeoutMs, MAX_MESSAGE_BYTES, truncatedUtf8 } from "./grpc-status";
 
 // The engine's side is grpc-js's client here (another implementation than the server's), and a
 // bare HTTP/2 client where a test needs to send what no gRPC client sends.
@@ -47,8 +47,13 @@ function echo(client: { echo: UnaryMethodOfClient }, message: Buffer, options: g
 }
 
 /** Sends `body` as it is on one stream and returns the answer's headers, trailers and body. */
-async function rawCall(port: number, headers: Record<string, string>, body: Buffer): Promise<{ headers: IncomingHttpHeaders; trailers: IncomingHttpHeaders; body: Buffer }> {
-  const session: ClientHttp2Session = connect(`http://127.0.0.1:${port}`);
+async function rawCall(
+  port: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  maxHeaderListSize?: number,
+): Promise<{ headers: IncomingHttpHeaders; trailers: IncomingHttpHeaders; body: Buffer }> {
+  const session: ClientHttp2Session = connect(`http://127.0.0.1:${port}`, maxHeaderListSize ? { settings: { maxHeaderListSize }, maxSessionMemory: 1000 } : {});
   cleanups.push(() => void session.destroy());
   const stream = session.request({ ":method": "POST", ":path": ECHO, "content-type": "application/grpc", te: "trailers", ...headers });
   const chunks: Buffer[] = [];
@@ -177,6 +182,20 @@ describe("the plugin's gRPC server, called by grpc-js's client", () => {
     expect((await inFlight).answer?.toString()).toBe("in flight");
   });
 
+  it("a second shutdown (a second signal) waits for the first, without cutting the answers in flight", async () => {
+    const { server, port } = await serving(async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      return request;
+    });
+    const inFlight = echo(clientOf(port), Buffer.from("in flight"));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const first = server.shutdown(5000);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await server.shutdown(5000);
+    await first;
+    expect((await inFlight).answer?.toString()).toBe("in flight");
+  });
+
   it("on shutdown cuts a call still running after the grace period", async () => {
     const { server, port } = await serving(() => new Promise(() => undefined));
     const inFlight = echo(clientOf(port), Buffer.from("never answered"));
@@ -206,6 +225,40 @@ describe("the plugin's gRPC server, sent what no gRPC client sends", () => {
     expect(decodeURIComponent(String(none.headers["grpc-message"]))).toContain("without its request message");
   });
 
+  it("sends a failure's compact status details when the whole ones would not fit the engine's header limit, and none when neither fits", async () => {
+    // Node's client takes header blocks of 64 KB at most: the whole details are sent where they fit (above).
+    const whole = Buffer.alloc(60_000, 1);
+    const compact = Buffer.alloc(1_000, 2);
+    const { port } = await serving(async (request) =>
+      Promise.reject(new GrpcFailure(GrpcCode.UNKNOWN, "half created", whole, request.toString() === "fits" ? compact : Buffer.alloc(50_000, 2))),
+    );
+    const fits = await rawCall(port, {}, framed(Buffer.from("fits")), 40_000);
+    expect(fits.headers["grpc-status"]).toBe(String(GrpcCode.UNKNOWN));
+    expect(Buffer.from(String(fits.headers["grpc-status-details-bin"]), "base64").equals(compact)).toBe(true);
+    const neither = await rawCall(port, {}, framed(Buffer.from("too large")), 40_000);
+    expect(neither.headers["grpc-message"]).toBe("half created");
+    expect(neither.headers["grpc-status-details-bin"]).toBeUndefined();
+  });
+
+  it("reads the compressed flag as grpc-go does: 1 needs a grpc-encoding, other values are refused", async () => {
+    const { port } = await serving(async (request) => request);
+    for (const [flag, headers] of [
+      [1, {}],
+      [1, { "grpc-encoding": "identity" }],
+      [2, { "grpc-encoding": "gzip" }],
+    ] as const) {
+      const answer = await rawCall(port, headers, framed(gzipSync("x"), flag));
+      expect(answer.headers["grpc-status"], `flag ${flag} ${JSON.stringify(headers)}`).toBe(String(GrpcCode.INTERNAL));
+    }
+    expect((await rawCall(port, { "grpc-encoding": "gzip" }, framed(gzipSync("x"), 1))).trailers["grpc-status"]).toBe("0");
+  });
+
+  it("refuses a compressed request larger than the limit once decompressed RESOURCE_EXHAUSTED", async () => {
+    const { port } = await serving(async (request) => request, 1000);
+    const { headers } = await rawCall(port, { "grpc-encoding": "gzip" }, framed(gzipSync(Buffer.alloc(100_000)), 1));
+    expect(headers["grpc-status"]).toBe(String(GrpcCode.RESOURCE_EXHAUSTED));
+  });
+
   it("answers a message compressed in an encoding it does not know UNIMPLEMENTED", async () => {
     const { port } = await serving(async (request) => request);
     const { headers } = await rawCall(port, { "grpc-encoding": "snappy" }, framed(gzipSync("x"), 1));
@@ -227,6 +280,14 @@ describe("the plugin's gRPC server, sent what no gRPC client sends", () => {
 });
 
 describe("grpc-status helpers", () => {
+  it("cuts a message longer than the engine is sent on a character's boundary, and marks the cut", () => {
+    expect(truncatedUtf8("short")).toBe("short");
+    const long = truncatedUtf8("é".repeat(100_000));
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(long).toMatch(/^é+…$/);
+    expect(truncatedUtf8("a".repeat(10), 6)).toBe("aaa…");
+  });
+
   it("percent-encodes a message's bytes outside printable ASCII, and '%'", () => {
     expect(encodeGrpcMessage("a b\n100%")).toBe("a b%0A100%25");
     expect(encodeGrpcMessage("é")).toBe("%C3%A9");

@@ -25,6 +25,10 @@ export interface ServedMethod {
 
 /** gRPC's frame in front of each message: a compressed flag and the message's length. */
 const FRAME_HEADER_BYTES = 5;
+// grpc-go's client reads header blocks up to this (defaultClientMaxHeaderListSize) without saying so
+// in its SETTINGS; the margin is for what the HTTP/2 layer adds.
+const GRPC_GO_MAX_HEADER_LIST_BYTES = 16 * 1024 * 1024;
+const HEADER_LIST_MARGIN_BYTES = 1024;
 // Longer timeouts than a timer can hold are no deadline at all (setTimeout's limit, 24.8 days).
 const LONGEST_DEADLINE_MS = 2 ** 31 - 1;
 
@@ -32,13 +36,15 @@ export class UnaryGrpcServer {
   private readonly http2: Http2Server;
   private readonly listener: TcpServer;
   private readonly sessions = new Set<ServerHttp2Session>();
+  private stopping: Promise<void> | undefined;
 
   /** `methods` by path (/package.Service/Method); any other path is answered UNIMPLEMENTED. */
   constructor(
     private readonly methods: ReadonlyMap<string, ServedMethod>,
     private readonly maxMessageBytes: number,
   ) {
-    // An answer's trailers carry a half-created resource's whole state: no header size limit of our own.
+    // An answer's trailers may carry a half-created resource's whole state: Node's 64 KB limit on
+    // headers sent does not apply; the limit is the engine's (UnaryCall.fail).
     this.http2 = createHttp2Server({ maxSessionMemory: Number.MAX_SAFE_INTEGER, maxSendHeaderBlockLength: Number.MAX_SAFE_INTEGER });
     this.http2.on("session", (session) => {
       this.sessions.add(session);
@@ -67,11 +73,17 @@ export class UnaryGrpcServer {
 
   /**
    * Takes no more connections or calls; answers in flight go out. Resolves when every connection
-   * has closed, or after `graceMs`, when the ones still open are cut.
+   * has closed, or after `graceMs`, when the ones still open are cut. Called again (a second
+   * signal), it waits for the first call's end: the grace period is not cut short.
    */
-  async shutdown(graceMs: number): Promise<void> {
+  shutdown(graceMs: number): Promise<void> {
+    this.stopping ??= this.drain(graceMs);
+    return this.stopping;
+  }
+
+  private async drain(graceMs: number): Promise<void> {
     this.listener.close();
-    const closed = [...this.sessions].map((session) => new Promise<void>((resolve) => (session.closed ? resolve() : (session.once("close", () => resolve()), session.close()))));
+    const closed = [...this.sessions].map((session) => new Promise<void>((resolve) => (session.destroyed ? resolve() : (session.once("close", () => resolve()), session.close()))));
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([Promise.all(closed), new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))]);
     clearTimeout(timer);
@@ -144,15 +156,22 @@ export class UnaryGrpcServer {
     if (body.length > FRAME_HEADER_BYTES + length) throw new GrpcFailure(GrpcCode.INTERNAL, "a unary call was sent more than one request message");
     if (length > this.maxMessageBytes) throw new GrpcFailure(GrpcCode.RESOURCE_EXHAUSTED, `the request is larger than the ${this.maxMessageBytes} bytes the hosting provider accepts`);
     const message = body.subarray(FRAME_HEADER_BYTES);
+    // As grpc-go reads a payload (checkRecvPayload): flag 0 plain, 1 compressed with grpc-encoding.
     if (body[0] === 0) return message;
-    const limit = { maxOutputLength: this.maxMessageBytes };
+    if (body[0] !== 1) throw new GrpcFailure(GrpcCode.INTERNAL, `the request message's compressed flag is ${body[0]}, neither 0 nor 1`);
+    if (encoding === undefined || encoding === "identity") throw new GrpcFailure(GrpcCode.INTERNAL, "the request message is marked compressed, but no grpc-encoding says how");
+    if (encoding !== "gzip" && encoding !== "deflate") {
+      throw new GrpcFailure(GrpcCode.UNIMPLEMENTED, `the request message is compressed with ${JSON.stringify(encoding)}; the hosting provider takes gzip, deflate or none`);
+    }
     try {
-      if (encoding === "gzip") return gunzipSync(message, limit);
-      if (encoding === "deflate") return inflateSync(message, limit);
-    } catch {
+      const limit = { maxOutputLength: this.maxMessageBytes };
+      return encoding === "gzip" ? gunzipSync(message, limit) : inflateSync(message, limit);
+    } catch (error) {
+      if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") {
+        throw new GrpcFailure(GrpcCode.RESOURCE_EXHAUSTED, `the request is larger than the ${this.maxMessageBytes} bytes the hosting provider accepts, once decompressed`);
+      }
       throw new GrpcFailure(GrpcCode.INTERNAL, `the request message could not be decompressed (${encoding})`);
     }
-    throw new GrpcFailure(GrpcCode.UNIMPLEMENTED, `the request message is compressed with ${JSON.stringify(encoding ?? "nothing named")}; the hosting provider takes gzip, deflate or none`);
   }
 }
 
@@ -181,19 +200,20 @@ class UnaryCall {
     this.stream.end(framed);
   }
 
-  /** A trailers-only answer: the status in the one header block. */
+  /**
+   * A trailers-only answer: the status in the one header block. Status details that would take
+   * the block over what the engine reads go in their compact form, or not at all: grpc-go's
+   * client breaks the whole connection on a longer one, and every call in flight with it.
+   */
   fail(failure: GrpcFailure): void {
     if (!this.settle()) return;
-    this.stream.respond(
-      {
-        ":status": 200,
-        "content-type": "application/grpc",
-        "grpc-status": String(failure.code),
-        "grpc-message": encodeGrpcMessage(failure.message),
-        ...(failure.statusDetails ? { "grpc-status-details-bin": Buffer.from(failure.statusDetails).toString("base64") } : {}),
-      },
-      { endStream: true },
-    );
+    const headers = { ":status": "200", "content-type": "application/grpc", "grpc-status": String(failure.code), "grpc-message": encodeGrpcMessage(failure.message) };
+    const budget = Math.min(this.stream.session?.remoteSettings.maxHeaderListSize ?? Infinity, GRPC_GO_MAX_HEADER_LIST_BYTES) - HEADER_LIST_MARGIN_BYTES;
+    const details = [failure.statusDetails, failure.compactStatusDetails]
+      .filter((d): d is Uint8Array => d !== undefined)
+      .map((d) => Buffer.from(d).toString("base64"))
+      .find((encoded) => headerListBytes({ ...headers, "grpc-status-details-bin": encoded }) <= budget);
+    this.stream.respond({ ...headers, ...(details === undefined ? {} : { "grpc-status-details-bin": details }) }, { endStream: true });
   }
 
   /** True the first time, while the stream can still carry an answer. */
@@ -203,6 +223,11 @@ class UnaryCall {
     this.answered = true;
     return first && !this.stream.destroyed && !this.stream.closed;
   }
+}
+
+/** A header block's size as HTTP/2 counts it against SETTINGS_MAX_HEADER_LIST_SIZE: each field's name and value, and 32. */
+function headerListBytes(headers: Record<string, string>): number {
+  return Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 32, 0);
 }
 
 function respondPlain(stream: ServerHttp2Stream, status: number): void {

@@ -19,15 +19,30 @@ export const GrpcCode = {
 
 export type GrpcCode = (typeof GrpcCode)[keyof typeof GrpcCode];
 
-/** A call that failed, as the engine is told: the code, the message, and the serialized google.rpc.Status with details. */
+/**
+ * A call that failed, as the engine is told: the code, the message, and the serialized
+ * google.rpc.Status with details. `compactStatusDetails`, when given, is a smaller form of them
+ * for an answer the whole ones would make too large (a half-created resource's id without its state).
+ */
 export class GrpcFailure extends Error {
   constructor(
     readonly code: GrpcCode,
     message: string,
     readonly statusDetails?: Uint8Array,
+    readonly compactStatusDetails?: Uint8Array,
   ) {
     super(message);
   }
+}
+
+/** The most of an error message the engine is sent, in UTF-8 bytes: it prints all of it. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** `text` cut to at most `maxBytes` of UTF-8 on a character's boundary, marked where it was cut. */
+export function truncatedUtf8(text: string, maxBytes = MAX_MESSAGE_BYTES): string {
+  if (text.length * 3 <= maxBytes || Buffer.byteLength(text, "utf8") <= maxBytes) return text;
+  const cut = Buffer.from(text, "utf8").subarray(0, maxBytes - 3).toString("utf8").replace(/\uFFFD$/, "");
+  return `${cut}…`;
 }
 
 /**
