@@ -6,7 +6,8 @@
 #
 #   ensure-debian-packages.sh <name> <what for> "<search dirs>" "<packages>" "<programs>"
 #
-# Called by ensure-mariadb.sh and ensure-redis.sh. POLICY_RC_D (default /usr/sbin/policy-rc.d)
+# A program given as an absolute path is a file that must exist. Called by ensure-mariadb.sh,
+# ensure-redis.sh and ensure-go-grpc.sh. POLICY_RC_D (default /usr/sbin/policy-rc.d)
 # lets a test run the install path without touching the machine.
 set -euo pipefail
 
@@ -18,6 +19,8 @@ read -r -a needed <<<"$5"
 policy="${POLICY_RC_D:-/usr/sbin/policy-rc.d}"
 
 find_program() {
+  # A path stands for a file a package installs that is not a program (a library's sources).
+  case "$1" in /*) [ -e "$1" ] && { echo "$1"; return 0; }; return 1 ;; esac
   command -v "$1" 2>/dev/null && return 0
   local dir
   for dir in "${search_dirs[@]}"; do
