@@ -31,6 +31,8 @@ export function usePretendMachine(options: {
   firstPackage: string;
   /** The variable that tells the script where to look for the programs. */
   searchDirsVariable: string;
+  /** More of the script's environment, given the folder the programs are installed in. */
+  env?: (installed: string) => Record<string, string>;
 }): PretendMachine {
   const paths = { machine: "", bin: "", installed: "", policy: "", timeline: "" };
   beforeEach(() => {
@@ -91,7 +93,7 @@ for program in ${options.programs.join(" ")}; do printf '#!/bin/sh\\n' > "${inst
       const { machine, bin, installed, policy, timeline } = paths;
       // The script's stdout goes to the timeline too, so its messages and apt-get's calls are in order.
       const result = spawnSync("/bin/bash", ["-c", `exec /bin/bash "$0" >> "${timeline}"`, options.script], {
-        env: { PATH: bin, TMPDIR: machine, [options.searchDirsVariable]: installed, POLICY_RC_D: policy },
+        env: { PATH: bin, TMPDIR: machine, [options.searchDirsVariable]: installed, POLICY_RC_D: policy, ...options.env?.(installed) },
         // stdin not a socket: bash would take itself for an rsh session and read ~/.bashrc.
         stdio: ["ignore", "pipe", "pipe"],
         encoding: "utf8",
