@@ -6,11 +6,11 @@
 // reads it back) over a bare undici client. What the plugin takes beyond it is its own cost.
 // Started by rpc-latency.ts and throughput.ts; like the plugin, it prints its port first on stdout.
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
-import { UnaryGrpcServer, type ServedMethod } from "../provider/server/grpc-server";
+import { UnaryGrpcServer, type UnaryHandler } from "../provider/server/grpc-server";
 import { GrpcCode, GrpcFailure } from "../provider/server/grpc-status";
-import { PROVIDER_METHODS, type ProviderMethodName } from "../provider/server/provider-methods";
+import { ENGINE_MAX_MESSAGE_BYTES, servedBy, type ProviderMethodName } from "../provider/server/provider-methods";
 import { useNativeUtf8 } from "../provider/server/protobuf-strings";
-import { serviceWithStructCodec, structOf } from "../provider/server/struct-codec";
+import { structOf } from "../provider/server/struct-codec";
 import { bareWisPanel, type WisPanelAddress } from "./bare-wispanel";
 
 useNativeUtf8();
@@ -35,12 +35,8 @@ if (require.main === module) {
     return response;
   };
   const diff = async () => new rpc.DiffResponse().setChanges(rpc.DiffResponse.DiffChanges.DIFF_NONE);
-  const handlers: Partial<Record<ProviderMethodName, (request: never) => Promise<unknown>>> = { check, diff, ...(sandbox ? { create: wispanelCreate(JSON.parse(sandbox)) } : {}) };
-  const definitions = serviceWithStructCodec(PROVIDER_METHODS);
-  const methods = new Map<string, ServedMethod>(
-    Object.entries(handlers).map(([name, handle]) => [definitions[name as ProviderMethodName].path, { method: definitions[name as ProviderMethodName], handle }]),
-  );
-  const server = new UnaryGrpcServer(methods, 400 * 1024 * 1024);
+  const handlers: Partial<Record<ProviderMethodName, UnaryHandler>> = { check, diff, ...(sandbox ? { create: wispanelCreate(JSON.parse(sandbox)) } : {}) };
+  const server = new UnaryGrpcServer(servedBy(handlers), ENGINE_MAX_MESSAGE_BYTES);
   void server.listen().then((port) => process.stdout.write(`${port}\n`));
   process.on("SIGTERM", () => void server.shutdown(1000).then(() => process.exit(0)));
 }

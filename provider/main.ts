@@ -2,15 +2,12 @@
 // line). The port is the first line of stdout and nothing comes before it. Only gRPC and the
 // wire types load before that; the resource declarations load on the first request.
 import { EngineLog } from "./server/engine-log";
-import { UnaryGrpcServer, type ServedMethod, type UnaryHandler } from "./server/grpc-server";
-import { PROVIDER_METHODS, type ProviderMethodName } from "./server/provider-methods";
-import { serviceWithStructCodec } from "./server/struct-codec";
+import { UnaryGrpcServer, type UnaryHandler } from "./server/grpc-server";
+import { ENGINE_MAX_MESSAGE_BYTES, PROVIDER_METHODS, servedBy, type ProviderMethodName } from "./server/provider-methods";
 import type { ResourceProviderService } from "./server/resource-provider";
 
 /** How long answers in flight may take to go out after a stop signal. */
 const SHUTDOWN_GRACE_MS = 3000;
-/** The largest message either way: the engine's own limit for its provider calls. */
-const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
 
 /**
  * Without an engine address (run by hand), log messages go to stderr. `verbosity` is the
@@ -31,13 +28,8 @@ export async function serve(engineAddress: string | undefined, verbosity = 0): P
     }
     return handlers;
   };
-  const methods = new Map<string, ServedMethod>(
-    Object.entries(serviceWithStructCodec(PROVIDER_METHODS)).map(([name, method]) => [
-      method.path,
-      { method, handle: (request: never) => load()[name as ProviderMethodName](request) },
-    ]),
-  );
-  const server = new UnaryGrpcServer(methods, MAX_MESSAGE_BYTES);
+  const lazy = Object.fromEntries(Object.keys(PROVIDER_METHODS).map((name) => [name, (request: never) => load()[name as ProviderMethodName](request)]));
+  const server = new UnaryGrpcServer(servedBy(lazy), ENGINE_MAX_MESSAGE_BYTES);
   const port = await server.listen();
   process.stdout.write(`${port}\n`);
   // The engine's first calls (GetSchema, CheckConfig) follow at once: load while it connects.

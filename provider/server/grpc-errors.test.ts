@@ -3,7 +3,7 @@ import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../kit/errors";
 import { toGrpcError } from "./grpc-errors";
-import { GrpcCode, MAX_MESSAGE_BYTES } from "./grpc-status";
+import { GrpcCode, MAX_ERROR_MESSAGE_BYTES } from "./grpc-status";
 import { PartialStateError } from "./partial-state";
 
 const initFailureOf = (bytes: Uint8Array | undefined) => {
@@ -31,8 +31,8 @@ describe("toGrpcError", () => {
   it("cuts a message, and each bad input's reason, to what the engine is sent", () => {
     const failure = toGrpcError(new InputError([{ property: "name", reason: "é".repeat(100_000) }]));
     expect(failure.code).toBe(GrpcCode.INVALID_ARGUMENT);
-    expect(Buffer.byteLength(failure.message)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
-    expect(failure.statusDetails!.length).toBeLessThan(2 * MAX_MESSAGE_BYTES + 1000);
-    expect(toGrpcError(new Error("a".repeat(1_000_000))).message.length).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(Buffer.byteLength(failure.message)).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_BYTES);
+    expect(failure.statusDetails!.length).toBeLessThan(2 * MAX_ERROR_MESSAGE_BYTES + 1000);
+    expect(toGrpcError(new Error("a".repeat(1_000_000))).message.length).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_BYTES);
   });
 });

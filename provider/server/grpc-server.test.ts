@@ -4,7 +4,7 @@ import * as grpc from "@grpc/grpc-js";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { afterEach, describe, expect, it } from "vitest";
 import { UnaryGrpcServer, type ServedMethod } from "./grpc-server";
-import { encodeGrpcMessage, GrpcCode, GrpcFailure, grpcTimeoutMs, MAX_MESSAGE_BYTES, truncatedUtf8 } from "./grpc-status";
+import { encodeGrpcMessage, GrpcCode, GrpcFailure, grpcTimeoutMs, MAX_ERROR_MESSAGE_BYTES, truncatedUtf8 } from "./grpc-status";
 
 // The engine's side is grpc-js's client here (another implementation than the server's), and a
 // bare HTTP/2 client where a test needs to send what no gRPC client sends.
@@ -283,7 +283,7 @@ describe("grpc-status helpers", () => {
   it("cuts a message longer than the engine is sent on a character's boundary, and marks the cut", () => {
     expect(truncatedUtf8("short")).toBe("short");
     const long = truncatedUtf8("é".repeat(100_000));
-    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+    expect(Buffer.byteLength(long)).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_BYTES);
     expect(long).toMatch(/^é+…$/);
     expect(truncatedUtf8("a".repeat(10), 6)).toBe("aaa…");
   });

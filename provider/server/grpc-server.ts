@@ -154,7 +154,6 @@ export class UnaryGrpcServer {
     const length = body.readUInt32BE(1);
     if (body.length < FRAME_HEADER_BYTES + length) throw new GrpcFailure(GrpcCode.INTERNAL, "the request message ended before its length");
     if (body.length > FRAME_HEADER_BYTES + length) throw new GrpcFailure(GrpcCode.INTERNAL, "a unary call was sent more than one request message");
-    if (length > this.maxMessageBytes) throw new GrpcFailure(GrpcCode.RESOURCE_EXHAUSTED, `the request is larger than the ${this.maxMessageBytes} bytes the hosting provider accepts`);
     const message = body.subarray(FRAME_HEADER_BYTES);
     // As grpc-go reads a payload (checkRecvPayload): flag 0 plain, 1 compressed with grpc-encoding.
     if (body[0] === 0) return message;

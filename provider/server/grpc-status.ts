@@ -36,10 +36,10 @@ export class GrpcFailure extends Error {
 }
 
 /** The most of an error message the engine is sent, in UTF-8 bytes: it prints all of it. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+export const MAX_ERROR_MESSAGE_BYTES = 64 * 1024;
 
 /** `text` cut to at most `maxBytes` of UTF-8 on a character's boundary, marked where it was cut. */
-export function truncatedUtf8(text: string, maxBytes = MAX_MESSAGE_BYTES): string {
+export function truncatedUtf8(text: string, maxBytes = MAX_ERROR_MESSAGE_BYTES): string {
   if (text.length * 3 <= maxBytes || Buffer.byteLength(text, "utf8") <= maxBytes) return text;
   const cut = Buffer.from(text, "utf8").subarray(0, maxBytes - 3).toString("utf8").replace(/\uFFFD$/, "");
   return `${cut}…`;

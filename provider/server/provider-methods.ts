@@ -3,7 +3,8 @@
 // constructor as it loads, and loading grpc-js took 30 ms of the plugin's start, before the port.
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as rpc from "@pulumi/pulumi/proto/provider_pb";
-import type { UnaryMethod } from "./grpc-server";
+import type { ServedMethod, UnaryHandler, UnaryMethod } from "./grpc-server";
+import { serviceWithStructCodec } from "./struct-codec";
 
 interface RequestMessage {
   deserializeBinary(bytes: Uint8Array): unknown;
@@ -21,8 +22,11 @@ function method(name: string, request: RequestMessage): UnaryMethod {
   };
 }
 
-/** By the names of ResourceProviderService's handlers. */
-export const PROVIDER_METHODS = {
+/** The largest message either way: the engine's own limit for its provider calls. */
+export const ENGINE_MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+/** By the names of ResourceProviderService's handlers; requests read and answers written with the plugin's Struct codec. */
+export const PROVIDER_METHODS = serviceWithStructCodec({
   getPluginInfo: method("GetPluginInfo", Empty),
   getSchema: method("GetSchema", rpc.GetSchemaRequest),
   checkConfig: method("CheckConfig", rpc.CheckRequest),
@@ -36,6 +40,16 @@ export const PROVIDER_METHODS = {
   update: method("Update", rpc.UpdateRequest),
   delete: method("Delete", rpc.DeleteRequest),
   cancel: method("Cancel", Empty),
-} satisfies Record<string, UnaryMethod>;
+} satisfies Record<string, UnaryMethod>);
 
 export type ProviderMethodName = keyof typeof PROVIDER_METHODS;
+
+/** The methods `handlers` answer, by path, as UnaryGrpcServer serves them. */
+export function servedBy(handlers: Partial<Record<ProviderMethodName, UnaryHandler>>): Map<string, ServedMethod> {
+  return new Map(
+    Object.entries(handlers).map(([name, handle]) => {
+      const method = PROVIDER_METHODS[name as ProviderMethodName];
+      return [method.path, { method, handle: handle! }];
+    }),
+  );
+}
