@@ -17,6 +17,16 @@ export function unfitKeys(shape: Record<string, z.ZodType>, values: PropertyMap)
   return Object.keys(shape).filter((key) => !fits(fieldOf(shape, key)!, values[key]));
 }
 
+/**
+ * The declared values that fit their declaration; the others left out, as if never recorded. What
+ * Update and Delete hand their code: a recorded value it did not expect must not steer a request
+ * (a domain recorded as a number deleting at the wrong path and finding nothing there), so the
+ * code falls back on what the id says, or on the program's value, as for a value not recorded.
+ */
+export function fittingValues(shape: Record<string, z.ZodType>, values: PropertyMap): PropertyMap {
+  return Object.fromEntries(Object.entries(values).filter(([key, value]) => !(key in shape) || fits(fieldOf(shape, key)!, value)));
+}
+
 function fits(schema: z.ZodType, given: unknown): boolean {
   const value = given === null ? undefined : given;
   if (isUnknown(value)) return true;

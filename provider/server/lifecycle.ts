@@ -5,7 +5,7 @@ import { secrets } from "../http/redact";
 import { checkInputs } from "../kit/check";
 import { Changes, diffInputs } from "../kit/diff";
 import { InputError } from "../kit/errors";
-import { fitsDeclaration, unfitKeys } from "../kit/fits";
+import { fitsDeclaration, fittingValues, unfitKeys } from "../kit/fits";
 import { observedInputs, reconcileInputs } from "../kit/reconcile";
 import { explainRefusal, type RefusedOperation } from "../kit/refusal-table";
 import type { Resource } from "../kit/resource";
@@ -158,7 +158,7 @@ export class ResourceLifecycle {
     const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "update"), "update", news.values);
     try {
       const outputs = await operation.run((ctx) =>
-        onRecorded(resource, priorInputs, () => resource.update!(ctx, req.getId(), { inputs: priorInputs as never, outputs: priorOutputs as never }, news.values as never, changes)),
+        onRecorded(resource, priorInputs, () => resource.update!(ctx, req.getId(), recordedFitting(resource, priorInputs, priorOutputs), news.values as never, changes)),
       );
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
     } catch (error) {
@@ -186,7 +186,7 @@ export class ResourceLifecycle {
     const state = unwrapped.values;
     const inputs = priorInputsOf(resource, state);
     const operation = this.operationOn(resource, req.getUrn(), timeoutOf(req.getTimeout(), resource, "delete"), "delete", inputs);
-    await operation.run((ctx) => onRecorded(resource, inputs, () => resource.delete(ctx, req.getId(), { inputs: inputs as never, outputs: pick(resource.outputs, state) as never })));
+    await operation.run((ctx) => onRecorded(resource, inputs, () => resource.delete(ctx, req.getId(), recordedFitting(resource, inputs, pick(resource.outputs, state)))));
     return new Empty();
   }
 
@@ -226,10 +226,15 @@ function wordsFor(resource: Resource, words: ((olds: never, news: never, changes
   return words(olds as never, news as never, changes);
 }
 
+/** The recorded inputs and outputs an update or a delete is given: only those of their declared types (fittingValues). */
+function recordedFitting(resource: Resource, inputs: PropertyMap, outputs: PropertyMap): { inputs: never; outputs: never } {
+  return { inputs: fittingValues(resource.inputs, inputs) as never, outputs: fittingValues(resource.outputs, outputs) as never };
+}
+
 /**
- * Runs an update or a delete, code written for checked inputs, on the recorded ones. Should it
- * trip over a recorded input not of its declared type, the error says which, not "Cannot read
- * properties of undefined".
+ * Runs an update or a delete, code written for checked inputs, on the recorded ones that fit.
+ * Should it trip over one left out for not being of its declared type, the error says which, not
+ * "Cannot read properties of undefined".
  */
 async function onRecorded<T>(resource: Resource, recorded: PropertyMap, work: () => Promise<T>): Promise<T> {
   try {

@@ -4,6 +4,7 @@
 // or the site name stays).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
+import { urnOf } from "../harness/plugin";
 import { combellClient } from "../sandbox/combell-test-client";
 import { startCombellEnvironment, type CombellEnvironment } from "../support/combell-environment";
 import { describeLifecycle } from "../support/lifecycle";
@@ -186,5 +187,28 @@ describe("an import id that is not domainName/name", () => {
       expect(error.message).toContain(`expected ${form}`);
     }
     expect(env.sandbox.requests.length).toBe(before);
+  });
+});
+
+// A state an older version or a hand wrote, with the domain recorded as a number: the delete
+// must go by the id, not to /linuxhostings/7/..., where it would find nothing and report the
+// key gone while it stays on the hosting.
+describe("a delete of a state that records the domain of another type", () => {
+  it.each([
+    [SSH_KEY, { domainName: D, publicKey: RSA_KEY }, () => hosting().ssh_keys.length],
+    [SUBSITE, { domainName: D, siteName: `recorded.${D}` }, () => hosting().sites.length],
+  ])("%s goes by its id", async (type, inputs, count) => {
+    const deployment = new Deployment(env.plugin, "recorded");
+    const step = await deployment.register(type, "recorded", inputs);
+    const before = count();
+    await env.plugin.delete(step.urn, step.state!.id, { ...step.state!.outputs, domainName: 7, siteName: 7, fingerprint: 7 });
+    expect(count()).toBe(before - 1);
+  });
+
+  it.each([SSH_KEY, SUBSITE])("%s with nothing that says which refuses, and leaves everything as it was", async (type) => {
+    const before = JSON.stringify(hosting());
+    const error = await env.plugin.delete(urnOf(type, "unknowable"), "no-slash", { domainName: 7 }).catch((e: Error) => e);
+    expect(String(error)).toMatch(/"no-slash" is not an? (SSH key|subsite) id/);
+    expect(JSON.stringify(hosting())).toBe(before);
   });
 });

@@ -188,7 +188,8 @@ new hosting.combell.DnsRecord("sip", {
   },
   async delete(ctx, id, olds) {
     const recordId = olds.outputs.recordId ?? parseId(id)?.recordId;
-    if (recordId === undefined) return;
+    // Nothing says which record: not done silently, or it would stay in the zone unseen.
+    if (recordId === undefined) throw notARecordId(id);
     const domain = olds.inputs.domainName ?? parseId(id)?.domain;
     if (typeof domain !== "string") throw notARecordId(id);
     await ctx.client.deleteDnsRecord(domain, recordId, ctx);

@@ -29,6 +29,8 @@ const outputs = {
 /** The id Pulumi keeps: the hosting and the fingerprint. */
 const sshKeyIdOf = domainScopedId;
 
+const notAnSshKeyId = (id: string) => notADomainScopedId(id, "an SSH key", "domainName/fingerprint", "example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8");
+
 function parseId(id: string): { domain: string; fingerprint: string } | undefined {
   const parsed = parseDomainScopedId(id);
   return parsed && { domain: parsed.domain, fingerprint: parsed.name };
@@ -97,7 +99,7 @@ export const fingerprint = key.fingerprint;
   },
   async read(ctx, id) {
     const parsed = parseId(id);
-    if (!parsed) throw notADomainScopedId(id, "an SSH key", "domainName/fingerprint", "example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8");
+    if (!parsed) throw notAnSshKeyId(id);
     // A hosting that is gone has no keys: the list answers 404.
     const keys = await ctx.client.hostings.listSshKeys(parsed.domain, ctx).catch((error: unknown) => {
       if (error instanceof NotFoundError) return [];
@@ -110,7 +112,8 @@ export const fingerprint = key.fingerprint;
     const parsed = parseId(id);
     const fingerprint = olds.outputs.fingerprint ?? parsed?.fingerprint;
     const domain = olds.inputs.domainName ?? parsed?.domain;
-    if (!fingerprint || !domain) return;
+    // Nothing says which key: not done silently, or the key would stay on the hosting unseen.
+    if (!fingerprint || !domain) throw notAnSshKeyId(id);
     await ctx.client.hostings.deleteSshKey(domain, fingerprint, ctx);
   },
 });

@@ -34,6 +34,8 @@ const outputs = {
 /** The id Pulumi keeps: the hosting and the subsite. */
 const subsiteIdOf = domainScopedId;
 
+const notASubsiteId = (id: string) => notADomainScopedId(id, "a subsite", "domainName/siteName", "shop.example.com/alias.be");
+
 function parseId(id: string): { domain: string; site: string } | undefined {
   const parsed = parseDomainScopedId(id);
   return parsed && { domain: parsed.domain, site: parsed.name };
@@ -88,7 +90,7 @@ new hosting.combell.Subsite("alias", { domainName: "shop.example.com", siteName:
   },
   async read(ctx, id) {
     const parsed = parseId(id);
-    if (!parsed) throw notADomainScopedId(id, "a subsite", "domainName/siteName", "shop.example.com/alias.be");
+    if (!parsed) throw notASubsiteId(id);
     const site = (await ctx.client.hostings.get(parsed.domain, ctx))?.sites?.find((s) => s.name.toLowerCase() === parsed.site.toLowerCase());
     return site && subsiteFromApi(parsed.domain.toLowerCase(), site);
   },
@@ -96,7 +98,8 @@ new hosting.combell.Subsite("alias", { domainName: "shop.example.com", siteName:
     const parsed = parseId(id);
     const domain = olds.inputs.domainName ?? parsed?.domain;
     const site = olds.inputs.siteName ?? parsed?.site;
-    if (!domain || !site) return;
+    // Nothing says which subsite: not done silently, or it would stay on the hosting unseen.
+    if (!domain || !site) throw notASubsiteId(id);
     await ctx.client.hostings.deleteSubsite(domain, site, ctx);
   },
 });
