@@ -8,17 +8,25 @@ import { configSetCommand } from "./program";
 import { flagOf, parseArguments, USAGE, UsageError, variablesOf } from "./cli";
 import { adoptableModules, resourcesOf } from "./scan";
 
-// `hosting-adopt <api>`: what bin/hosting-adopt runs. Everything it prints goes to stderr, with
-// every secret it knows masked; it exits 0 once the files are written, 1 when the API or the
-// credentials fail, 2 for a command line it does not understand.
+// `hosting-adopt <api>`: what bin/hosting-adopt runs. Its answer (the usage asked for with --help,
+// the files it wrote, the config values to set) goes to stdout; progress and failures to stderr,
+// so that `hosting-adopt ... > next-steps.txt` keeps the answer alone. Every secret it knows is
+// masked in both. It exits 0 once the files are written, 1 when the API or the credentials fail,
+// 2 for a command line it does not understand.
 
 export interface AdoptOutput {
+  /** Progress and failures: stderr. */
   line(text: string): void;
+  /** What the command answers: stdout. */
+  answer(text: string): void;
 }
 
-const stderr: AdoptOutput = { line: (text) => void process.stderr.write(`${text}\n`) };
+const terminal: AdoptOutput = {
+  line: (text) => void process.stderr.write(`${text}\n`),
+  answer: (text) => void process.stdout.write(`${text}\n`),
+};
 
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, output: AdoptOutput = stderr, cwd = process.cwd()): Promise<number> {
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, output: AdoptOutput = terminal, cwd = process.cwd()): Promise<number> {
   return (await adoptCommand(argv, env, output, cwd)).code;
 }
 
@@ -30,6 +38,7 @@ export async function adoptCommand(
   cwd: string,
 ): Promise<{ code: number; adoption?: Adoption }> {
   const say = (text: string) => output.line(secrets.scrub(text));
+  const answer = (text: string) => output.answer(secrets.scrub(text));
   let api: Api | undefined;
   try {
     const args = parseArguments(argv, (module) => (api = apiOf(module)));
@@ -56,22 +65,26 @@ export async function adoptCommand(
     const adoption = await adopt(args.module, configuration, { progress: say, note: say });
     const outPath = resolve(cwd, args.out);
     writeFileSync(outPath, `${JSON.stringify(adoption.importFile, null, 2)}\n`);
-    say(`wrote ${args.out}: ${adoption.resources.length} resources; adopt them with \`pulumi import --file ${args.out}\``);
+    answer(`wrote ${args.out}: ${adoption.resources.length} resources; adopt them with \`pulumi import --file ${args.out}\``);
     if (args.program) {
       writeFileSync(resolve(cwd, args.program), adoption.program({ sdk: args.sdk, importIds: args.importIds }));
-      say(`wrote ${args.program}: the program that declares them`);
+      answer(`wrote ${args.program}: the program that declares them`);
     }
     if (adoption.config.length > 0) {
-      say(`${chosen.name} never returns these values; set each before \`pulumi up\`:`);
-      for (const { key, secret, resource, path } of adoption.config) say(`  ${configSetCommand(key, secret)}   # ${path} of ${resource.resource.token} ${resource.name}`);
+      answer(`${chosen.name} never returns these values; set each before \`pulumi up\`:`);
+      for (const { key, secret, resource, path } of adoption.config) answer(`  ${configSetCommand(key, secret)}   # ${path} of ${resource.resource.token} ${resource.name}`);
     }
     return { code: 0, adoption };
   } catch (error) {
     if (error instanceof UsageError) {
       // An empty message is --help: the usage is the answer, not a complaint.
-      if (error.message) say(`hosting-adopt: ${error.message}`);
+      if (!error.message) {
+        answer(USAGE);
+        return { code: 0 };
+      }
+      say(`hosting-adopt: ${error.message}`);
       say(USAGE);
-      return { code: error.message ? 2 : 0 };
+      return { code: 2 };
     }
     return fail(say, api ? `${api.name}: ${messageOf(error)}` : messageOf(error));
   }

@@ -31,7 +31,7 @@ const runs = new Map<string, { code: number; lines: string[]; adoption?: Adoptio
 /** Runs the command in-process as `npx hosting-adopt <args>` would, in `dir`. */
 async function command(args: string[], env: Record<string, string> = world.env) {
   const lines: string[] = [];
-  const { code, adoption } = await adoptCommand(args, env, { line: (text) => lines.push(text) }, dir);
+  const { code, adoption } = await adoptCommand(args, env, { line: (text) => lines.push(text), answer: (text) => lines.push(text) }, dir);
   const record = ScanRecord.open("adopt");
   record.text(`hosting-adopt ${args.join(" ")}`, lines.join("\n"));
   record.close();
@@ -197,11 +197,25 @@ describe("hosting-adopt", () => {
 
 describe("hosting-adopt's command line", () => {
   it("runs as the package's bin, end to end", async () => {
-    const { code, output } = await run(join(ROOT, "bin/hosting-adopt"), ["wispanel", "--out", join(dir, "bin.json")], world.env);
+    const { code, output, stdout, stderr } = await run(join(ROOT, "bin/hosting-adopt"), ["wispanel", "--out", join(dir, "bin.json")], world.env);
     expect(code, output).toBe(0);
-    expect(output).toContain("wispanel: 1 database");
-    expect(output).toContain("pulumi config set --secret databaseMydbPassword <value>");
+    // Progress on stderr; the answer, what to do next, alone on stdout.
+    expect(stderr).toContain("wispanel: 1 database");
+    expect(stdout).not.toContain("wispanel: 1 database");
+    expect(stdout).toMatch(/^wrote .*bin\.json: 1 resources/);
+    expect(stdout).toContain("pulumi config set --secret databaseMydbPassword <value>");
     expect(JSON.parse(readFileSync(join(dir, "bin.json"), "utf8"))).toEqual(importFileOf("wispanel"));
+  }, 15_000);
+
+  it("answers --help on stdout with exit 0, and a command line it does not understand on stderr with exit 2", async () => {
+    const help = await run(join(ROOT, "bin/hosting-adopt"), ["--help"], {});
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: hosting-adopt/i);
+    expect(help.stderr).toBe("");
+    const wrong = await run(join(ROOT, "bin/hosting-adopt"), ["--no-such-flag"], {});
+    expect(wrong.code).toBe(2);
+    expect(wrong.stdout).toBe("");
+    expect(wrong.stderr).toMatch(/^hosting-adopt: /);
   }, 15_000);
 
   it("overwrites no file it did not make, unless --force says so", async () => {
@@ -274,17 +288,17 @@ function configValue(resource: Adopted, path: string, adoption: Adoption): unkno
   throw new Error(`no value for ${path} of ${resource.resource.token} ${resource.name}`);
 }
 
-function run(file: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+function run(file: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string; stdout: string; stderr: string }> {
   const child = spawn(file, args, { env: { PATH: process.env.PATH, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c) => (output += c));
-  child.stderr.on("data", (c) => (output += c));
+  let [output, stdout, stderr] = ["", "", ""];
+  child.stdout.on("data", (c) => ((output += c), (stdout += c)));
+  child.stderr.on("data", (c) => ((output += c), (stderr += c)));
   return new Promise((resolve) =>
     child.once("close", (code) => {
       const record = ScanRecord.open("adopt");
       record.text(`${file} ${args.join(" ")}`, output);
       record.close();
-      resolve({ code, output });
+      resolve({ code, output, stdout, stderr });
     }),
   );
 }
