@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { exampleProgram } from "./docs-example";
+import { importLines } from "./docs-import";
 import { propertyTables } from "./docs-properties";
 import { splitToken, type ProviderFunction, type Resource } from "./resource";
 import type { SchemaSource } from "./schema";
@@ -51,11 +52,7 @@ function resourceSection(resource: Resource): string[] {
     "",
     "### Import",
     "",
-    `The id is \`${resource.importId}\`:`,
-    "",
-    "```sh",
-    `pulumi import ${resource.token} <name> ${resource.importId}`,
-    "```",
+    ...importLines(resource),
     "",
     "### Destroy",
     "",

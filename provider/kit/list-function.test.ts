@@ -13,6 +13,7 @@ const api = defineApi({ name: "Test", summary: "things", keywords: [], config: {
 const Record = defineResource({
   token: "hosting:test:Record",
   importId: "<id>",
+  importExample: "1",
   description: "r",
   api,
   inputs: { zone: field(z.string(), { description: "z" }), type: field(z.string(), { description: "t" }) },

@@ -79,6 +79,7 @@ describe("a map input", () => {
       ...declaration,
       description: "d",
       importId: "<name>",
+      importExample: "web",
       api,
       outputs: {},
       create: async () => ({ id: "", outputs: {} }),

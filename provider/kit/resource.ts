@@ -54,6 +54,8 @@ export interface ResourceDeclaration<IS extends Shape, OS extends Shape, C> {
    * "<domainName>". Every id the resource is recorded under has this shape.
    */
   importId: string;
+  /** An id of that shape as the API shows one, for the docs' import command: "john_forum", "example.com/12345". */
+  importExample: string;
   /**
    * What `pulumi destroy` does, in words, when that is more or less than deleting it (an API
    * that cannot delete one, a delete that takes other things with it). Shown in the docs.

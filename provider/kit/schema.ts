@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { Api, ConfigVariable } from "./api";
+import { importLines } from "./docs-import";
 import { metaOf } from "./fields";
 import { configVariablesOf } from "./provider-config";
 import { unwrap } from "./introspect";
@@ -98,7 +99,8 @@ export function buildSchema(source: SchemaSource, version: string): PackageSchem
     const inputs = objectSpec(resource.inputs, context);
     const outputs = objectSpec(resource.outputs, context);
     schema.resources[resource.token] = {
-      description: resource.description,
+      // As the registry's providers do: the import command ends the description, so it shows in the SDK's doc comments too.
+      description: [resource.description, "", "## Import", "", ...importLines(resource)].join("\n"),
       properties: { ...inputs.properties, ...outputs.properties },
       required: [...(inputs.required ?? []), ...(outputs.required ?? [])].sort(),
       inputProperties: inputs.properties,

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { buildSchema } from "../../provider/kit/schema";
 import { configVariablesOf } from "../../provider/kit/provider-config";
 import { registry } from "../../provider/registry";
+import { importIdPattern } from "../support/lifecycle";
 import { packageRoot, packageVersion } from "../../provider/version";
 
 const root = packageRoot();
@@ -61,5 +62,16 @@ describe("docs/", () => {
       [...read(`${module}.md`).matchAll(/^Fields of `([A-Za-z]+)`:/gm)].map((m) => `hosting:${module}:${m[1]}`).filter((token) => !schema.types[token]),
     );
     expect(missing).toEqual([]);
+  });
+
+  it("shows for each resource an import command to copy: an id of its shape, and the name its example uses", () => {
+    for (const resource of registry().resources.values()) {
+      expect(resource.importExample, resource.token).toMatch(importIdPattern(resource.importId));
+      const [, module, type] = resource.token.split(":");
+      const command = new RegExp(`^pulumi import ${resource.token} (\\S+) (\\S+)$`, "m").exec(read(`${module}.md`));
+      expect(command?.[2], resource.token).toBe(resource.importExample);
+      if (resource.example) expect(resource.example, resource.token).toMatch(new RegExp(`new hosting\\.${module}\\.${type}\\(\\s*"${command![1]}"`));
+      else expect(command![1]).toBe("example");
+    }
   });
 });

@@ -192,7 +192,7 @@ function withoutPaths(value: Props, paths: string[]): Props {
 }
 
 /** "<domainName>/<recordId>" as a pattern: each placeholder one or more characters other than "/". */
-function importIdPattern(importId: string): RegExp {
+export function importIdPattern(importId: string): RegExp {
   const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return new RegExp(`^${importId.split(/<[^>]+>/).map(literal).join("[^/]+")}$`);
 }

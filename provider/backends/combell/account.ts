@@ -68,6 +68,7 @@ const PENDING = { collection: "accounts", subject: "account" };
 export const Account = defineResource({
   token: "hosting:combell:Account",
   importId: "<accountId>",
+  importExample: "111125",
   example: `
 // The servicepack by its name, as the reseller's portfolio lists it.
 const pack = hosting.combell

@@ -130,6 +130,7 @@ function isRecordOf(args: RecordInputs, listed: DnsRecordData): boolean {
 export const DnsRecord = defineResource({
   token: "hosting:combell:DnsRecord",
   importId: "<domainName>/<recordId>",
+  importExample: "example.com/12345",
   example: `
 new hosting.combell.DnsRecord("www", { domainName: "example.com", type: "A", recordName: "www", content: "203.0.113.10", ttl: 3600 });
 new hosting.combell.DnsRecord("mail", { domainName: "example.com", type: "MX", recordName: "@", content: "mail.example.com", priority: 10 });

@@ -81,6 +81,7 @@ const PENDING = { collection: "domains", subject: "domain" };
 export const Domain = defineResource({
   token: "hosting:combell:Domain",
   importId: "<domainName>",
+  importExample: "example.com",
   example: `
 // Registered (no transferAuthCode), on the given name servers, renewed every year.
 const domain = new hosting.combell.Domain("brand", {

@@ -104,6 +104,7 @@ export function settingsFromApi(data: LinuxHostingDetailData) {
 export const LinuxHostingSettings = defineResource({
   token: "hosting:combell:LinuxHostingSettings",
   importId: "<domainName>",
+  importExample: "example.com",
   example: `
 // Only what is set here is managed; every other setting of the hosting stays as it is.
 new hosting.combell.LinuxHostingSettings("shop", {

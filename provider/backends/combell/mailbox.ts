@@ -118,6 +118,7 @@ async function readMailbox(client: MailboxCalls, name: string, ctx: OperationCon
 export const Mailbox = defineResource({
   token: "hosting:combell:Mailbox",
   importId: "<emailAddress>",
+  importExample: "info@example.com",
   example: `
 new hosting.combell.Mailbox("info", {
   emailAddress: "info@shop.example.com",

@@ -69,7 +69,8 @@ const PENDING = { collection: "mysqldatabases", subject: "MySQL database" };
 
 export const MysqlDatabase = defineResource({
   token: "hosting:combell:MysqlDatabase",
-  importId: "<provisioned name, such as ID111125_shop>",
+  importId: "<provisioned name>",
+  importExample: "ID111125_shop",
   example: `
 const shopDb = new hosting.combell.MysqlDatabase("shopdb", {
   accountId: config.requireNumber("shopAccountId"),

@@ -44,6 +44,7 @@ export function sshKeyFromApi(domain: string, data: SshKeyData) {
 export const SshKey = defineResource({
   token: "hosting:combell:SshKey",
   importId: "<domainName>/<fingerprint>",
+  importExample: "example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8",
   example: `
 const key = new hosting.combell.SshKey("laptop", {
   domainName: "shop.example.com",

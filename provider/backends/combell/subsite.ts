@@ -54,6 +54,7 @@ export function subsiteFromApi(domain: string, site: LinuxSiteData) {
 export const Subsite = defineResource({
   token: "hosting:combell:Subsite",
   importId: "<domainName>/<siteName>",
+  importExample: "shop.example.com/alias.be",
   example: `
 // Served from the folder /subsites/alias.be, which Combell makes.
 new hosting.combell.Subsite("alias", { domainName: "shop.example.com", siteName: "alias.be" });

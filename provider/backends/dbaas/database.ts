@@ -104,6 +104,7 @@ async function provisioned(client: DbaasClient, id: string, what: string, ctx: O
 export const Database = defineResource({
   token: "hosting:dbaas:Database",
   importId: "<databaseId>",
+  importExample: "db_a1b2c3d4",
   example: `
 const analytics = new hosting.dbaas.Database(
   "analytics",

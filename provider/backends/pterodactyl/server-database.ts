@@ -75,6 +75,7 @@ async function readBack(ctx: ResourceContext<PterodactylClient>, id: string) {
 export const ServerDatabase = defineResource({
   token: "hosting:pterodactyl:ServerDatabase",
   importId: "<serverId>/<databaseId>",
+  importExample: "12/34",
   example: `
 const stats = new hosting.pterodactyl.ServerDatabase("stats", {
   serverId: 12,

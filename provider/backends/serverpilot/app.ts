@@ -138,6 +138,7 @@ async function serverOfSysUser(client: ServerPilotClient, sysuserId: string, ctx
 export const App = defineResource({
   token: "hosting:serverpilot:App",
   importId: "<appId>",
+  importExample: "nlcN0TwdZAyNEgdp",
   example: `
 const server = new hosting.serverpilot.Server("web", { name: "web1" });
 const user = new hosting.serverpilot.SysUser("blog", { serverId: server.id, name: "blog" });

@@ -48,6 +48,7 @@ export function databaseFromApi(data: DatabaseData) {
 export const Database = defineResource({
   token: "hosting:serverpilot:Database",
   importId: "<databaseId>",
+  importExample: "8PV1OIAlAW3jbGmM",
   example: `
 const database = new hosting.serverpilot.Database("blogdb", {
   appId: config.require("appId"),

@@ -53,6 +53,7 @@ export function serverFromApi(data: ServerData) {
 export const Server = defineResource({
   token: "hosting:serverpilot:Server",
   importId: "<serverId>",
+  importExample: "UXOSIYrdtL4cSGp3",
   example: `
 const server = new hosting.serverpilot.Server("web", { name: "web1", firewall: true, autoupdates: true });
 

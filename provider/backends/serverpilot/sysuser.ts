@@ -33,6 +33,7 @@ export function sysUserFromApi(data: SysUserData) {
 export const SysUser = defineResource({
   token: "hosting:serverpilot:SysUser",
   importId: "<sysuserId>",
+  importExample: "PPkfc1NECzvwiEBI",
   example: `
 const server = new hosting.serverpilot.Server("web", { name: "web1" });
 const deployer = new hosting.serverpilot.SysUser("deployer", {

@@ -106,6 +106,7 @@ function remoteRules(args: { remoteAccess?: boolean; remoteHost?: string }): Che
 export const Database = defineResource({
   token: "hosting:wispanel:Database",
   importId: "<fullName>",
+  importExample: "john_forum",
   example: `
 const forum = new hosting.wispanel.Database("forum", {
   name: "forum",

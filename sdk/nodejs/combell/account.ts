@@ -6,6 +6,14 @@ import * as utilities from "../utilities";
 
 /**
  * A reseller account: an instance of a servicepack (a hosting package with its Linux hosting, domain, mailboxes and databases). Creating it starts a provisioning job the provider follows until the account exists. The API cannot delete an account: destroying it only removes it from the stack, with a warning, and the account must be cancelled with Combell. Its id is the account's number, as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<accountId>`, such as `111125`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:Account shop 111125
+ * ```
  */
 export class Account extends pulumi.CustomResource {
     /** Gets an existing Account by its id, without managing it. */

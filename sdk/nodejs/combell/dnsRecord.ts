@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A DNS record in the zone of a domain the reseller account manages: A, AAAA, CAA, CNAME, MX, TXT, SRV, ALIAS or TLSA. Which properties a record has depends on its type, and any other is refused: SRV records have service, protocol, target, port, priority and weight (changing service, protocol, target or port replaces the record); every other type has recordName and content, and MX also priority. Other changes are made in place. Its id is `domainName/recordId` (example.com/12345), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<domainName>/<recordId>`, such as `example.com/12345`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:DnsRecord www example.com/12345
+ * ```
  */
 export class DnsRecord extends pulumi.CustomResource {
     /** Gets an existing DnsRecord by its id, without managing it. */

@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A domain name in the reseller's portfolio, registered, or transferred in with its authorization code (`transferAuthCode`). Creating it starts a provisioning job the provider follows until the domain is there. Its name servers and its renewal change in place. The API cannot delete a domain and the provider never gives one up: destroying it only removes it from the stack, with a warning, leaving it registered and its renewal as it was (set `autoRenew: false` first to let it expire). Its id is the domain name, as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<domainName>`, such as `example.com`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:Domain brand example.com
+ * ```
  */
 export class Domain extends pulumi.CustomResource {
     /** Gets an existing Domain by its id, without managing it. */

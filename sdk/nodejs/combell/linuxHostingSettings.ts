@@ -7,6 +7,14 @@ import * as utilities from "../utilities";
 
 /**
  * The settings of a Linux hosting that exists (an Account's, whose servicepack has one): its PHP version, memory limit and APCu, GZIP, FTP and SSH, and per site or host name HTTP/2, Let's Encrypt and the HTTPS redirect. Only the settings the program sets are managed; the others stay as they are. Creating it adopts the hosting and applies them; an update applies only what changed, in the order the API needs; destroying it leaves the settings as they are, with a warning. GZIP, the memory limit, APCu and SSH cannot be read back (Combell does not show them); Let's Encrypt only in part. Its id is the hosting's domain name, as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<domainName>`, such as `example.com`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:LinuxHostingSettings shop example.com
+ * ```
  */
 export class LinuxHostingSettings extends pulumi.CustomResource {
     /** Gets an existing LinuxHostingSettings by its id, without managing it. */

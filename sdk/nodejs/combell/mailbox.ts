@@ -7,6 +7,14 @@ import * as utilities from "../utilities";
 
 /**
  * A mailbox in an account's mail zone. Its password, auto-reply and auto-forward change in place; another address or account replaces it, and deleting it deletes the mail it holds. Its id is the e-mail address, as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<emailAddress>`, such as `info@example.com`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:Mailbox info info@example.com
+ * ```
  */
 export class Mailbox extends pulumi.CustomResource {
     /** Gets an existing Mailbox by its id, without managing it. */

@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A MySQL database of a reseller account, with the user it is created with. Creating it starts a provisioning job the provider follows until the database exists; the password changes in place; deleting it waits until Combell no longer lists it. Its id is the provisioned name (ID111125_tests), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<provisioned name>`, such as `ID111125_shop`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:MysqlDatabase shopdb ID111125_shop
+ * ```
  */
 export class MysqlDatabase extends pulumi.CustomResource {
     /** Gets an existing MysqlDatabase by its id, without managing it. */

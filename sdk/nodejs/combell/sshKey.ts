@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A public SSH key attached to a Linux hosting, for logging in to it over SSH (turn SSH on with LinuxHostingSettings' sshEnabled). The API cannot change a key: any change replaces it. Its id is `domainName/fingerprint`, the fingerprint as Combell lists it (example.com/2d:82:77:...), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<domainName>/<fingerprint>`, such as `example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:SshKey laptop example.com/43:51:43:a1:b5:fc:8b:b7:0a:3a:a9:b1:0f:66:73:a8
+ * ```
  */
 export class SshKey extends pulumi.CustomResource {
     /** Gets an existing SshKey by its id, without managing it. */

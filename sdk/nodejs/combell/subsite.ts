@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A subsite of a Linux hosting: another domain (alias.be) or subdomain (shop.example.com) served from a folder of the hosting. The API cannot change a subsite: any change replaces it. Its id is `domainName/siteName` (example.com/shop.example.com), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<domainName>/<siteName>`, such as `shop.example.com/alias.be`:
+ *
+ * ```sh
+ * pulumi import hosting:combell:Subsite alias shop.example.com/alias.be
+ * ```
  */
 export class Subsite extends pulumi.CustomResource {
     /** Gets an existing Subsite by its id, without managing it. */

@@ -9,6 +9,14 @@ import * as utilities from "../utilities";
  * The DBaaS cannot change a database: **every change of an input replaces it**, and replacing or deleting it permanently destroys the instance and all its data. The new one is created before the old one is deleted, but nothing is copied across. Protect a database that holds data: `{ protect: true }` in its resource options makes `pulumi up` refuse the replacement and `pulumi destroy` the deletion.
  *
  * Its id is the DBaaS's (db_a1b2c3d4), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<databaseId>`, such as `db_a1b2c3d4`:
+ *
+ * ```sh
+ * pulumi import hosting:dbaas:Database analytics db_a1b2c3d4
+ * ```
  */
 export class Database extends pulumi.CustomResource {
     /** Gets an existing Database by its id, without managing it. */

@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A MySQL database of a game server on a Pterodactyl or Pelican panel, with the user and password the panel makes for it. The panel cannot change a database: a new name, remote or host replaces it; `passwordRotation` resets the password in place. Its id is serverId/databaseId (12/34), as `pulumi import` takes it.
+ *
+ * ## Import
+ *
+ * The id is `<serverId>/<databaseId>`, such as `12/34`:
+ *
+ * ```sh
+ * pulumi import hosting:pterodactyl:ServerDatabase stats 12/34
+ * ```
  */
 export class ServerDatabase extends pulumi.CustomResource {
     /** Gets an existing ServerDatabase by its id, without managing it. */

@@ -7,6 +7,14 @@ import * as utilities from "../utilities";
 
 /**
  * A PHP web application (a website) owned by a system user, optionally with WordPress installed at creation, and its SSL: AutoSSL or a custom certificate, and ForceSSL.
+ *
+ * ## Import
+ *
+ * The id is `<appId>`, such as `nlcN0TwdZAyNEgdp`:
+ *
+ * ```sh
+ * pulumi import hosting:serverpilot:App blog nlcN0TwdZAyNEgdp
+ * ```
  */
 export class App extends pulumi.CustomResource {
     /** Gets an existing App by its id, without managing it. */

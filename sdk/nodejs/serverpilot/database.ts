@@ -7,6 +7,14 @@ import * as utilities from "../utilities";
 
 /**
  * A MySQL database of an app, with its one user.
+ *
+ * ## Import
+ *
+ * The id is `<databaseId>`, such as `8PV1OIAlAW3jbGmM`:
+ *
+ * ```sh
+ * pulumi import hosting:serverpilot:Database blogdb 8PV1OIAlAW3jbGmM
+ * ```
  */
 export class Database extends pulumi.CustomResource {
     /** Gets an existing Database by its id, without managing it. */

@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A server connected to ServerPilot. Creating it registers the server; run the ServerPilot installer on the machine with the `id` and `apikey` outputs to finish connecting it. Deleting it deletes its system users, apps and databases.
+ *
+ * ## Import
+ *
+ * The id is `<serverId>`, such as `UXOSIYrdtL4cSGp3`:
+ *
+ * ```sh
+ * pulumi import hosting:serverpilot:Server web UXOSIYrdtL4cSGp3
+ * ```
  */
 export class Server extends pulumi.CustomResource {
     /** Gets an existing Server by its id, without managing it. */

@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A system user: the Linux account an app runs as, with its home in /srv/users/<name>. Deleting it deletes its apps and their databases.
+ *
+ * ## Import
+ *
+ * The id is `<sysuserId>`, such as `PPkfc1NECzvwiEBI`:
+ *
+ * ```sh
+ * pulumi import hosting:serverpilot:SysUser deployer PPkfc1NECzvwiEBI
+ * ```
  */
 export class SysUser extends pulumi.CustomResource {
     /** Gets an existing SysUser by its id, without managing it. */

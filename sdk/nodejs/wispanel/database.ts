@@ -5,6 +5,14 @@ import * as utilities from "../utilities";
 
 /**
  * A MySQL/MariaDB database in WisPanel with its user. Its name and user are prefixed with the API key's owner when it is created, so `fullName` (the id, as `pulumi import` takes it), `fullUser` and `owner` are known only after the first create. The password and remote access change in place; deleting it drops the database and its user.
+ *
+ * ## Import
+ *
+ * The id is `<fullName>`, such as `john_forum`:
+ *
+ * ```sh
+ * pulumi import hosting:wispanel:Database forum john_forum
+ * ```
  */
 export class Database extends pulumi.CustomResource {
     /** Gets an existing Database by its id, without managing it. */
