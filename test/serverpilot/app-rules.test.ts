@@ -44,6 +44,17 @@ describe("runtimes", () => {
     expect(appRequests()).toBe(before);
     expect(env.sandbox.store.apps.get(step.state!.id)).toMatchObject({ runtime: "php8.2", domains: ["rules.example.com"] });
   });
+
+  // A state an older version or a hand wrote, with the server id recorded as a number.
+  it("checks the runtime against the app's own server when the state records its server id as another type", async () => {
+    const inputs = { name: "recorded", sysuserId, runtime: "php8.2" };
+    const step = await env.deployment.register(APP, "recorded", inputs);
+    const error = await env.plugin
+      .update(step.urn, step.state!.id, { ...step.state!.outputs, serverId: 7 }, { ...inputs, runtime: "php8.3" }, { oldInputs: inputs })
+      .catch((e: Error) => e);
+    expect(String(error)).toMatch(/runtime: php8\.3 is not offered by server rules/);
+    expect(env.sandbox.store.apps.get(step.state!.id)).toMatchObject({ runtime: "php8.2" });
+  });
 });
 
 describe("AutoSSL", () => {

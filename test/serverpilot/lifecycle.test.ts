@@ -293,6 +293,21 @@ describeLifecycle({
   exists: async (id) => store().dbs.has(id),
 });
 
+// A state an older version or a hand wrote, with the user id recorded as a number: the update
+// must read the id from the API, not send a password change for no user.
+describe("an update of a state that records the user id of another type", () => {
+  it("a database password change reads the user's id, and the new password logs in", async () => {
+    const deployment = new Deployment(env.plugin, "recorded");
+    const inputs = { appId: ids.app, name: "recordeddb", user: { name: "recorded", password: secret("recorded-pass-1") } };
+    const step = await deployment.register(DATABASE, "recorded", inputs);
+    const news = { ...inputs, user: { name: "recorded", password: secret("recorded-pass-2") } };
+    const outputs = await env.plugin.update(step.urn, step.state!.id, { ...step.state!.outputs, userId: 7 }, news, { oldInputs: inputs });
+    expect(await env.mariadb.canLogin("recorded", "recorded-pass-2", "recordeddb")).toBe(true);
+    expect(outputs.userId).toBe(step.state!.outputs.userId);
+    await deployment.destroyAll();
+  });
+});
+
 describe("functions, and nothing left behind", () => {
   it("lists servers, system users, apps and databases, each as its resource reads it", async () => {
     await env.deployment.register(DATABASE, "listed", { appId: ids.app, name: "listeddb", user: { name: "listed", password: "listed-password" } });

@@ -127,7 +127,7 @@ export const statsPassword = stats.password; // secret
     let fromReset: string | undefined;
     if (changes.has("passwordRotation")) {
       const { serverId, databaseId } = parseDatabaseId(id);
-      ctx.log(`resetting the password of ${olds.outputs.name}`);
+      ctx.log(`resetting the password of ${olds.outputs.name ?? `database ${id}`}`);
       fromReset = await ctx.client.resetPassword(serverId, databaseId, ctx);
       // Done: a read-back that fails now must not have the next up reset it again.
       ctx.applied(["passwordRotation"]);

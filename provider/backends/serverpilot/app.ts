@@ -235,7 +235,10 @@ export const blogId = blog.id;
     }
     const change: { runtime?: string; domains?: string[] } = {};
     if (changes.has("runtime")) {
-      requireOfferedRuntime(await client.getServer(olds.outputs.serverId, ctx), news.runtime);
+      // A server id the state does not hold (or holds as something else) is read from the API.
+      const serverId = olds.outputs.serverId ?? (await client.getApp(id, ctx))?.serverid;
+      if (serverId === undefined) throw new Error(`app ${id} was not found: its runtime cannot be changed`);
+      requireOfferedRuntime(await client.getServer(serverId, ctx), news.runtime);
       change.runtime = news.runtime;
     }
     if (changes.has("domains")) change.domains = news.domains;

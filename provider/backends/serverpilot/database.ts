@@ -92,7 +92,10 @@ export const databaseName = database.name;
   async update(ctx, id, olds, news, changes) {
     // Only the password changes in place; everything else replaces the database.
     if (!changes.has("user.password")) return olds.outputs;
-    const { data } = await ctx.client.updateDatabasePassword(id, { id: olds.outputs.userId, password: news.user.password }, ctx);
+    // A user id the state does not hold (or holds as something else) is read from the API.
+    const userId = olds.outputs.userId ?? (await ctx.client.getDatabase(id, ctx))?.user.id;
+    if (userId === undefined) throw new Error(`database ${id} was not found: its password cannot be changed`);
+    const { data } = await ctx.client.updateDatabasePassword(id, { id: userId, password: news.user.password }, ctx);
     return databaseFromApi(data).outputs;
   },
   async delete(ctx, id) {
