@@ -1,8 +1,11 @@
 // The DBaaS sandbox as a client meets it over HTTP: Bearer tokens and their scopes, the
 // document's errors and rules, provisioning then running, credentials only once running, and a
-// delete that takes a moment. No real servers here: instances are emulated (dbaas-instances.ts).
+// delete that takes a moment. Instances are emulated (dbaas-instances.ts) but for the last test,
+// which has a real MariaDB behind the sandbox.
+import mysql from "mysql2/promise";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDbaasSandbox, type DbaasSandbox } from "./dbaas";
+import { startMariaDB, type MariaDB } from "./mariadb";
 
 let sandbox: DbaasSandbox;
 
@@ -78,4 +81,43 @@ describe("the DBaaS sandbox", () => {
     expect((await call("GET", `/databases/${body.id}/credentials`)).status).toBe(409);
     await call("DELETE", `/databases/${body.id}`);
   });
+});
+
+describe("the DBaaS sandbox with a real MariaDB behind it", () => {
+  let mariadb: MariaDB;
+  let real: DbaasSandbox;
+
+  beforeAll(async () => {
+    mariadb = await startMariaDB();
+    real = await startDbaasSandbox({ provisioningMs: 0, deleteMs: 0, redis: false, mariadb });
+  });
+
+  afterAll(async () => {
+    await real?.close();
+    await mariadb?.stop();
+  });
+
+  it("answers 404 for a deleted database only once its database and user are gone from the server", async () => {
+    const ask = (method: string, path: string, body?: unknown) =>
+      fetch(`${real.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${real.token}`, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { id } = await (await ask("POST", "/databases", { ...valid, db_type: "mysql", version: undefined })).json();
+    let answer: Response;
+    while ((answer = await ask("GET", `/databases/${id}/credentials`)).status === 409) await wait(5);
+    const credentials = await answer.json();
+    // A client still in a transaction on one of its tables holds the drop back, as on a busy server.
+    const client = await mysql.createConnection({ host: credentials.host, port: credentials.port, user: credentials.username, password: credentials.password, database: credentials.database });
+    try {
+      await client.query("CREATE TABLE t (id INT)");
+      await client.beginTransaction();
+      await client.query("SELECT * FROM t");
+      expect((await ask("DELETE", `/databases/${id}`)).status).toBe(204);
+      await wait(300);
+      expect((await ask("GET", `/databases/${id}`)).status).toBe(200);
+    } finally {
+      await client.end();
+    }
+    while ((await ask("GET", `/databases/${id}`)).status !== 404) await wait(5);
+    expect([await mariadb.userExists(credentials.username), await mariadb.databaseExists(credentials.database)]).toEqual([false, false]);
+  });
+
 });

@@ -181,9 +181,10 @@ export async function startDbaasSandbox(options: DbaasSandboxOptions = {}): Prom
           deleting.add(record.id);
           const inFlight = creating.get(record.id)?.catch(() => undefined) ?? Promise.resolve();
           void inFlight.then(() =>
+            // Gone from the API only once nothing stands behind it: a delete the provider sees
+            // finished must leave no database or user on the server.
             later(deleteMs, async () => {
-              store.delete(record.id);
-              await instances.drop(record.id, record.db_type, record.credentials);
+              await instances.drop(record.id, record.db_type, record.credentials).finally(() => store.delete(record.id));
             }),
           );
           return reply(204);
