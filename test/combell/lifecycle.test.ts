@@ -3,6 +3,7 @@
 // table (test/support/lifecycle.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Deployment } from "../harness/deployment";
+import { urnOf } from "../harness/plugin";
 import { combellClient } from "../sandbox/combell-test-client";
 import { startCombellEnvironment, type CombellEnvironment } from "../support/combell-environment";
 import { describeLifecycle } from "../support/lifecycle";
@@ -164,5 +165,14 @@ describe("functions, and nothing left behind", () => {
     await env.deployment.destroyAll();
     expect(store().mysqlDatabases.size).toBe(0);
     expect(await env.mariadb.databaseExists(`ID${accountId}_listed`)).toBe(false);
+  });
+});
+
+describe("a forgotten account whose state records no identifier", () => {
+  it("warns about the account by its id alone, with no 'undefined' in its place", async () => {
+    const logsBefore = env.plugin.logs.length;
+    await env.plugin.delete(urnOf(ACCOUNT, "recorded"), "4242", { identifier: 7 });
+    const warnings = env.plugin.logs.slice(logsBefore).map((entry) => entry.message);
+    expect(warnings).toEqual([expect.stringMatching(/cannot delete accounts: account 4242 still exists/)]);
   });
 });

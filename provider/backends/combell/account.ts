@@ -173,7 +173,7 @@ export const shopAccountId = shop.id;
     const id = await deletableId(ctx, recordedId, PENDING);
     if (id === undefined) return;
     ctx.warn(
-      `Combell's API cannot delete accounts: account ${id} (${olds.inputs.identifier}) still exists, and is still billed, after it leaves the stack. Cancel it in the Combell control panel or through Combell support.`,
+      `Combell's API cannot delete accounts: account ${id}${olds.inputs.identifier ? ` (${olds.inputs.identifier})` : ""} still exists, and is still billed, after it leaves the stack. Cancel it in the Combell control panel or through Combell support.`,
     );
   },
 });
