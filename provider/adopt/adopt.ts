@@ -1,9 +1,9 @@
 import type { ProviderConfiguration } from "../kit/config";
 import type { Adopted } from "./adopted";
 import { importFile, type ImportFile } from "./import-file";
-import { nameAll } from "./names";
+import { distinct, nameAll } from "./names";
 import { programText, type ProgramOptions } from "./program";
-import { dependencyOrder, findReferences } from "./references";
+import { dependencyOrder, referenceFinder } from "./references";
 import { scan, type ScanProgress } from "./scan";
 
 export interface Adoption {
@@ -19,13 +19,16 @@ export interface Adoption {
 export async function adopt(module: string, configuration: ProviderConfiguration, report: ScanProgress, signal?: AbortSignal): Promise<Adoption> {
   const found = await scan(module, configuration, report, signal);
   const names = nameAll(found);
+  const keys = distinct(found.flatMap((f, i) => f.configInputs.map(({ path }) => `${names[i].variable}${path.split(".").map(capitalized).join("")}`)));
+  let key = 0;
   const adopted: Adopted[] = found.map((f, i) => ({
     ...f,
     ...names[i],
     references: [],
-    configKeys: new Map(f.configInputs.map(({ path }) => [path, `${names[i].variable}${path.split(".").map(capitalized).join("")}`])),
+    configKeys: new Map(f.configInputs.map(({ path }) => [path, keys[key++]])),
   }));
-  for (const resource of adopted) resource.references = findReferences(resource, adopted);
+  const findReferences = referenceFinder(adopted);
+  for (const resource of adopted) resource.references = findReferences(resource);
   const resources = dependencyOrder(adopted);
   return {
     resources,

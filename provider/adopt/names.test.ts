@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { registry } from "../registry";
 import type { Found } from "./adopted";
-import { baseName, nameAll, slug, variableName } from "./names";
+import { baseName, distinct, nameAll, slug, variableName } from "./names";
 
 const resource = (token: string) => registry().resources.get(token)!;
 const found = (token: string, id: string, inputs: Record<string, unknown>): Found => ({
@@ -41,8 +41,25 @@ describe("adopted resources' names", () => {
   });
 
   it("give program variables that are identifiers, unique as type and name are", () => {
-    expect(variableName("DnsRecord", "example-com-www-a-2")).toBe("dnsRecordExampleComWwwA2");
-    expect(variableName("Server", "1-7")).toBe("server17");
+    expect(variableName("DnsRecord", "example-com-www-a-2")).toBe("dnsRecordExampleComWwwA_2");
+    expect(variableName("Server", "1-7")).toBe("server1_7");
+    expect(variableName("Server", "17")).toBe("server17");
+  });
+
+  it("give distinct variables to names that differ only by a hyphen, and to kinds that spell alike", () => {
+    const servers = ["web", "web", "web2", "web-1", "web1"].map((name, i) => found("hosting:serverpilot:Server", `s${i}`, { name }));
+    const named = nameAll(servers);
+    expect(named.map((n) => n.name)).toEqual(["web", "web-2", "web2", "web-1", "web1"]);
+    expect(named.map((n) => n.variable)).toEqual(["serverWeb", "serverWeb_2", "serverWeb2", "serverWeb_1", "serverWeb1"]);
+    expect(distinct(["a", "a", "a_2", "a"])).toEqual(["a", "a_3", "a_2", "a_4"]);
+  });
+
+  it("number thousands of equal names one after another", () => {
+    const many = Array.from({ length: 5000 }, (_, i) => found("hosting:wispanel:Database", `u${String(i).padStart(5, "0")}_shop`, { name: "shop" }));
+    const names = nameAll(many).map((n) => n.name);
+    expect(names.slice(0, 3)).toEqual(["shop", "shop-2", "shop-3"]);
+    expect(new Set(names).size).toBe(5000);
+    expect(names.at(-1)).toBe("shop-5000");
   });
 });
 

@@ -31,28 +31,60 @@ export function baseName(found: Found): string {
 export function nameAll(found: Found[]): { name: string; variable: string }[] {
   const names: string[] = new Array(found.length);
   const byType = new Map<string, number[]>();
-  found.forEach((f, i) => byType.set(f.resource.token, [...(byType.get(f.resource.token) ?? []), i]));
+  for (const [i, f] of found.entries()) {
+    const indexes = byType.get(f.resource.token);
+    if (indexes) indexes.push(i);
+    else byType.set(f.resource.token, [i]);
+  }
   for (const indexes of byType.values()) {
     const bases = new Map(indexes.map((i) => [i, baseName(found[i])]));
     const taken = new Set<string>();
     const ordered = [...indexes].sort((a, b) => compare(bases.get(a)!, bases.get(b)!) || compare(found[a].id, found[b].id));
     // A name nobody else has as its own comes first, so "www-a-2" never takes a real "www-a-2".
     const own = new Set(bases.values());
+    // Where each base's numbering stands: thousands of equal names are numbered in one pass.
+    const next = new Map<string, number>();
     for (const i of ordered) {
       const base = bases.get(i)!;
       let name = base;
-      for (let n = 2; taken.has(name) || (name !== base && own.has(name)); n++) name = `${base}-${n}`;
+      let n = next.get(base) ?? 2;
+      while (taken.has(name) || (name !== base && own.has(name))) name = `${base}-${n++}`;
+      next.set(base, n);
       taken.add(name);
       names[i] = name;
     }
   }
-  return found.map((f, i) => ({ name: names[i], variable: variableName(f.kind, names[i]) }));
+  const variables = distinct(found.map((f, i) => variableName(f.kind, names[i])));
+  return found.map((_, i) => ({ name: names[i], variable: variables[i] }));
 }
 
-/** "Server", "web-1" -> "serverWeb1": a valid identifier, unique as the type and name are. */
+/** "Server", "web-1" -> "serverWeb_1" (and "web1" -> "serverWeb1"): a valid identifier. */
 export function variableName(kind: string, name: string): string {
-  const words = name.split("-").filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+  // A word of digits keeps its hyphen as "_": "web-1" and "web1" must not be one variable.
+  const words = name
+    .split("-")
+    .filter(Boolean)
+    .map((w, i) => (/^[0-9]/.test(w) ? (i === 0 ? w : `_${w}`) : w.charAt(0).toUpperCase() + w.slice(1)));
   return `${kind.charAt(0).toLowerCase()}${kind.slice(1)}${words.join("")}`;
+}
+
+/**
+ * The wanted strings made unique: the first to want one has it, the others get "_2", "_3"... that
+ * nobody wants as their own. For identifiers and config keys, which two kinds may spell alike
+ * ("Dns" "record-x" and "DnsRecord" "x").
+ */
+export function distinct(wanted: readonly string[]): string[] {
+  const own = new Set(wanted);
+  const taken = new Set<string>();
+  const next = new Map<string, number>();
+  return wanted.map((want) => {
+    let given = want;
+    let n = next.get(want) ?? 2;
+    while (taken.has(given) || (given !== want && own.has(given))) given = `${want}_${n++}`;
+    next.set(want, n);
+    taken.add(given);
+    return given;
+  });
 }
 
 function compare(a: string, b: string): number {
