@@ -37,6 +37,17 @@ unless --force is given.
   --force             overwrite the import file and the program if they exist
 `;
 
+/** The flags that take no value. */
+const SWITCHES: ReadonlySet<string> = new Set(["--import-ids", "--help", "--force"]);
+
+/** An argument in a message: quoted, and cut where it would flood the terminal. */
+export function shown(arg: string): string {
+  return JSON.stringify(arg.length > 60 ? `${arg.slice(0, 60)}…` : arg);
+}
+
+/** A flag in a message: as typed when it looks like one, otherwise as shown(). */
+const flagShown = (flag: string) => (/^--?[a-z0-9-]{1,60}$/.test(flag) ? flag : shown(flag));
+
 /** "serverpilotClientId" -> "--serverpilot-client-id". */
 export function flagOf(variable: ConfigVariable): string {
   return `--${variable.key.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase()}`;
@@ -56,25 +67,31 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
       flags.set("--help", true);
       continue;
     }
+    if (arg.startsWith("-") && !arg.startsWith("--") && arg !== "-") throw new UsageError(`unknown flag ${flagShown(arg)}; flags start with --`);
     if (!arg.startsWith("--")) {
       positional.push(arg);
       continue;
     }
     const equals = arg.indexOf("=");
-    if (equals > 0) flags.set(arg.slice(0, equals), arg.slice(equals + 1));
-    else if (arg === "--import-ids" || arg === "--help" || arg === "--force") flags.set(arg, true);
-    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(arg, argv[++i]);
-    else throw new UsageError(`${arg} needs a value`);
+    const flag = equals > 0 ? arg.slice(0, equals) : arg;
+    if (SWITCHES.has(flag)) {
+      if (equals > 0) throw new UsageError(`${flag} takes no value: give it alone to turn it on`);
+      flags.set(flag, true);
+    } else if (equals > 0) flags.set(flag, arg.slice(equals + 1));
+    else if (i + 1 < argv.length && !argv[i + 1].startsWith("--")) flags.set(flag, argv[++i]);
+    // Said once the flag is known to exist: an unknown one is named as such.
+    else flags.set(flag, true);
   }
   if (flags.has("--help")) throw new UsageError("");
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "name the API to scan" : `one API at a time, got ${positional.join(", ")}`);
+  // What else was given is not repeated: a value that lost its flag may be a key.
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "name the API to scan" : `one API at a time: ${positional.length - 1} more argument(s) after ${shown(positional[0])} are not flags' values`);
   const module = positional[0];
   const api = apiOf(module);
   const byFlag = new Map(variablesOf(api).map((v) => [flagOf(v), v]));
   const value = (flag: string) => {
     const given = flags.get(flag);
     flags.delete(flag);
-    if (given === true) throw new UsageError(`${flag} needs a value`);
+    if (given === true || given === "") throw new UsageError(`${flag} needs a value`);
     return given;
   };
   const out = value("--out") ?? "import.json";
@@ -88,7 +105,7 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
   for (const [flag, given] of flags) {
     const variable = byFlag.get(flag);
     if (!variable) {
-      throw new UsageError(`unknown flag ${flag}; ${api.name}'s credential flags: ${[...byFlag.keys()].join(", ")}`);
+      throw new UsageError(`unknown flag ${flagShown(flag)}; ${api.name}'s credential flags: ${[...byFlag.keys()].join(", ")}`);
     }
     if (given === true) throw new UsageError(`${flag} needs a value`);
     config[variable.key] = given;

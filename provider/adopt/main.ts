@@ -1,11 +1,11 @@
-import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { secrets } from "../http/redact";
 import type { Api } from "../kit/api";
 import { checkConfigValues, ProviderConfiguration } from "../kit/config";
 import { adopt, type Adoption } from "./adopt";
 import { configSetCommand } from "./program";
-import { flagOf, parseArguments, USAGE, UsageError, variablesOf } from "./cli";
+import { flagOf, parseArguments, shown, USAGE, UsageError, variablesOf } from "./cli";
+import { outputProblem, OutputFileError, writeAll, type OutputFile } from "./output-files";
 import { adoptableModules, resourcesOf } from "./scan";
 
 // `hosting-adopt <api>`: what bin/hosting-adopt runs. Its answer (the usage asked for with --help,
@@ -58,20 +58,21 @@ export async function adoptCommand(
       return fail(say, `${chosen.name} credentials are missing: ${missing.map((v) => `set ${v.env.join(" or ")} (or pass ${flagOf(v)})`).join("; ")}`);
     }
 
-    // Checked before the scan: a program the user wrote must not be replaced by the one made.
-    const existing = [args.out, args.program].filter((file): file is string => file !== undefined && existsSync(resolve(cwd, file)));
-    if (existing.length > 0 && !args.force) return fail(say, `${existing.join(" and ")} already exist${existing.length > 1 ? "" : "s"}: name other files, or pass --force to overwrite`);
+    // Checked before the scan: a wrong path costs no scan, and a program the user wrote must not
+    // be replaced by the one made.
+    const importFile: OutputFile = { path: resolve(cwd, args.out), shown: args.out };
+    const programFile: OutputFile | undefined = args.program === undefined ? undefined : { path: resolve(cwd, args.program), shown: args.program };
+    const problem = outputProblem(programFile ? [importFile, programFile] : [importFile], args.force);
+    if (problem) return fail(say, problem);
 
     const adoption = await adopt(args.module, configuration, { progress: say, note: say });
-    const outPath = resolve(cwd, args.out);
-    writeFileSync(outPath, `${JSON.stringify(adoption.importFile, null, 2)}\n`);
+    const files = [{ ...importFile, text: `${JSON.stringify(adoption.importFile, null, 2)}\n` }];
+    if (programFile) files.push({ ...programFile, text: adoption.program({ sdk: args.sdk, importIds: args.importIds }) });
+    writeAll(files, args.force);
     answer(`wrote ${args.out}: ${adoption.resources.length} resources; adopt them with \`pulumi import --file ${args.out}\``);
-    if (args.program) {
-      writeFileSync(resolve(cwd, args.program), adoption.program({ sdk: args.sdk, importIds: args.importIds }));
-      answer(`wrote ${args.program}: the program that declares them`);
-    }
+    if (args.program) answer(`wrote ${args.program}: the program that declares them`);
     if (adoption.config.length > 0) {
-      answer(`${chosen.name} never returns these values; set each before \`pulumi up\`:`);
+      answer(`the files hold none of these values (${chosen.name} never returns some, and secrets stay out of files); set each before \`pulumi up\`:`);
       for (const { key, secret, resource, path } of adoption.config) answer(`  ${configSetCommand(key, secret)}   # ${path} of ${resource.resource.token} ${resource.name}`);
     }
     return { code: 0, adoption };
@@ -86,13 +87,14 @@ export async function adoptCommand(
       say(USAGE);
       return { code: 2 };
     }
+    if (error instanceof OutputFileError) return fail(say, error.message);
     return fail(say, api ? `${api.name}: ${messageOf(error)}` : messageOf(error));
   }
 }
 
 function apiOf(module: string): Api {
   const modules = adoptableModules();
-  if (!modules.includes(module)) throw new UsageError(`unknown API "${module}": choose one of ${modules.join(", ")}`);
+  if (!modules.includes(module)) throw new UsageError(`unknown API ${shown(module)}: choose one of ${modules.join(", ")}`);
   return resourcesOf(module)[0].api;
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { registry } from "../registry";
 import type { Found } from "./adopted";
 import { baseName, distinct, nameAll, slug, variableName } from "./names";
+import { kindWords } from "./scan";
 
 const resource = (token: string) => registry().resources.get(token)!;
 const found = (token: string, id: string, inputs: Record<string, unknown>): Found => ({
@@ -60,6 +61,17 @@ describe("adopted resources' names", () => {
     expect(names.slice(0, 3)).toEqual(["shop", "shop-2", "shop-3"]);
     expect(new Set(names).size).toBe(5000);
     expect(names.at(-1)).toBe("shop-5000");
+  });
+});
+
+describe("adoption's progress lines", () => {
+  it("count kinds in plain English", () => {
+    expect([kindWords("Mailbox", 2), kindWords("DnsRecord", 2), kindWords("LinuxHostingSettings", 2), kindWords("Server", 1)]).toEqual([
+      "mailboxes",
+      "dns records",
+      "linux hosting settings",
+      "server",
+    ]);
   });
 });
 

@@ -18,7 +18,7 @@ export function programText(resources: readonly Adopted[], options: ProgramOptio
   const commands = resources.flatMap((r) => r.configInputs.map((c) => configSetCommand(r.configKeys.get(c.path)!, c.secret)));
   const lines = [
     "// Written by hosting-adopt from what the account has; every resource is protected from deletion.",
-    ...(commands.length > 0 ? ["// The API never returns these values: set each before `pulumi up`.", ...commands.map((c) => `//   ${c}`)] : []),
+    ...(commands.length > 0 ? ["// This file holds none of these values (the API never returns some, and secrets stay out of files): set each before `pulumi up`.", ...commands.map((c) => `//   ${c}`)] : []),
     `import * as pulumi from "@pulumi/pulumi";`,
     `import * as hosting from ${JSON.stringify(options.sdk)};`,
     "",

@@ -29,10 +29,10 @@ export function resourcesOf(module: string): Resource[] {
   return [...registry().resources.values()].filter((r) => splitToken(r.token).module === module);
 }
 
-/** "DnsRecord" -> "dns records", "LinuxHostingSettings" -> "linux hosting settings". */
+/** "DnsRecord" -> "dns records", "Mailbox" -> "mailboxes", "LinuxHostingSettings" -> "linux hosting settings". */
 export function kindWords(kind: string, count: number): string {
   const words = kind.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-  return count === 1 || words.endsWith("s") ? words : `${words}s`;
+  return count === 1 || words.endsWith("s") ? words : /(x|ch|sh)$/.test(words) ? `${words}es` : `${words}s`;
 }
 
 export async function scan(module: string, configuration: ProviderConfiguration, report: ScanProgress, signal?: AbortSignal): Promise<Found[]> {

@@ -14,3 +14,10 @@ describe("checkConfigValues", () => {
     expect(checkConfigValues(variables, { exampleEndpoint: 5 })[0]?.reason).toMatch(/^must be an absolute URL/);
   });
 });
+
+describe("validateEndpoint", () => {
+  it("repeats a URL it cannot parse without the user name and password in it", () => {
+    const reason = validateEndpoint("https://user:S3cr3t-Value@exa mple.com/v1");
+    expect(reason).toBe('must be an absolute URL such as https://api.example.com/v1, got "https://***@exa mple.com/v1"');
+  });
+});

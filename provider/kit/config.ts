@@ -115,7 +115,8 @@ export function validateEndpoint(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    return `must be an absolute URL such as https://api.example.com/v1, got "${value}"`;
+    // A user name and password in it are not repeated.
+    return `must be an absolute URL such as https://api.example.com/v1, got "${value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@")}"`;
   }
   if (url.protocol === "https:") return undefined;
   if (url.protocol === "http:" && isLoopback(url.hostname)) return undefined;

@@ -3,7 +3,7 @@
 // the real plugin, which must find the program's inputs equal to what it reads. The programs it
 // writes type-check against the SDK and preview with no changes over the imported state.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ts from "typescript";
@@ -228,6 +228,55 @@ describe("hosting-adopt's command line", () => {
     expect(forced.code).toBe(0);
     expect(readFileSync(join(dir, "mine.ts"), "utf8")).toContain("new hosting.wispanel.Database(");
   });
+
+  it("checks where the files go before it scans, and writes both files or neither", async () => {
+    const requestsFrom = world.wispanel.requests.length;
+    const noFolder = await command(["wispanel", "--out", "both.json", "--program", "no-folder/both.ts"]);
+    expect(noFolder.lines).toEqual(["hosting-adopt: no-folder/both.ts: the folder no-folder does not exist"]);
+    expect(noFolder.code).toBe(1);
+    const sameFile = await command(["wispanel", "--out", "same.ts", "--program", "same.ts"]);
+    expect(sameFile.lines[0]).toMatch(/^hosting-adopt: --out and --program name the same file, same\.ts/);
+    mkdirSync(join(dir, "a-folder"));
+    const folder = await command(["wispanel", "--out", "a-folder", "--force"]);
+    expect(folder.lines).toEqual(["hosting-adopt: a-folder is a folder: name a file"]);
+    expect(world.wispanel.requests.length).toBe(requestsFrom);
+    expect(["both.json", "same.ts"].filter((file) => existsSync(join(dir, file)))).toEqual([]);
+  });
+
+  it("replaces no file that appears while it scans, and leaves neither file then", async () => {
+    const lines: string[] = [];
+    const appear = (text: string) => {
+      if (!existsSync(join(dir, "late.ts"))) writeFileSync(join(dir, "late.ts"), "// the user's own program\n");
+      lines.push(text);
+    };
+    const { code } = await adoptCommand(["wispanel", "--out", "late.json", "--program", "late.ts"], world.env, { line: appear, answer: appear }, dir);
+    expect(code).toBe(1);
+    expect(lines.at(-1)).toBe("hosting-adopt: cannot write late.ts: it appeared while the account was scanned (pass --force to overwrite it); nothing was written");
+    expect(readFileSync(join(dir, "late.ts"), "utf8")).toBe("// the user's own program\n");
+    expect(readdirSync(dir).filter((file) => file.includes("late."))).toEqual(["late.ts"]);
+  });
+
+  it.each([
+    [["wispanel", "--import-ids=true"], "--import-ids takes no value: give it alone to turn it on"],
+    [["wispanel", "--out="], "--out needs a value"],
+    [["wispanel", "-x"], "unknown flag -x; flags start with --"],
+    [["wispanel", "--bogus"], "unknown flag --bogus; WisPanel's credential flags: --request-timeout, --wispanel-endpoint, --wispanel-api-token, --wispanel-ca-certificate"],
+    [["wispanel", "--force", "sk-secret-that-lost-its-flag"], 'one API at a time: 1 more argument(s) after "wispanel" are not flags\' values'],
+  ])("refuses %j with exit 2, naming the rule", async (args, message) => {
+    const { code, lines } = await command(args);
+    expect(code).toBe(2);
+    expect(lines[0]).toBe(`hosting-adopt: ${message}`);
+  });
+
+  it("ends quietly when the reader of its answer has gone", async () => {
+    const child = spawn(join(ROOT, "bin/hosting-adopt"), ["wispanel", "--out", join(dir, "gone.json")], { env: { PATH: process.env.PATH, ...world.env }, stdio: ["ignore", "pipe", "pipe"] });
+    child.stdout.destroy();
+    let stderr = "";
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  }, 15_000);
 
   it("names the five APIs when given another", async () => {
     const { code, lines } = await command(["cpanel"]);
