@@ -8,35 +8,46 @@ import type { Adopted, Reference } from "./adopted";
 
 /**
  * What each resource refers to among `all`: the first of them, in their order, that its input
- * names. Looked up by id and by input value, so that thousands of records link in one pass.
+ * names. Indexed by kind and id, and by kind and input value, so that thousands of records of
+ * one domain link in one pass.
  */
 export function referenceFinder(all: readonly Adopted[]): (resource: Adopted) => Reference[] {
   const byId = new Map<string, number[]>();
   const byInput = new Map<string, number[]>();
+  const kinds = new Map<string, Set<string>>();
   const index = (map: Map<string, number[]>, key: string, i: number) => {
     const list = map.get(key);
     if (list) list.push(i);
     else map.set(key, [i]);
   };
   for (const [i, other] of all.entries()) {
-    index(byId, other.id, i);
-    for (const [key, value] of Object.entries(other.inputs)) if (typeof value === "string" || typeof value === "number") index(byInput, inputKey(key, value), i);
+    const kind = other.kind.toLowerCase();
+    kinds.set(other.module, (kinds.get(other.module) ?? new Set()).add(kind));
+    index(byId, `${other.module}\0${kind}\0${other.id}`, i);
+    for (const [key, value] of Object.entries(other.inputs)) {
+      if (typeof value === "string" || typeof value === "number") index(byInput, `${other.module}\0${kind}\0${inputKey(key, value)}`, i);
+    }
   }
   return (resource) => {
     const references: Reference[] = [];
+    const own = resource.kind.toLowerCase();
     for (const [key, value] of Object.entries(resource.inputs)) {
       if (typeof value !== "string" && typeof value !== "number") continue;
       const lowerKey = key.toLowerCase();
-      const candidates = [...(byId.get(String(value)) ?? []), ...(byInput.get(inputKey(key, value)) ?? [])].sort((a, b) => a - b);
-      const target = candidates
-        .map((i) => all[i])
-        .find((other) => {
-          if (other === resource || other.module !== resource.module || other.kind === resource.kind) return false;
-          const kind = other.kind.toLowerCase();
-          if (lowerKey === `${kind}id`) return other.id === String(value);
-          return lowerKey.startsWith(kind) && other.inputs[key] === value;
-        });
-      if (!target) continue;
+      let first: number | undefined;
+      for (const kind of kinds.get(resource.module) ?? []) {
+        if (kind === own) continue;
+        // `<kind>Id` holds that kind's id; any other `<kind>...` key, that kind's input of the same key.
+        const found =
+          lowerKey === `${kind}id`
+            ? byId.get(`${resource.module}\0${kind}\0${String(value)}`)
+            : lowerKey.startsWith(kind)
+              ? byInput.get(`${resource.module}\0${kind}\0${inputKey(key, value)}`)
+              : undefined;
+        if (found && (first === undefined || found[0] < first)) first = found[0];
+      }
+      if (first === undefined) continue;
+      const target = all[first];
       const byIdReference = lowerKey === `${target.kind.toLowerCase()}id`;
       const schema = fieldOf(resource.resource.inputs, key);
       const numeric = byIdReference && schema !== undefined && ["integer", "number"].includes(unwrap(schema).base.kind);
