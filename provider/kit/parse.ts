@@ -18,8 +18,12 @@ export class UnexpectedAnswerError extends Error {
  */
 export function parseAnswer<T extends z.ZodType>(schema: T, body: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new UnexpectedAnswerError(what, parsed.error.issues);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  // The HTTP client hands over the text of a 2xx body that is not JSON: say so, not "expected object".
+  if (typeof body === "string" && parsed.error.issues.some((issue) => issue.path.length === 0)) {
+    throw new UnexpectedAnswerError(what, [{ code: "custom", path: [], message: `not JSON but ${body.length} characters of text`, input: body }]);
+  }
+  throw new UnexpectedAnswerError(what, parsed.error.issues);
 }
 
 /**
