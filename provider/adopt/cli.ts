@@ -84,7 +84,7 @@ export function parseArguments(argv: readonly string[], apiOf: (module: string) 
   }
   if (flags.has("--help")) throw new UsageError("");
   // What else was given is not repeated: a value that lost its flag may be a key.
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "name the API to scan" : `one API at a time: ${positional.length - 1} more argument(s) after ${shown(positional[0])} are not flags' values`);
+  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? "name the API to scan" : `one API at a time: ${positional.length} arguments are neither flags nor flags' values`);
   const module = positional[0];
   const api = apiOf(module);
   const byFlag = new Map(variablesOf(api).map((v) => [flagOf(v), v]));

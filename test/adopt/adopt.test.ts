@@ -261,7 +261,7 @@ describe("hosting-adopt's command line", () => {
     [["wispanel", "--out="], "--out needs a value"],
     [["wispanel", "-x"], "unknown flag -x; flags start with --"],
     [["wispanel", "--bogus"], "unknown flag --bogus; WisPanel's credential flags: --request-timeout, --wispanel-endpoint, --wispanel-api-token, --wispanel-ca-certificate"],
-    [["wispanel", "--force", "sk-secret-that-lost-its-flag"], 'one API at a time: 1 more argument(s) after "wispanel" are not flags\' values'],
+    [["--force", "sk-secret-that-lost-its-flag", "wispanel"], "one API at a time: 2 arguments are neither flags nor flags' values"],
   ])("refuses %j with exit 2, naming the rule", async (args, message) => {
     const { code, lines } = await command(args);
     expect(code).toBe(2);
