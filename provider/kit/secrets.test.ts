@@ -14,4 +14,13 @@ describe("wrapDeclaredSecrets", () => {
       expect(wrapDeclaredSecrets({}, { other: nothing }, ["other"])).toEqual({ other: nothing });
     }
   });
+
+  it("keeps the mark of a value the user made secret inside a map, and only of that value", () => {
+    const maps = { http2: field(z.record(z.string(), z.boolean()), { description: "h" }), labels: field(z.record(z.string(), z.object({ note: z.string() })), { description: "l" }) };
+    const values = { http2: { "shop.example.com": true, "www.example.com": false }, labels: { a: { note: "hidden" }, b: { note: "shown" } } };
+    expect(wrapDeclaredSecrets(maps, values, ["http2.shop.example.com", "labels.a.note"])).toEqual({
+      http2: { "shop.example.com": wrapSecret(true), "www.example.com": false },
+      labels: { a: { note: wrapSecret("hidden") }, b: { note: "shown" } },
+    });
+  });
 });

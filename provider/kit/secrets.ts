@@ -35,7 +35,15 @@ function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): un
   if (base.kind === "object" && isObject(value)) return wrapDeclaredSecrets(base.shape, value, nestedPaths);
   if (base.kind === "array" && Array.isArray(value)) return value.map((item) => (item === undefined || item === null ? item : wrapValue(base.items, item, [])));
   if (base.kind === "map" && isObject(value)) {
-    return Object.fromEntries(Object.entries(value).map(([k, item]) => [k, item === undefined || item === null ? item : wrapValue(base.values, item, [])]));
+    // A value the user made secret keeps its mark: "http2.shop.example.com" is the entry "shop.example.com".
+    return Object.fromEntries(
+      Object.entries(value).map(([k, item]) => {
+        if (item === undefined || item === null) return [k, item];
+        if (nestedPaths.includes(k)) return [k, secretUnlessNull(item)];
+        const nested = nestedPaths.filter((p) => p.startsWith(`${k}.`)).map((p) => p.slice(k.length + 1));
+        return [k, wrapValue(base.values, item, nested)];
+      }),
+    );
   }
   return value;
 }

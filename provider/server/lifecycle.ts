@@ -160,6 +160,8 @@ export class ResourceLifecycle {
       const outputs = await operation.run((ctx) =>
         onRecorded(resource, priorInputs, () => resource.update!(ctx, req.getId(), recordedFitting(resource, priorInputs, priorOutputs), news.values as never, changes)),
       );
+      // As after a create: a secret the update brought (new credentials) is masked in any later message.
+      rememberSecrets(resource.outputs, (outputs ?? {}) as PropertyMap);
       return new rpc.UpdateResponse().setProperties(toStruct(stateOf(resource, news.values, outputs as PropertyMap, userSecrets).properties));
     } catch (error) {
       // Bad input the API refused changed nothing; anything else may have come after part of
