@@ -20,6 +20,7 @@ import type { ProviderMethodName } from "./provider-methods";
 import { ResourceLifecycle } from "./lifecycle";
 import { startRequestLog } from "./request-logging";
 import { DEFAULT_TIMEOUT_SECONDS, operationFor, type OperationSource } from "./operation";
+import { rememberSecrets } from "./state";
 import { useNativeUtf8 } from "./protobuf-strings";
 import { diffResponse, shortKeys, toCheckFailure, toJs, toStruct } from "./wire";
 
@@ -137,6 +138,8 @@ export class ResourceProviderService implements OperationSource {
     }
     const operation = operationFor(this, fn, "", DEFAULT_TIMEOUT_SECONDS.read);
     const result = (await operation.run((ctx) => fn.invoke(ctx, checked.inputs as never))) as PropertyMap;
+    // A secret found (a login URL, a key) is masked in any later message, as a created one is.
+    rememberSecrets(fn.outputs, result);
     // What is found with a secret is secret too: a result may repeat what it was filtered by.
     const secretResult = args.secretPaths.size > 0 ? Object.keys(result) : [];
     return new rpc.InvokeResponse().setReturn(toStruct(wrapDeclaredSecrets(fn.outputs, result, secretResult)));
