@@ -1,4 +1,5 @@
 import type { Found } from "./adopted";
+import { positionsBy } from "./positions";
 
 // Pulumi names derived from what the API calls a resource (its name, identifier, address, a DNS
 // record's domain, name and type), readable and unique within each type. Equal names are told
@@ -30,29 +31,11 @@ export function baseName(found: Found): string {
 /** A unique name per resource type, and a unique variable for the program. */
 export function nameAll(found: Found[]): { name: string; variable: string }[] {
   const names: string[] = new Array(found.length);
-  const byType = new Map<string, number[]>();
-  for (const [i, f] of found.entries()) {
-    const indexes = byType.get(f.resource.token);
-    if (indexes) indexes.push(i);
-    else byType.set(f.resource.token, [i]);
-  }
-  for (const indexes of byType.values()) {
+  for (const indexes of positionsBy(found, (f) => [f.resource.token]).values()) {
     const bases = new Map(indexes.map((i) => [i, baseName(found[i])]));
-    const taken = new Set<string>();
     const ordered = [...indexes].sort((a, b) => compare(bases.get(a)!, bases.get(b)!) || compare(found[a].id, found[b].id));
-    // A name nobody else has as its own comes first, so "www-a-2" never takes a real "www-a-2".
-    const own = new Set(bases.values());
-    // Where each base's numbering stands: thousands of equal names are numbered in one pass.
-    const next = new Map<string, number>();
-    for (const i of ordered) {
-      const base = bases.get(i)!;
-      let name = base;
-      let n = next.get(base) ?? 2;
-      while (taken.has(name) || (name !== base && own.has(name))) name = `${base}-${n++}`;
-      next.set(base, n);
-      taken.add(name);
-      names[i] = name;
-    }
+    const given = distinct(ordered.map((i) => bases.get(i)!), "-");
+    ordered.forEach((i, n) => (names[i] = given[n]));
   }
   const variables = distinct(found.map((f, i) => variableName(f.kind, names[i])));
   return found.map((_, i) => ({ name: names[i], variable: variables[i] }));
@@ -69,18 +52,20 @@ export function variableName(kind: string, name: string): string {
 }
 
 /**
- * The wanted strings made unique: the first to want one has it, the others get "_2", "_3"... that
- * nobody wants as their own. For identifiers and config keys, which two kinds may spell alike
- * ("Dns" "record-x" and "DnsRecord" "x").
+ * The wanted strings made unique: the first to want one has it, the others get "-2", "-3"... (or
+ * "_2" for identifiers and config keys, which two kinds may spell alike: "Dns" "record-x" and
+ * "DnsRecord" "x"). A string someone wants as their own is never handed to another, so "www-a-2"
+ * never takes a real "www-a-2"; each one's numbering goes on where it stood, so thousands of
+ * equal names are numbered in one pass.
  */
-export function distinct(wanted: readonly string[]): string[] {
+export function distinct(wanted: readonly string[], separator = "_"): string[] {
   const own = new Set(wanted);
   const taken = new Set<string>();
   const next = new Map<string, number>();
   return wanted.map((want) => {
     let given = want;
     let n = next.get(want) ?? 2;
-    while (taken.has(given) || (given !== want && own.has(given))) given = `${want}_${n++}`;
+    while (taken.has(given) || (given !== want && own.has(given))) given = `${want}${separator}${n++}`;
     next.set(want, n);
     taken.add(given);
     return given;

@@ -1,5 +1,6 @@
 import { fieldOf, unwrap } from "../kit/introspect";
 import type { Adopted, Reference } from "./adopted";
+import { positionsBy } from "./positions";
 
 // An input that holds another adopted resource's id or name becomes a reference to it, as a
 // program written by hand would have it: `serverId: server.id`, `accountId: account.id.apply(Number)`,
@@ -12,22 +13,13 @@ import type { Adopted, Reference } from "./adopted";
  * one domain link in one pass.
  */
 export function referenceFinder(all: readonly Adopted[]): (resource: Adopted) => Reference[] {
-  const byId = new Map<string, number[]>();
-  const byInput = new Map<string, number[]>();
   const kinds = new Map<string, Set<string>>();
-  const index = (map: Map<string, number[]>, key: string, i: number) => {
-    const list = map.get(key);
-    if (list) list.push(i);
-    else map.set(key, [i]);
-  };
-  for (const [i, other] of all.entries()) {
-    const kind = other.kind.toLowerCase();
-    kinds.set(other.module, (kinds.get(other.module) ?? new Set()).add(kind));
-    index(byId, `${other.module}\0${kind}\0${other.id}`, i);
-    for (const [key, value] of Object.entries(other.inputs)) {
-      if (typeof value === "string" || typeof value === "number") index(byInput, `${other.module}\0${kind}\0${inputKey(key, value)}`, i);
-    }
-  }
+  for (const other of all) kinds.set(other.module, (kinds.get(other.module) ?? new Set()).add(other.kind.toLowerCase()));
+  const kindOf = (other: Adopted) => `${other.module}\0${other.kind.toLowerCase()}`;
+  const byId = positionsBy(all, (other) => [`${kindOf(other)}\0${other.id}`]);
+  const byInput = positionsBy(all, (other) =>
+    Object.entries(other.inputs).flatMap(([key, value]) => (typeof value === "string" || typeof value === "number" ? [`${kindOf(other)}\0${inputKey(key, value)}`] : [])),
+  );
   return (resource) => {
     const references: Reference[] = [];
     const own = resource.kind.toLowerCase();

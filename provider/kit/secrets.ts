@@ -23,7 +23,7 @@ export function wrapDeclaredSecrets(
       out[key] = secretUnlessNull(value);
       continue;
     }
-    const nested = paths.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
+    const nested = pathsUnder(paths, key);
     out[key] = schema ? wrapValue(schema, value, nested) : nested.length > 0 && isObject(value) ? wrapDeclaredSecrets({}, value, nested) : value;
   }
   return out;
@@ -40,13 +40,15 @@ function wrapValue(schema: z.ZodType, value: unknown, nestedPaths: string[]): un
       Object.entries(value).map(([k, item]) => {
         if (item === undefined || item === null) return [k, item];
         if (nestedPaths.includes(k)) return [k, secretUnlessNull(item)];
-        const nested = nestedPaths.filter((p) => p.startsWith(`${k}.`)).map((p) => p.slice(k.length + 1));
-        return [k, wrapValue(base.values, item, nested)];
+        return [k, wrapValue(base.values, item, pathsUnder(nestedPaths, k))];
       }),
     );
   }
   return value;
 }
+
+/** The paths below `key`, relative to it: "user.password" under "user" is "password". */
+const pathsUnder = (paths: readonly string[], key: string) => paths.filter((p) => p.startsWith(`${key}.`)).map((p) => p.slice(key.length + 1));
 
 const carriedAsNull = (value: unknown) => value === null || (typeof value === "number" && !Number.isFinite(value));
 const secretUnlessNull = (value: unknown) => (carriedAsNull(value) ? value : wrapSecret(value));
